@@ -1,0 +1,134 @@
+//! `hubint integration delete NAME`
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::context::Ctx;
+use crate::db::{integrations, integrations::Integration, subscriptions};
+use crate::error::Failure;
+use crate::output::Output;
+use crate::prompt;
+
+#[derive(Args, Debug, Default)]
+pub struct DeleteArgs {
+    /// The integration to delete
+    #[arg(value_name = "NAME")]
+    pub name: String,
+
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+
+    /// Detach the integration from every subscription that uses it, then delete it
+    #[arg(long)]
+    pub detach_all: bool,
+}
+
+pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
+    let mut db = ctx.open_db()?;
+    let target = integrations::get(&db.conn, &args.name)?;
+    let in_use = !target.subscriptions.is_empty();
+    let ui = &ctx.ui;
+
+    if in_use && !args.detach_all && !(ui.interactive() && !args.yes) {
+        return Err(in_use_error(&target).into());
+    }
+    if !args.yes {
+        if !ui.interactive() {
+            return Err(Failure::usage(format!(
+                "refusing to delete '{}' without confirmation",
+                target.name
+            ))
+            .hint("pass --yes to delete without a prompt")
+            .into());
+        }
+        let question = if in_use {
+            ui.status(format!(
+                "Integration {} is used by {}:",
+                target.name,
+                count(target.subscriptions.len())
+            ));
+            for sub in &target.subscriptions {
+                ui.status(format!("  - {sub}"));
+            }
+            format!(
+                "Detach {} from {} and delete it?",
+                target.name,
+                if target.subscriptions.len() == 1 {
+                    "it"
+                } else {
+                    "all of them"
+                }
+            )
+        } else {
+            format!("Delete integration {}?", target.name)
+        };
+        if !prompt::confirm(ui, &question)? {
+            return Err(Failure::cancelled().into());
+        }
+    }
+
+    // Links and row go in one transaction; the secret is removed before the
+    // commit and put back if the commit fails, so a failure at any step
+    // leaves everything or nothing.
+    let store = ctx.store_named(&target.secret_store)?;
+    let tx = db.write()?;
+    let detached = subscriptions::detach_all(&tx, &target.id)?;
+    integrations::delete(&tx, &target.id)?;
+    let previous = store.get(&target.id)?;
+    store.delete(&target.id)?;
+    if let Err(err) = tx.commit() {
+        if let Some(secret) = &previous {
+            let _ = store.set(&target.id, &super::add::label(&target), secret);
+        }
+        return Err(err.into());
+    }
+    if previous.is_none() {
+        ui.warn(format!(
+            "the secret of {} was already missing from the {}",
+            target.name, target.secret_store
+        ));
+    }
+    if detached > 0 {
+        ui.status(format!(
+            "Detached {} from {}: {}.",
+            target.name,
+            count(detached),
+            target.subscriptions.join(", ")
+        ));
+    }
+    ui.status(format!("Deleted integration {}.", target.name));
+    Ok(Output::Nothing)
+}
+
+fn count(n: usize) -> String {
+    if n == 1 {
+        "1 subscription".into()
+    } else {
+        format!("{n} subscriptions")
+    }
+}
+
+/// The refusal when subscriptions still use the integration (exit 4): it
+/// names each one and the command that detaches it.
+fn in_use_error(target: &Integration) -> Failure {
+    let commands: Vec<String> = target
+        .subscriptions
+        .iter()
+        .map(|sub| {
+            // Names hold only shell-safe characters: no quoting needed.
+            format!("  hubint subscription detach {sub} {}", target.name)
+        })
+        .collect();
+    Failure::conflict(format!(
+        "integration '{}' is still used by {}: {}",
+        target.name,
+        count(target.subscriptions.len()),
+        target.subscriptions.join(", ")
+    ))
+    .hint(format!(
+        "detach it first:\n{}\nor delete it and detach it from all of them with `hubint integration delete {} --detach-all`",
+        commands.join("\n"),
+        target.name
+    ))
+}

@@ -1,0 +1,182 @@
+//! `hubint integration edit NAME`
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::catalog;
+use crate::context::Ctx;
+use crate::db::{self, integrations, integrations::Integration};
+use crate::error::Failure;
+use crate::output::Output;
+use crate::password::PasswordArgs;
+use crate::secret::Secret;
+use crate::{prompt, validate};
+
+#[derive(Args, Debug, Default)]
+pub struct EditArgs {
+    /// The integration to edit
+    #[arg(value_name = "NAME")]
+    pub name: String,
+
+    /// Rename the integration (its secret is kept)
+    #[arg(long = "name", value_name = "NEW_NAME")]
+    pub new_name: Option<String>,
+
+    /// New registry URL or host[:port]
+    #[arg(long)]
+    pub url: Option<String>,
+
+    /// New registry username
+    #[arg(long)]
+    pub username: Option<String>,
+
+    /// New email address
+    #[arg(long, conflicts_with = "clear_email")]
+    pub email: Option<String>,
+
+    /// Remove the email address
+    #[arg(long)]
+    pub clear_email: bool,
+
+    #[command(flatten)]
+    pub password: PasswordArgs,
+}
+
+impl EditArgs {
+    fn has_changes(&self) -> bool {
+        self.new_name.is_some()
+            || self.url.is_some()
+            || self.username.is_some()
+            || self.email.is_some()
+            || self.clear_email
+            || self.password.given()
+    }
+}
+
+pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Output> {
+    let mut db = ctx.open_db()?;
+    let current = integrations::get(&db.conn, &args.name)?;
+    let (updated, password) = if args.has_changes() {
+        from_flags(ctx, args, &current)?
+    } else if ctx.ui.interactive() {
+        from_prompts(ctx, &db.conn, &current)?
+    } else {
+        return Err(
+            Failure::usage(format!("nothing to change for '{}'", current.name))
+                .hint(
+                    "pass --name, --url, --username, --email, --clear-email, \
+                 --password-stdin or --password-file",
+                )
+                .into(),
+        );
+    };
+    if updated == current && password.is_none() {
+        ctx.ui
+            .status(format!("Nothing changed for {}.", current.name));
+        return Ok(Output::Integration(Box::new(current)));
+    }
+    let updated = Integration {
+        updated_at: db::now(),
+        ..updated
+    };
+
+    // One transaction. A new password is written before the commit; if the
+    // commit fails, the old password is put back.
+    let tx = db.write()?;
+    integrations::update(&tx, &updated)?;
+    if let Some(password) = &password {
+        let store = ctx.store_named(&current.secret_store)?;
+        let previous = store.get(&current.id)?;
+        store.set(&current.id, &super::add::label(&updated), password)?;
+        if let Err(err) = tx.commit() {
+            let _ = match &previous {
+                Some(old) => store.set(&current.id, &super::add::label(&current), old),
+                None => store.delete(&current.id).map(drop),
+            };
+            return Err(err.into());
+        }
+    } else {
+        tx.commit()?;
+    }
+    let saved = integrations::get(&db.conn, &updated.name)?;
+    ctx.ui.status(format!(
+        "Updated integration {}{}.",
+        saved.name,
+        if password.is_some() {
+            " and its password"
+        } else {
+            ""
+        }
+    ));
+    Ok(Output::Integration(Box::new(saved)))
+}
+
+fn from_flags(
+    ctx: &Ctx,
+    args: &EditArgs,
+    current: &Integration,
+) -> Result<(Integration, Option<Secret>)> {
+    let mut updated = current.clone();
+    if let Some(name) = &args.new_name {
+        validate::flag("--name", name, validate::name)?;
+        updated.name = name.clone();
+    }
+    if let Some(url) = &args.url {
+        let (_, kind) = catalog::lookup(&current.family, &current.kind)?;
+        updated.registry = kind.registry_key(Some(url))?;
+    }
+    if let Some(username) = &args.username {
+        validate::flag("--username", username, validate::username)?;
+        updated.username = username.clone();
+    }
+    if let Some(email) = &args.email {
+        validate::flag("--email", email, validate::email)?;
+        updated.email = Some(email.clone());
+    }
+    if args.clear_email {
+        updated.email = None;
+    }
+    let password = args.password.read(&ctx.ui)?;
+    Ok((updated, password))
+}
+
+fn from_prompts(
+    ctx: &Ctx,
+    conn: &rusqlite::Connection,
+    current: &Integration,
+) -> Result<(Integration, Option<Secret>)> {
+    let ui = &ctx.ui;
+    let (_, kind) = catalog::lookup(&current.family, &current.kind)?;
+    let mut updated = current.clone();
+    updated.name = prompt::input(ui, "Name", Some(&current.name), false, |v| {
+        validate::name(v)?;
+        match integrations::find(conn, v) {
+            Ok(Some(other)) if other.id != current.id => {
+                Err(format!("'{}' is taken; choose another name", other.name))
+            }
+            _ => Ok(()),
+        }
+    })?;
+    let url = prompt::input(ui, "Registry URL", Some(&current.registry), false, |v| {
+        (kind.normalize_url)(v).map(drop)
+    })?;
+    updated.registry = kind.registry_key(Some(&url))?;
+    updated.username = prompt::input(
+        ui,
+        "Username",
+        Some(&current.username),
+        false,
+        validate::username,
+    )?;
+    if kind.has_email {
+        let email = prompt::edit_text(
+            ui,
+            "Email (erase to remove)",
+            current.email.as_deref().unwrap_or_default(),
+            validate::email,
+        )?;
+        updated.email = Some(email).filter(|e| !e.is_empty());
+    }
+    let password = prompt::password(ui, "Password (leave empty to keep the current one)", true)?;
+    Ok((updated, password))
+}

@@ -1,0 +1,39 @@
+//! `hubint integration ...` (also reachable at the top level).
+
+pub mod add;
+pub mod delete;
+pub mod edit;
+pub mod list;
+pub mod show;
+
+use anyhow::Result;
+use clap::Subcommand;
+
+use crate::context::Ctx;
+use crate::output::Output;
+
+#[derive(Subcommand, Debug)]
+pub enum IntegrationCommand {
+    /// Add an integration; prompts for what is missing on a terminal
+    Add(add::AddArgs),
+    /// Change an integration's name, registry, username, email or password
+    Edit(edit::EditArgs),
+    /// Delete an integration and its secret
+    #[command(alias = "rm")]
+    Delete(delete::DeleteArgs),
+    /// List integrations
+    #[command(alias = "ls")]
+    List(list::ListArgs),
+    /// Show one integration (never its password)
+    Show(show::ShowArgs),
+}
+
+pub fn run(ctx: &Ctx, command: &IntegrationCommand) -> Result<Output> {
+    match command {
+        IntegrationCommand::Add(args) => add::run(ctx, args),
+        IntegrationCommand::Edit(args) => edit::run(ctx, args),
+        IntegrationCommand::Delete(args) => delete::run(ctx, args),
+        IntegrationCommand::List(args) => list::run(ctx, args),
+        IntegrationCommand::Show(args) => show::run(ctx, args),
+    }
+}

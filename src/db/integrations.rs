@@ -1,0 +1,184 @@
+//! Queries on the `integrations` table.
+
+use anyhow::Result;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+
+use crate::error::{Failure, fail};
+
+/// An integration as stored (no secret) plus the names of its subscriptions.
+/// This is also the stable `--json` shape.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Integration {
+    pub id: String,
+    pub name: String,
+    pub family: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub registry: String,
+    pub username: String,
+    pub email: Option<String>,
+    pub subscriptions: Vec<String>,
+    pub secret_store: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// Filters for [`list`]; `None` means any.
+#[derive(Debug, Default)]
+pub struct Filter<'a> {
+    pub family: Option<&'a str>,
+    pub kind: Option<&'a str>,
+    pub subscription: Option<&'a str>,
+    pub registry: Option<&'a str>,
+}
+
+const COLUMNS: &str = "i.id, i.name, i.family, i.type, i.registry, i.username, i.email, \
+     i.secret_store, i.created_at, i.updated_at, \
+     (SELECT group_concat(name, char(10)) FROM (SELECT s.name AS name FROM subscription_integrations si \
+        JOIN subscriptions s ON s.id = si.subscription_id \
+        WHERE si.integration_id = i.id ORDER BY s.name COLLATE NOCASE))";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Integration> {
+    let subs: Option<String> = row.get(10)?;
+    Ok(Integration {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        family: row.get(2)?,
+        kind: row.get(3)?,
+        registry: row.get(4)?,
+        username: row.get(5)?,
+        email: row.get(6)?,
+        secret_store: row.get(7)?,
+        created_at: row.get(8)?,
+        updated_at: row.get(9)?,
+        subscriptions: subs
+            .map(|s| s.split('\n').map(str::to_string).collect())
+            .unwrap_or_default(),
+    })
+}
+
+/// The integration called `name` (case-insensitive), if any.
+pub fn find(conn: &Connection, name: &str) -> Result<Option<Integration>> {
+    let sql = format!("SELECT {COLUMNS} FROM integrations i WHERE i.name = ?1 COLLATE NOCASE");
+    Ok(conn.query_row(&sql, [name], from_row).optional()?)
+}
+
+/// The integration called `name`, or a not-found error (exit 3).
+pub fn get(conn: &Connection, name: &str) -> Result<Integration> {
+    match find(conn, name)? {
+        Some(i) => Ok(i),
+        None => fail(
+            Failure::not_found(format!("no integration named '{name}'"))
+                .hint("run `hubint integration list` to see the integrations"),
+        ),
+    }
+}
+
+pub fn list(conn: &Connection, filter: &Filter<'_>) -> Result<Vec<Integration>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM integrations i \
+         WHERE (?1 IS NULL OR i.family = ?1 COLLATE NOCASE) \
+           AND (?2 IS NULL OR i.type = ?2 COLLATE NOCASE) \
+           AND (?3 IS NULL OR EXISTS (SELECT 1 FROM subscription_integrations si \
+                JOIN subscriptions s ON s.id = si.subscription_id \
+                WHERE si.integration_id = i.id AND s.name = ?3 COLLATE NOCASE)) \
+           AND (?4 IS NULL OR i.registry = ?4) \
+         ORDER BY i.name COLLATE NOCASE"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(
+        params![
+            filter.family,
+            filter.kind,
+            filter.subscription,
+            filter.registry
+        ],
+        from_row,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The names of all integrations, sorted (for completion and prompts).
+pub fn names(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT name FROM integrations ORDER BY name COLLATE NOCASE")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Fail with a conflict (exit 4) if another integration already has `name`.
+pub fn ensure_name_free(conn: &Connection, name: &str, except_id: Option<&str>) -> Result<()> {
+    let taken: Option<String> = conn
+        .query_row(
+            "SELECT name FROM integrations WHERE name = ?1 COLLATE NOCASE AND id IS NOT ?2",
+            params![name, except_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match taken {
+        Some(existing) => fail(name_taken(&existing)),
+        None => Ok(()),
+    }
+}
+
+pub fn name_taken(existing: &str) -> Failure {
+    Failure::conflict(format!("an integration named '{existing}' already exists"))
+        .hint("choose another --name, or change the existing one with `hubint integration edit`")
+}
+
+pub fn insert(conn: &Connection, i: &Integration) -> Result<()> {
+    ensure_name_free(conn, &i.name, None)?;
+    let result = conn.execute(
+        "INSERT INTO integrations (id, name, family, type, registry, username, email, \
+         secret_store, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            i.id,
+            i.name,
+            i.family,
+            i.kind,
+            i.registry,
+            i.username,
+            i.email,
+            i.secret_store,
+            i.created_at,
+            i.updated_at
+        ],
+    );
+    match result {
+        Ok(_) => Ok(()),
+        Err(e) if crate::db::is_unique_violation(&e) => fail(name_taken(&i.name)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Write back the editable fields of `i` (matched by id).
+pub fn update(conn: &Connection, i: &Integration) -> Result<()> {
+    ensure_name_free(conn, &i.name, Some(&i.id))?;
+    let result = conn.execute(
+        "UPDATE integrations SET name = ?2, registry = ?3, username = ?4, email = ?5, \
+         secret_store = ?6, updated_at = ?7 WHERE id = ?1",
+        params![
+            i.id,
+            i.name,
+            i.registry,
+            i.username,
+            i.email,
+            i.secret_store,
+            i.updated_at
+        ],
+    );
+    match result {
+        Ok(1) => Ok(()),
+        Ok(_) => fail(Failure::not_found(format!(
+            "the integration '{}' was deleted meanwhile",
+            i.name
+        ))),
+        Err(e) if crate::db::is_unique_violation(&e) => fail(name_taken(&i.name)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Delete the row. Links must be gone first: the schema refuses otherwise.
+pub fn delete(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn.execute("DELETE FROM integrations WHERE id = ?1", [id])? == 1)
+}

@@ -1,0 +1,173 @@
+//! The SQLite metadata database: opening, pragmas and migrations.
+//!
+//! The schema changes only through the numbered SQL files in `migrations/`,
+//! embedded at build time and tracked with `PRAGMA user_version`.
+
+pub mod integrations;
+pub mod subscriptions;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use anyhow::{Context, Result};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::Failure;
+use crate::paths;
+
+/// Migrations in order; migration N (1-based) brings `user_version` to N.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub struct Db {
+    pub conn: Connection,
+    pub path: PathBuf,
+}
+
+impl Db {
+    /// Open (creating if needed) the database at `path`, with its directory
+    /// 0700 and the file 0600, and bring the schema up to date.
+    pub fn open(path: &Path) -> Result<Db> {
+        if let Some(dir) = path.parent() {
+            paths::ensure_private_dir(dir)?;
+        }
+        // Create the file ourselves so that it is 0600 from the start; SQLite
+        // gives the -wal and -shm files the same mode.
+        paths::ensure_private_file(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .with_context(|| format!("cannot open database {}", path.display()))?;
+        let mut db = Db {
+            conn,
+            path: path.to_path_buf(),
+        };
+        db.configure()
+            .and_then(|()| db.migrate())
+            .with_context(|| format!("cannot use database {}", path.display()))?;
+        Ok(db)
+    }
+
+    /// An in-memory database with the full schema, for unit tests.
+    #[cfg(test)]
+    pub fn open_in_memory() -> Result<Db> {
+        let mut db = Db {
+            conn: Connection::open_in_memory()?,
+            path: PathBuf::from(":memory:"),
+        };
+        db.configure()?;
+        db.migrate()?;
+        Ok(db)
+    }
+
+    fn configure(&self) -> Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Ok(())
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let current: usize = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if current > MIGRATIONS.len() {
+            return Err(Failure::new(
+                crate::error::Code::Failure,
+                format!(
+                    "the database has schema version {current}, newer than this hubint knows ({})",
+                    MIGRATIONS.len()
+                ),
+            )
+            .hint("upgrade hubint")
+            .into());
+        }
+        for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+            let version = index + 1;
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Exclusive)?;
+            // Another process may have migrated while we waited for the lock.
+            let now: usize = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            if now >= version {
+                continue;
+            }
+            tx.execute_batch(sql)
+                .with_context(|| format!("migration {version} failed"))?;
+            tx.pragma_update(None, "user_version", version)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Start a write transaction that takes the write lock at once, so that
+    /// concurrent writers queue on the busy timeout instead of deadlocking.
+    pub fn write(&mut self) -> Result<Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+}
+
+/// The current time as RFC 3339 (UTC, seconds).
+pub fn now() -> String {
+    humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
+}
+
+/// Whether a SQLite error is a UNIQUE constraint violation.
+pub fn is_unique_violation(err: &rusqlite::Error) -> bool {
+    matches!(
+        err,
+        rusqlite::Error::SqliteFailure(e, _)
+            if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_apply_and_are_idempotent() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("hubint.db");
+        drop(Db::open(&path).unwrap());
+        let db = Db::open(&path).unwrap();
+        let v: usize = db
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, MIGRATIONS.len());
+        let fk: i64 = db
+            .conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+            let mode = std::fs::metadata(path.parent().unwrap())
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o700);
+        }
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hubint.db");
+        drop(Db::open(&path).unwrap());
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+        drop(conn);
+        let err = Db::open(&path).err().unwrap();
+        assert!(format!("{err:#}").contains("newer than this hubint knows"));
+    }
+}

@@ -1,0 +1,100 @@
+//! Where a password comes from: stdin, a file, or (with a warning) argv.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::Args;
+
+use crate::error::Failure;
+use crate::secret::Secret;
+use crate::ui::Ui;
+use crate::validate;
+
+#[derive(Args, Debug, Default, Clone)]
+#[group(id = "password_source", multiple = false)]
+pub struct PasswordArgs {
+    /// Read the password from standard input (one trailing newline is removed)
+    #[arg(long)]
+    pub password_stdin: bool,
+
+    /// Read the password from FILE (one trailing newline is removed)
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+
+    /// The password itself. Insecure: it is visible to other processes and
+    /// kept in shell history. Prefer --password-stdin
+    #[arg(long, value_name = "PASSWORD")]
+    pub password: Option<String>,
+}
+
+/// The flags that supply a password, for error messages.
+pub const FLAGS: &str = "--password-stdin or --password-file FILE";
+
+impl PasswordArgs {
+    pub fn given(&self) -> bool {
+        self.password_stdin || self.password_file.is_some() || self.password.is_some()
+    }
+
+    /// The password from whichever flag was given, validated; `None` if no
+    /// flag was given.
+    pub fn read(&self, ui: &Ui) -> Result<Option<Secret>> {
+        let (secret, flag) = if self.password_stdin {
+            let mut buf = Secret::new(String::new());
+            std::io::stdin()
+                .read_to_string(&mut buf)
+                .context("cannot read the password from standard input")?;
+            (strip_newline(buf), "--password-stdin")
+        } else if let Some(path) = &self.password_file {
+            let bytes = zeroize::Zeroizing::new(
+                std::fs::read(path)
+                    .with_context(|| format!("cannot read password file {}", path.display()))?,
+            );
+            let text = std::str::from_utf8(&bytes).map_err(|_| {
+                Failure::usage(format!(
+                    "password file {} is not valid UTF-8",
+                    path.display()
+                ))
+            })?;
+            (
+                strip_newline(Secret::new(text.to_string())),
+                "--password-file",
+            )
+        } else if let Some(p) = &self.password {
+            ui.warn(
+                "--password is insecure: the password is visible to other processes. \
+                 Use --password-stdin instead",
+            );
+            (Secret::new(p.clone()), "--password")
+        } else {
+            return Ok(None);
+        };
+        if let Err(why) = validate::password(&secret) {
+            return Err(Failure::usage(format!("invalid password from {flag}: {why}")).into());
+        }
+        Ok(Some(secret))
+    }
+}
+
+fn strip_newline(mut s: Secret) -> Secret {
+    if s.ends_with('\n') {
+        s.pop();
+        if s.ends_with('\r') {
+            s.pop();
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_one_newline() {
+        assert_eq!(&*strip_newline(Secret::new("pw\n".into())), "pw");
+        assert_eq!(&*strip_newline(Secret::new("pw\r\n".into())), "pw");
+        assert_eq!(&*strip_newline(Secret::new("pw\n\n".into())), "pw\n");
+        assert_eq!(&*strip_newline(Secret::new("pw".into())), "pw");
+    }
+}

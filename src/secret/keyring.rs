@@ -1,0 +1,194 @@
+//! The OS keyring backend (keyring-core with the native store of each OS).
+//!
+//! Every call runs on a worker thread and is abandoned after a timeout
+//! (`HUBINT_KEYRING_TIMEOUT`, 5 s by default): a Secret Service that stops
+//! answering, or a locked collection waiting for an unlock prompt nobody
+//! sees, must not hang a CI job.
+
+use std::collections::HashMap;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::Duration;
+
+use anyhow::Result;
+use keyring_core::{CredentialStore, Entry, Error as KError};
+
+use super::{SERVICE, Secret, SecretStore, StoreKind};
+use crate::error::Failure;
+
+pub const ENV_TIMEOUT: &str = "HUBINT_KEYRING_TIMEOUT";
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub struct KeyringStore {
+    timeout: Duration,
+}
+
+impl KeyringStore {
+    pub fn from_env() -> Result<KeyringStore> {
+        let timeout =
+            match std::env::var(ENV_TIMEOUT) {
+                Err(_) => DEFAULT_TIMEOUT,
+                Ok(v) => match v.trim().parse::<f64>() {
+                    Ok(secs) if secs > 0.0 && secs <= 3600.0 => Duration::from_secs_f64(secs),
+                    _ => {
+                        return Err(Failure::usage(format!(
+                        "{ENV_TIMEOUT} must be a number of seconds between 0 and 3600, not '{v}'"
+                    ))
+                    .hint(format!("unset {ENV_TIMEOUT} to use the default of 5 seconds"))
+                    .into());
+                    }
+                },
+            };
+        Ok(KeyringStore { timeout })
+    }
+
+    /// Run `op` against the native store on a worker thread, with the timeout.
+    fn call<T: Send + 'static>(
+        &self,
+        op: impl FnOnce(&Arc<CredentialStore>) -> keyring_core::Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let (tx, rx) = mpsc::channel();
+        thread::Builder::new()
+            .name("keyring".into())
+            .spawn(move || {
+                let result = native_store().and_then(|store| op(&store));
+                let _ = tx.send(result);
+            })?;
+        match rx.recv_timeout(self.timeout) {
+            Ok(result) => result.map_err(store_error),
+            Err(_) => Err(Failure::store(format!(
+                "the OS keyring did not answer within {:.1}s",
+                self.timeout.as_secs_f64()
+            ))
+            .hint(format!(
+                "{}; or set {ENV_TIMEOUT} to wait longer",
+                unavailable_hint()
+            ))
+            .into()),
+        }
+    }
+}
+
+fn entry(
+    store: &Arc<CredentialStore>,
+    id: &str,
+    label: Option<&str>,
+) -> keyring_core::Result<Entry> {
+    match label {
+        Some(label) => {
+            let mods = HashMap::from([("label", label)]);
+            Entry::new_in_store_with_modifiers(store, SERVICE, id, &mods)
+        }
+        None => Entry::new_in_store(store, SERVICE, id),
+    }
+}
+
+impl SecretStore for KeyringStore {
+    fn kind(&self) -> StoreKind {
+        StoreKind::Keyring
+    }
+
+    fn get(&self, id: &str) -> Result<Option<Secret>> {
+        let id = id.to_string();
+        self.call(move |store| match entry(store, &id, None)?.get_password() {
+            Ok(p) => Ok(Some(Secret::new(p))),
+            Err(KError::NoEntry) => Ok(None),
+            Err(e) => Err(e),
+        })
+    }
+
+    fn set(&self, id: &str, label: &str, secret: &str) -> Result<()> {
+        let (id, label) = (id.to_string(), label.to_string());
+        let secret = Secret::new(secret.to_string());
+        self.call(move |store| entry(store, &id, Some(&label))?.set_password(&secret))
+    }
+
+    fn delete(&self, id: &str) -> Result<bool> {
+        let id = id.to_string();
+        self.call(
+            move |store| match entry(store, &id, None)?.delete_credential() {
+                Ok(()) => Ok(true),
+                Err(KError::NoEntry) => Ok(false),
+                Err(e) => Err(e),
+            },
+        )
+    }
+}
+
+/// The platform's native store, created once per process.
+fn native_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    static STORE: Mutex<Option<Arc<CredentialStore>>> = Mutex::new(None);
+    let mut guard = STORE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(store) = guard.as_ref() {
+        return Ok(store.clone());
+    }
+    let store = new_native_store()?;
+    *guard = Some(store.clone());
+    Ok(store)
+}
+
+#[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+fn new_native_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Ok(dbus_secret_service_keyring_store::Store::new()?)
+}
+
+#[cfg(target_os = "macos")]
+fn new_native_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Ok(apple_native_keyring_store::keychain::Store::new()?)
+}
+
+#[cfg(target_os = "windows")]
+fn new_native_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Ok(windows_native_keyring_store::Store::new()?)
+}
+
+#[cfg(not(any(
+    target_os = "linux",
+    target_os = "freebsd",
+    target_os = "openbsd",
+    target_os = "macos",
+    target_os = "windows"
+)))]
+fn new_native_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Err(KError::NotSupportedByStore(
+        "this operating system has no supported keyring".into(),
+    ))
+}
+
+fn unavailable_hint() -> &'static str {
+    if cfg!(target_os = "macos") {
+        "unlock your login keychain"
+    } else if cfg!(target_os = "windows") {
+        "make sure Windows Credential Manager is available to this session"
+    } else {
+        "start a Secret Service (gnome-keyring, KeePassXC) in this D-Bus session and unlock it"
+    }
+}
+
+/// Turn a keyring error into a [`Failure`] with exit code 5. Never includes
+/// secret bytes (some keyring errors carry them).
+fn store_error(err: KError) -> anyhow::Error {
+    let message = match &err {
+        KError::NoStorageAccess(e) => format!("the OS keyring is locked or refused access: {e}"),
+        KError::PlatformFailure(e) => format!("the OS keyring is unavailable: {e}"),
+        KError::NoDefaultStore => "no OS keyring is configured".to_string(),
+        KError::NotSupportedByStore(why) => format!("the OS keyring cannot do this: {why}"),
+        KError::BadEncoding(_) | KError::BadDataFormat(..) => {
+            "a secret in the OS keyring is not valid UTF-8".to_string()
+        }
+        KError::Ambiguous(entries) => format!(
+            "the OS keyring holds {} items for one integration",
+            entries.len()
+        ),
+        other => format!("the OS keyring failed: {}", redact(other)),
+    };
+    Failure::store(message).hint(unavailable_hint()).into()
+}
+
+fn redact(err: &KError) -> String {
+    match err {
+        KError::BadEncoding(_) | KError::BadDataFormat(..) => "bad data".into(),
+        other => other.to_string(),
+    }
+}

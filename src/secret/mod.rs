@@ -1,0 +1,68 @@
+//! Secret stores. Passwords never touch SQLite: each integration row records
+//! which store holds its secret, and the secret is keyed by the integration's
+//! stable id (never by its name, so a rename keeps it).
+
+mod keyring;
+#[cfg(test)]
+pub mod memory;
+
+use std::fmt;
+use std::str::FromStr;
+
+use anyhow::Result;
+use serde::Serialize;
+use zeroize::Zeroizing;
+
+pub use self::keyring::KeyringStore;
+
+/// A secret held in memory; wiped when dropped.
+pub type Secret = Zeroizing<String>;
+
+/// The service name under which hubint files its secrets.
+pub const SERVICE: &str = "hubint";
+
+/// Which store holds a secret. Recorded on every integration row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum StoreKind {
+    /// The OS keyring: Secret Service, macOS Keychain or Windows Credential Manager.
+    Keyring,
+}
+
+impl StoreKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StoreKind::Keyring => "keyring",
+        }
+    }
+}
+
+impl fmt::Display for StoreKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for StoreKind {
+    type Err = anyhow::Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "keyring" => Ok(StoreKind::Keyring),
+            other => anyhow::bail!("unknown secret store '{other}' recorded in the database"),
+        }
+    }
+}
+
+/// A place that keeps secrets, keyed by integration id.
+///
+/// Errors that mean "the store cannot be reached or is locked" carry
+/// [`crate::error::Code::SecretStore`]. No error ever contains a secret.
+pub trait SecretStore {
+    fn kind(&self) -> StoreKind;
+    /// The secret for `id`, or `None` if the store has none.
+    fn get(&self, id: &str) -> Result<Option<Secret>>;
+    /// Create or replace the secret for `id`. `label` is shown by keyring UIs.
+    fn set(&self, id: &str, label: &str, secret: &str) -> Result<()>;
+    /// Remove the secret for `id`; `false` if there was none.
+    fn delete(&self, id: &str) -> Result<bool>;
+}
