@@ -7,6 +7,7 @@ pub mod commands;
 pub mod context;
 pub mod db;
 pub mod error;
+pub mod ops;
 pub mod output;
 pub mod password;
 pub mod paths;

@@ -64,6 +64,15 @@ pub fn find(conn: &Connection, name: &str) -> Result<Option<Integration>> {
     Ok(conn.query_row(&sql, [name], from_row).optional()?)
 }
 
+/// The integration with this id (after a write, to read it back).
+pub fn by_id(conn: &Connection, id: &str) -> Result<Integration> {
+    let sql = format!("SELECT {COLUMNS} FROM integrations i WHERE i.id = ?1");
+    match conn.query_row(&sql, [id], from_row).optional()? {
+        Some(i) => Ok(i),
+        None => fail(Failure::not_found("the integration was deleted meanwhile")),
+    }
+}
+
 /// The integration called `name`, or a not-found error (exit 3).
 pub fn get(conn: &Connection, name: &str) -> Result<Integration> {
     match find(conn, name)? {

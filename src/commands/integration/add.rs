@@ -3,12 +3,12 @@
 use anyhow::Result;
 use clap::Args;
 
-use crate::catalog::{self, FAMILIES, Family, IntegrationType};
+use crate::catalog::{self, FAMILIES};
 use crate::context::Ctx;
-use crate::db::{self, integrations, integrations::Integration, subscriptions};
+use crate::db::{integrations, subscriptions};
+use crate::ops::{self, NewIntegration};
 use crate::output::Output;
 use crate::password::{self, PasswordArgs};
-use crate::secret::Secret;
 use crate::{prompt, validate};
 
 #[derive(Args, Debug, Default)]
@@ -45,65 +45,15 @@ pub struct AddArgs {
     pub subscriptions: Vec<String>,
 }
 
-/// The values of a new integration, once collected from flags and prompts.
-struct NewIntegration {
-    family: &'static Family,
-    kind: &'static IntegrationType,
-    name: String,
-    registry: String,
-    username: String,
-    email: Option<String>,
-    password: Secret,
-    subscriptions: Vec<String>,
-}
-
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Output> {
     let mut db = ctx.open_db()?;
     let new = collect(ctx, args, &db.conn)?;
-    let store = ctx.store(ctx.default_store())?;
-    let now = db::now();
-    let integration = Integration {
-        id: uuid::Uuid::new_v4().to_string(),
-        name: new.name,
-        family: new.family.id.to_string(),
-        kind: new.kind.id.to_string(),
-        registry: new.registry,
-        username: new.username,
-        email: new.email,
-        subscriptions: Vec::new(),
-        secret_store: store.kind().to_string(),
-        created_at: now.clone(),
-        updated_at: now.clone(),
-    };
-
-    // Row and links in one transaction; the secret is written before the
-    // commit and removed again if the commit fails.
-    let tx = db.write()?;
-    integrations::insert(&tx, &integration)?;
-    for sub in &new.subscriptions {
-        let (sub_id, stored, created) = subscriptions::get_or_create(&tx, sub, &now)?;
-        subscriptions::attach(&tx, sub_id, &integration.id, &now)?;
-        if created {
-            ctx.ui.status(format!("Created subscription {stored}."));
-        }
-    }
-    store.set(&integration.id, &label(&integration), &new.password)?;
-    if let Err(err) = tx.commit() {
-        let _ = store.delete(&integration.id);
-        return Err(err.into());
-    }
-
-    let saved = integrations::get(&db.conn, &integration.name)?;
+    let saved = ops::create(ctx, &mut db, &new)?;
     ctx.ui.status(format!(
         "Added integration {} ({}/{} for {}); password stored in the {}.",
         saved.name, saved.family, saved.kind, saved.registry, saved.secret_store
     ));
     Ok(Output::Integration(Box::new(saved)))
-}
-
-/// The label shown for the secret in keyring UIs (Seahorse, Keychain Access).
-pub fn label(i: &Integration) -> String {
-    format!("hubint: {} ({})", i.name, i.registry)
 }
 
 /// Take each value from its flag, else prompt on a terminal, else fail naming the flag.
@@ -209,13 +159,14 @@ fn collect(ctx: &Ctx, args: &AddArgs, conn: &rusqlite::Connection) -> Result<New
         args.subscriptions.clone()
     };
     Ok(NewIntegration {
-        family,
-        kind,
+        family: family.id.to_string(),
+        kind: kind.id.to_string(),
         name,
         registry,
         username,
         email,
         password,
         subscriptions,
+        store: ctx.default_store(),
     })
 }

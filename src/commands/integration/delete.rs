@@ -4,8 +4,9 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::context::Ctx;
-use crate::db::{integrations, integrations::Integration, subscriptions};
+use crate::db::{integrations, integrations::Integration};
 use crate::error::Failure;
+use crate::ops;
 use crate::output::Output;
 use crate::prompt;
 
@@ -30,7 +31,10 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     let in_use = !target.subscriptions.is_empty();
     let ui = &ctx.ui;
 
-    if in_use && !args.detach_all && !(ui.interactive() && !args.yes) {
+    // On a terminal (without --yes) the prompt below offers to detach;
+    // otherwise an integration in use is refused unless --detach-all.
+    let can_offer_detach = ui.interactive() && !args.yes;
+    if in_use && !args.detach_all && !can_offer_detach {
         return Err(in_use_error(&target).into());
     }
     if !args.yes {
@@ -68,32 +72,18 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
         }
     }
 
-    // Links and row go in one transaction; the secret is removed before the
-    // commit and put back if the commit fails, so a failure at any step
-    // leaves everything or nothing.
-    let store = ctx.store_named(&target.secret_store)?;
-    let tx = db.write()?;
-    let detached = subscriptions::detach_all(&tx, &target.id)?;
-    integrations::delete(&tx, &target.id)?;
-    let previous = store.get(&target.id)?;
-    store.delete(&target.id)?;
-    if let Err(err) = tx.commit() {
-        if let Some(secret) = &previous {
-            let _ = store.set(&target.id, &super::add::label(&target), secret);
-        }
-        return Err(err.into());
-    }
-    if previous.is_none() {
+    let deleted = ops::delete(ctx, &mut db, &target)?;
+    if !deleted.had_secret {
         ui.warn(format!(
             "the secret of {} was already missing from the {}",
             target.name, target.secret_store
         ));
     }
-    if detached > 0 {
+    if deleted.detached > 0 {
         ui.status(format!(
             "Detached {} from {}: {}.",
             target.name,
-            count(detached),
+            count(deleted.detached),
             target.subscriptions.join(", ")
         ));
     }

@@ -5,8 +5,9 @@ use clap::Args;
 
 use crate::catalog;
 use crate::context::Ctx;
-use crate::db::{self, integrations, integrations::Integration};
+use crate::db::{integrations, integrations::Integration};
 use crate::error::Failure;
+use crate::ops;
 use crate::output::Output;
 use crate::password::PasswordArgs;
 use crate::secret::Secret;
@@ -75,30 +76,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Output> {
             .status(format!("Nothing changed for {}.", current.name));
         return Ok(Output::Integration(Box::new(current)));
     }
-    let updated = Integration {
-        updated_at: db::now(),
-        ..updated
-    };
-
-    // One transaction. A new password is written before the commit; if the
-    // commit fails, the old password is put back.
-    let tx = db.write()?;
-    integrations::update(&tx, &updated)?;
-    if let Some(password) = &password {
-        let store = ctx.store_named(&current.secret_store)?;
-        let previous = store.get(&current.id)?;
-        store.set(&current.id, &super::add::label(&updated), password)?;
-        if let Err(err) = tx.commit() {
-            let _ = match &previous {
-                Some(old) => store.set(&current.id, &super::add::label(&current), old),
-                None => store.delete(&current.id).map(drop),
-            };
-            return Err(err.into());
-        }
-    } else {
-        tx.commit()?;
-    }
-    let saved = integrations::get(&db.conn, &updated.name)?;
+    let saved = ops::update(ctx, &mut db, &current, &updated, password.as_ref())?;
     ctx.ui.status(format!(
         "Updated integration {}{}.",
         saved.name,

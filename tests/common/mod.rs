@@ -1,0 +1,166 @@
+//! The one place that builds `hubint` commands for tests.
+//!
+//! Every command runs with a scrubbed environment (`env_clear`), its own
+//! temporary HOME and `HUBINT_HOME`, `NO_COLOR`, a fixed `COLUMNS`, and the
+//! private D-Bus session of `tests/run` (so the keyring is the test keyring,
+//! never the developer's).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use std::io::Write;
+
+pub struct TestEnv {
+    _tmp: tempfile::TempDir,
+    pub home: PathBuf,
+    pub hubint_home: PathBuf,
+}
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_hubint"))
+}
+
+/// Panics unless the suite runs inside `tests/run` (private gnome-keyring).
+pub fn require_keyring() {
+    assert!(
+        std::env::var_os("HUBINT_TEST_KEYRING").is_some(),
+        "this test needs the private Secret Service: run it with `bash tests/run`"
+    );
+}
+
+impl TestEnv {
+    pub fn new() -> TestEnv {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let home = tmp.path().join("home");
+        std::fs::create_dir(&home).expect("home dir");
+        let hubint_home = home.join("hubint");
+        TestEnv {
+            _tmp: tmp,
+            home,
+            hubint_home,
+        }
+    }
+
+    /// `hubint ARGS...` with the scrubbed environment.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(bin());
+        cmd.args(args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", &self.home)
+            .env("HUBINT_HOME", &self.hubint_home)
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "100")
+            .env("LANG", "C.UTF-8")
+            .current_dir(&self.home)
+            .stdin(Stdio::null());
+        for var in ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"] {
+            if let Some(value) = std::env::var_os(var) {
+                cmd.env(var, value);
+            }
+        }
+        cmd
+    }
+
+    /// Run `hubint ARGS...` with `stdin` piped in.
+    pub fn run(&self, args: &[&str], stdin: &str) -> Output {
+        let mut child = self
+            .cmd(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn hubint");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(stdin.as_bytes())
+            .expect("write stdin");
+        child.wait_with_output().expect("wait for hubint")
+    }
+
+    /// Add an integration non-interactively, asserting success.
+    pub fn add(&self, name: &str, password: &str, extra: &[&str]) {
+        let mut args = vec![
+            "add",
+            "--name",
+            name,
+            "--username",
+            "user",
+            "--password-stdin",
+        ];
+        args.extend_from_slice(extra);
+        let out = self.run(&args, password);
+        assert!(
+            out.status.success(),
+            "add {name} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.hubint_home.join("hubint.db")
+    }
+
+    /// The bytes of the database and its WAL, for leak checks.
+    pub fn db_bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        for suffix in ["", "-wal", "-shm"] {
+            let path = PathBuf::from(format!("{}{suffix}", self.db_path().display()));
+            if let Ok(b) = std::fs::read(&path) {
+                bytes.extend(b);
+            }
+        }
+        bytes
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.home
+    }
+
+    /// insta settings that hide what changes between runs: temp paths,
+    /// integration ids and timestamps.
+    pub fn settings(&self) -> insta::Settings {
+        let mut settings = insta::Settings::clone_current();
+        settings.add_filter(&regex_escape(&self.home.display().to_string()), "[HOME]");
+        settings.add_filter(
+            r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+            "[ID]",
+        );
+        settings.add_filter(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "[TIME]");
+        settings.add_filter(r"\d{4}-\d\d-\d\d \d\d:\d\d", "[TIME]");
+        settings
+    }
+}
+
+/// Whether `haystack` contains `needle` anywhere.
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn regex_escape(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Snapshot stdout, stderr and the exit code of a command, with the
+/// environment's filters: `snapshot!(env, env.cmd(&[...]), @"...")`.
+#[macro_export]
+macro_rules! snapshot {
+    ($env:expr, $cmd:expr, @$snap:literal) => {{
+        let _guard = $env.settings().bind_to_scope();
+        insta_cmd::assert_cmd_snapshot!($cmd, @$snap);
+    }};
+    ($env:expr, $cmd:expr) => {{
+        let _guard = $env.settings().bind_to_scope();
+        insta_cmd::assert_cmd_snapshot!($cmd);
+    }};
+}
