@@ -90,6 +90,15 @@ fn describe_char(c: char) -> String {
     }
 }
 
+/// Validate a value given on the command line; the error names the flag (exit 2).
+pub fn flag(flag: &str, value: &str, check: fn(&str) -> Result<(), String>) -> anyhow::Result<()> {
+    check(value).map_err(|why| {
+        crate::error::Failure::usage(format!("invalid {flag}: {why}"))
+            .hint(format!("see `hubint help` for what {flag} accepts"))
+            .into()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,13 +150,4 @@ mod tests {
         assert!(password("").is_err());
         assert!(password("s3cret with spaces").is_ok());
     }
-}
-
-/// Validate a value given on the command line; the error names the flag (exit 2).
-pub fn flag(flag: &str, value: &str, check: fn(&str) -> Result<(), String>) -> anyhow::Result<()> {
-    check(value).map_err(|why| {
-        crate::error::Failure::usage(format!("invalid {flag}: {why}"))
-            .hint(format!("see `hubint help` for what {flag} accepts"))
-            .into()
-    })
 }
