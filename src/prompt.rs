@@ -6,6 +6,7 @@
 //! [`interrupt`]).
 
 use anyhow::Result;
+use console::Term;
 use dialoguer::{Confirm, Input, MultiSelect, Password, Select};
 
 use crate::secret::Secret;
@@ -88,41 +89,48 @@ pub fn edit_text(
         .to_string())
 }
 
-/// A password, asked twice. With `keep_on_empty`, an empty answer means
-/// "keep the current one" and returns `None` without a confirmation.
+/// A password, asked twice; on a mismatch both are asked again. With
+/// `keep_on_empty`, an empty first answer means "keep the current one":
+/// it returns `None` at once and is reported as unchanged.
 pub fn password(ui: &Ui, prompt: &str, keep_on_empty: bool) -> Result<Option<Secret>> {
     let _at = interrupt::AtPrompt::enter();
     let theme = ui.theme();
-    let mut first = Password::with_theme(&*theme)
-        .with_prompt(prompt)
-        .allow_empty_password(keep_on_empty)
-        .validate_with(|p: &String| -> Result<(), String> {
-            if keep_on_empty && p.is_empty() {
-                Ok(())
-            } else {
-                crate::validate::password(p)
-            }
-        });
-    if !keep_on_empty {
-        first = first.with_confirmation("Repeat password", "Passwords do not match, try again");
-        return Ok(Some(Secret::new(first.interact()?)));
-    }
-    let answer = Secret::new(first.interact()?);
-    if answer.is_empty() {
-        return Ok(None);
-    }
+    let ask = |prompt: &str, validate: bool| -> Result<Secret> {
+        let mut password = Password::with_theme(&*theme)
+            .with_prompt(prompt)
+            .allow_empty_password(true)
+            .report(false);
+        if validate {
+            password = password.validate_with(|p: &String| -> Result<(), String> {
+                if keep_on_empty && p.is_empty() {
+                    Ok(())
+                } else {
+                    crate::validate::password(p)
+                }
+            });
+        }
+        Ok(Secret::new(password.interact()?))
+    };
     loop {
-        let again = Secret::new(
-            Password::with_theme(&*theme)
-                .with_prompt("Repeat password")
-                .allow_empty_password(true)
-                .interact()?,
-        );
-        if *again == *answer {
+        let answer = ask(prompt, true)?;
+        if answer.is_empty() {
+            report(|f| theme.format_input_prompt_selection(f, prompt, "unchanged"))?;
+            return Ok(None);
+        }
+        if *ask("Repeat password", false)? == *answer {
+            report(|f| theme.format_password_prompt_selection(f, prompt))?;
             return Ok(Some(answer));
         }
-        eprintln!("Passwords do not match, try again");
+        report(|f| theme.format_error(f, "Passwords do not match, try again"))?;
     }
+}
+
+/// One line on stderr formatted by the theme (a prompt's summary or an error).
+fn report(format: impl FnOnce(&mut String) -> std::fmt::Result) -> Result<()> {
+    let mut line = String::new();
+    format(&mut line)?;
+    Term::stderr().write_line(&line)?;
+    Ok(())
 }
 
 pub fn confirm(ui: &Ui, prompt: &str) -> Result<bool> {
