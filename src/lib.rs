@@ -60,7 +60,7 @@ fn report(err: &anyhow::Error) -> ExitCode {
     let code = error::exit_code(err);
     if code == Code::Cancelled {
         let _ = console::Term::stderr().show_cursor();
-        eprintln!("Cancelled; nothing was changed.");
+        eprintln!("{}", prompt::CANCELLED);
     } else {
         eprintln!("error: {err:#}");
         if let Some(hint) = error::hint(err) {

@@ -147,12 +147,12 @@ fn from_prompts(
         validate::username,
     )?;
     if kind.has_email {
-        let email = prompt::edit_text(
-            ui,
-            "Email (erase to remove)",
-            current.email.as_deref().unwrap_or_default(),
-            validate::email,
-        )?;
+        // Pre-filled with the current address, which can be edited or erased.
+        let (label, initial) = match &current.email {
+            Some(email) => ("Email (erase to remove)", email.as_str()),
+            None => ("Email (optional)", ""),
+        };
+        let email = prompt::edit_text(ui, label, initial, validate::email)?;
         updated.email = Some(email).filter(|e| !e.is_empty());
     }
     let password = prompt::password(ui, "Password (leave empty to keep the current one)", true)?;
