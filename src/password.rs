@@ -41,9 +41,16 @@ impl PasswordArgs {
     pub fn read(&self, ui: &Ui) -> Result<Option<Secret>> {
         let (secret, flag) = if self.password_stdin {
             let mut buf = Secret::new(String::new());
-            std::io::stdin()
-                .read_to_string(&mut buf)
-                .context("cannot read the password from standard input")?;
+            if let Err(e) = std::io::stdin().read_to_string(&mut buf) {
+                if e.kind() == std::io::ErrorKind::InvalidData {
+                    // As for --password-file: an invalid value, not an I/O failure.
+                    return Err(Failure::usage(
+                        "the password on standard input is not valid UTF-8",
+                    )
+                    .into());
+                }
+                return Err(e).context("cannot read the password from standard input");
+            }
             (strip_newline(buf), "--password-stdin")
         } else if let Some(path) = &self.password_file {
             let bytes = zeroize::Zeroizing::new(

@@ -21,10 +21,18 @@ pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_hubint"))
 }
 
+/// A D-Bus address where nothing listens.
+pub const NO_BUS: &str = "unix:path=/nonexistent";
+
+/// Whether the suite runs inside `tests/run` (private gnome-keyring).
+pub fn keyring_available() -> bool {
+    std::env::var_os("HUBINT_TEST_KEYRING").is_some()
+}
+
 /// Panics unless the suite runs inside `tests/run` (private gnome-keyring).
 pub fn require_keyring() {
     assert!(
-        std::env::var_os("HUBINT_TEST_KEYRING").is_some(),
+        keyring_available(),
         "this test needs the private Secret Service: run it with `bash tests/run`"
     );
 }
@@ -55,34 +63,28 @@ impl TestEnv {
             .env("LANG", "C.UTF-8")
             .current_dir(&self.home)
             .stdin(Stdio::null());
-        for var in ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"] {
-            if let Some(value) = std::env::var_os(var) {
-                cmd.env(var, value);
+        if keyring_available() {
+            for var in ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"] {
+                if let Some(value) = std::env::var_os(var) {
+                    cmd.env(var, value);
+                }
             }
+        } else {
+            // Outside `tests/run` the bus would be the developer's own
+            // session: never let a test touch that keyring.
+            cmd.env("DBUS_SESSION_BUS_ADDRESS", NO_BUS);
         }
         cmd
     }
 
     /// Run `hubint ARGS...` with `stdin` piped in.
     pub fn run(&self, args: &[&str], stdin: &str) -> Output {
-        let mut child = self
-            .cmd(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn hubint");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(stdin.as_bytes())
-            .expect("write stdin");
-        child.wait_with_output().expect("wait for hubint")
+        feed(self.cmd(args), stdin)
     }
 
     /// Add an integration non-interactively, asserting success.
     pub fn add(&self, name: &str, password: &str, extra: &[&str]) {
+        require_keyring();
         let mut args = vec![
             "add",
             "--name",
@@ -131,8 +133,31 @@ impl TestEnv {
         );
         settings.add_filter(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "[TIME]");
         settings.add_filter(r"\d{4}-\d\d-\d\d \d\d:\d\d", "[TIME]");
+        // Table cells are padded: trailing blanks are noise in a snapshot.
+        settings.add_filter(r"[ \t]+\n", "\n");
         settings
     }
+}
+
+/// Run `cmd` (from [`TestEnv::cmd`], maybe with more env) with `stdin`
+/// piped in.
+pub fn feed(mut cmd: Command, stdin: &str) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn hubint");
+    let written = child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes());
+    // hubint may exit (on an error) before it reads stdin: that is its answer.
+    if let Err(e) = written {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+    }
+    child.wait_with_output().expect("wait for hubint")
 }
 
 /// Whether `haystack` contains `needle` anywhere.
@@ -163,4 +188,208 @@ macro_rules! snapshot {
         let _guard = $env.settings().bind_to_scope();
         insta_cmd::assert_cmd_snapshot!($cmd);
     }};
+}
+
+// ---------------------------------------------------------------------------
+// Helpers for the command suites: JSON results, the keyring as secret-tool
+// sees it, and a D-Bus session without a Secret Service.
+// ---------------------------------------------------------------------------
+
+impl TestEnv {
+    /// Run `hubint ARGS...` with stdin closed and capture its output.
+    pub fn output(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().expect("run hubint")
+    }
+
+    /// `hubint ARGS... --json`, asserting success; stdout parsed.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut args = args.to_vec();
+        args.push("--json");
+        let out = self.output(&args);
+        assert!(
+            out.status.success(),
+            "hubint {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+    }
+
+    /// Run `cmd` like `hubint ... | head -c BYTES`: read that much of its
+    /// stdout, close the pipe, and return its exit status and stderr (in
+    /// `Output`, whose stdout holds the bytes read).
+    pub fn head(&self, mut cmd: Command, bytes: usize) -> Output {
+        use std::io::Read;
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn hubint");
+        let mut head = vec![0; bytes];
+        let mut stdout = child.stdout.take().expect("stdout");
+        stdout
+            .read_exact(&mut head)
+            .expect("read the head of stdout");
+        drop(stdout);
+        let mut out = child.wait_with_output().expect("wait for hubint");
+        out.stdout = head;
+        out
+    }
+
+    /// Add an integration (see [`TestEnv::add`]) and return its id.
+    pub fn add_id(&self, name: &str, password: &str, extra: &[&str]) -> String {
+        self.add(name, password, extra);
+        self.id(name)
+    }
+
+    /// The id of the integration called `name`.
+    pub fn id(&self, name: &str) -> String {
+        let show = self.json(&["show", name]);
+        show["id"].as_str().expect("id").to_string()
+    }
+
+    /// The names of all integrations, in list order.
+    pub fn names(&self) -> Vec<String> {
+        let list = self.json(&["list"]);
+        let list = list.as_array().expect("list --json is an array");
+        list.iter()
+            .map(|i| i["name"].as_str().expect("name").to_string())
+            .collect()
+    }
+
+    /// The bytes of the database file alone (no WAL), to check that a
+    /// refused command changed nothing.
+    pub fn db_file(&self) -> Vec<u8> {
+        std::fs::read(self.db_path()).expect("read the database")
+    }
+
+    /// Panics if the database or its WAL contain `password`.
+    pub fn assert_no_password_in_db(&self, password: &str) {
+        let bytes = self.db_bytes();
+        assert!(
+            !bytes.is_empty(),
+            "no database at {}",
+            self.db_path().display()
+        );
+        assert!(
+            !contains(&bytes, password.as_bytes()),
+            "the password is in the database files"
+        );
+    }
+}
+
+/// Panics if the output (stdout or stderr) contains `password`.
+pub fn assert_no_password_in(out: &Output, password: &str) {
+    for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        assert!(
+            !contains(bytes, password.as_bytes()),
+            "the password appears on {stream}"
+        );
+    }
+}
+
+/// `secret-tool ARGS...` against the test keyring.
+fn secret_tool(args: &[&str]) -> Output {
+    require_keyring();
+    Command::new("secret-tool")
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run secret-tool (package libsecret-tools)")
+}
+
+/// The secret hubint stored for integration `id`, as `secret-tool lookup
+/// service hubint username ID` returns it.
+pub fn keyring_secret(id: &str) -> Option<String> {
+    let out = secret_tool(&["lookup", "service", "hubint", "username", id]);
+    out.status
+        .success()
+        .then(|| String::from_utf8(out.stdout).expect("UTF-8 secret"))
+}
+
+/// How many keyring items `secret-tool search --all service hubint username
+/// ID` finds for integration `id`.
+pub fn keyring_items(id: &str) -> usize {
+    let out = secret_tool(&["search", "--all", "service", "hubint", "username", id]);
+    // Each item starts with its object path in brackets, e.g. `[/12]`
+    // (the attributes go to stderr when stdout is not a terminal).
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.starts_with("[/"))
+        .count()
+}
+
+/// Remove the keyring item of integration `id` behind hubint's back.
+pub fn keyring_clear(id: &str) {
+    let out = secret_tool(&["clear", "service", "hubint", "username", id]);
+    assert!(out.status.success(), "secret-tool clear failed: {out:?}");
+}
+
+/// The label of the keyring item for integration `id`.
+pub fn keyring_label(id: &str) -> Option<String> {
+    let out = secret_tool(&["search", "service", "hubint", "username", id]);
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("label = ").map(str::to_string))
+}
+
+/// A private D-Bus session bus on which no Secret Service runs (and none can
+/// be activated). Stopped when dropped.
+pub struct BusWithoutSecrets {
+    child: std::process::Child,
+    pub address: String,
+    _dir: tempfile::TempDir,
+}
+
+impl BusWithoutSecrets {
+    pub fn start() -> BusWithoutSecrets {
+        use std::io::BufRead;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let conf = dir.path().join("bus.conf");
+        std::fs::write(
+            &conf,
+            format!(
+                r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:path={}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"#,
+                dir.path().join("bus").display()
+            ),
+        )
+        .expect("write bus config");
+        let mut child = Command::new("dbus-daemon")
+            .arg(format!("--config-file={}", conf.display()))
+            .args(["--nofork", "--nopidfile", "--print-address=1"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start dbus-daemon (package dbus)");
+        let mut address = String::new();
+        std::io::BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut address)
+            .expect("read the bus address");
+        let address = address.trim().to_string();
+        assert!(!address.is_empty(), "dbus-daemon printed no address");
+        BusWithoutSecrets {
+            child,
+            address,
+            _dir: dir,
+        }
+    }
+}
+
+impl Drop for BusWithoutSecrets {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
