@@ -4,7 +4,7 @@
 use std::io::{self, IsTerminal, Write};
 
 use anyhow::Result;
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 use serde::Serialize;
 
 use crate::db::integrations::Integration;
@@ -109,10 +109,35 @@ fn or_dash(value: &str) -> &str {
     if value.is_empty() { "-" } else { value }
 }
 
+fn keep_whole(table: &mut Table, columns: &[usize]) {
+    for &index in columns {
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+}
+
+fn at_least(table: &mut Table, columns: &[(usize, u16)]) {
+    for &(index, width) in columns {
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
+        }
+    }
+}
+
+/// Docker Hub's long key, shortened for people; JSON keeps the key.
+fn registry_display(key: &str) -> &str {
+    if crate::registry::is_docker_hub(key) {
+        "docker.io"
+    } else {
+        key
+    }
+}
+
 fn integrations_table(list: &[Integration]) -> Table {
     let mut table = new_table(&[
         "NAME",
-        "FAMILY/TYPE",
+        "TYPE",
         "REGISTRY",
         "USERNAME",
         "EMAIL",
@@ -120,11 +145,19 @@ fn integrations_table(list: &[Integration]) -> Table {
         "STORE",
         "UPDATED (UTC)",
     ]);
+    // Short, fixed-format columns are never wrapped; the free-text ones
+    // wrap, but keep room for a typical name and registry.
+    // Only when wrapping at all: without a width nothing wraps (and
+    // comfy-table's constraint arithmetic overflows on cells over 64 KiB).
+    if table.width().is_some() {
+        keep_whole(&mut table, &[1, 6, 7]);
+        at_least(&mut table, &[(0, 12), (2, 16), (5, 13)]);
+    }
     for i in list {
         table.add_row(vec![
             i.name.clone(),
             format!("{}/{}", i.family, i.kind),
-            i.registry.clone(),
+            registry_display(&i.registry).to_string(),
             i.username.clone(),
             or_dash(i.email.as_deref().unwrap_or_default()).to_string(),
             or_dash(&i.subscriptions.join(", ")).to_string(),

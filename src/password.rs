@@ -53,10 +53,10 @@ impl PasswordArgs {
             }
             (strip_newline(buf), "--password-stdin")
         } else if let Some(path) = &self.password_file {
-            let bytes = zeroize::Zeroizing::new(
-                std::fs::read(path)
-                    .with_context(|| format!("cannot read password file {}", path.display()))?,
-            );
+            let bytes = zeroize::Zeroizing::new(std::fs::read(path).map_err(|e| {
+                Failure::usage(format!("cannot read password file {}: {e}", path.display()))
+                    .hint("pass a readable file to --password-file, or use --password-stdin")
+            })?);
             let text = std::str::from_utf8(&bytes).map_err(|_| {
                 Failure::usage(format!(
                     "password file {} is not valid UTF-8",

@@ -100,7 +100,7 @@ fn invalid_names_are_usage_errors() {
 
     ----- stderr -----
     error: invalid --name: a name starts with a letter or a digit
-    hint: see `hubint help` for what --name accepts
+    hint: run the command with --help to see what --name accepts
     ");
     snapshot!(env, env.cmd(&["add", "--name", "has space", "--username", "u", "--password", "p"]), @"
     success: false
@@ -109,7 +109,7 @@ fn invalid_names_are_usage_errors() {
 
     ----- stderr -----
     error: invalid --name: a name holds only letters, digits, '-', '_' and '.', not U+0020
-    hint: see `hubint help` for what --name accepts
+    hint: run the command with --help to see what --name accepts
     ");
     snapshot!(env, env.cmd(&["add", "--name", "", "--username", "u", "--password", "p"]), @"
     success: false
@@ -118,7 +118,7 @@ fn invalid_names_are_usage_errors() {
 
     ----- stderr -----
     error: invalid --name: a name cannot be empty
-    hint: see `hubint help` for what --name accepts
+    hint: run the command with --help to see what --name accepts
     ");
     let long = "n".repeat(65);
     snapshot!(env, env.cmd(&["add", "--name", &long, "--username", "u", "--password", "p"]), @"
@@ -128,7 +128,7 @@ fn invalid_names_are_usage_errors() {
 
     ----- stderr -----
     error: invalid --name: a name has at most 64 characters
-    hint: see `hubint help` for what --name accepts
+    hint: run the command with --help to see what --name accepts
     ");
     assert!(env.names().is_empty());
 }
@@ -171,7 +171,7 @@ fn invalid_email_url_and_username_are_usage_errors() {
 
     ----- stderr -----
     error: invalid --email: expected an address like name@example.com
-    hint: see `hubint help` for what --email accepts
+    hint: run the command with --help to see what --email accepts
     ");
     snapshot!(env, env.cmd(&base).args(["--username", "u", "--url", "ftp://registry.example.com"]), @"
     success: false
@@ -207,7 +207,7 @@ fn invalid_email_url_and_username_are_usage_errors() {
 
     ----- stderr -----
     error: invalid --username: the username cannot start or end with a space
-    hint: see `hubint help` for what --username accepts
+    hint: run the command with --help to see what --username accepts
     ");
     assert!(env.names().is_empty());
 }
@@ -342,7 +342,7 @@ fn invalid_subscription_name_is_a_usage_error() {
 
     ----- stderr -----
     error: invalid --subscription: a name holds only letters, digits, '-', '_' and '.', not '/'
-    hint: see `hubint help` for what --subscription accepts
+    hint: run the command with --help to see what --subscription accepts
     ");
     assert!(env.names().is_empty());
 }

@@ -118,11 +118,12 @@ fn password_file_errors() {
     let env = TestEnv::new();
     snapshot!(env, env.cmd(&["add", "--name", "nofile", "--username", "u", "--password-file", "missing.txt"]), @"
     success: false
-    exit_code: 1
+    exit_code: 2
     ----- stdout -----
 
     ----- stderr -----
     error: cannot read password file missing.txt: No such file or directory (os error 2)
+    hint: pass a readable file to --password-file, or use --password-stdin
     ");
     let file = env.path().join("latin1");
     std::fs::write(&file, b"caf\xe9").unwrap();

@@ -316,7 +316,7 @@ fn invalid_values_are_usage_errors_and_change_nothing() {
 
     ----- stderr -----
     error: invalid --name: a name holds only letters, digits, '-', '_' and '.', not U+0020
-    hint: see `hubint help` for what --name accepts
+    hint: run the command with --help to see what --name accepts
     ");
     snapshot!(env, env.cmd(&["edit", "edit-invalid", "--url", "https://"]), @"
     success: false
@@ -334,7 +334,7 @@ fn invalid_values_are_usage_errors_and_change_nothing() {
 
     ----- stderr -----
     error: invalid --email: expected an address like name@example.com
-    hint: see `hubint help` for what --email accepts
+    hint: run the command with --help to see what --email accepts
     ");
     snapshot!(env, env.cmd(&["edit", "edit-invalid", "--username", ""]), @"
     success: false
@@ -343,7 +343,7 @@ fn invalid_values_are_usage_errors_and_change_nothing() {
 
     ----- stderr -----
     error: invalid --username: the username cannot be empty
-    hint: see `hubint help` for what --username accepts
+    hint: run the command with --help to see what --username accepts
     ");
     assert_eq!(env.json(&["show", "edit-invalid"]), before);
 }

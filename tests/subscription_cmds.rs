@@ -90,7 +90,7 @@ fn attaching_to_an_invalid_subscription_name_is_a_usage_error() {
 
     ----- stderr -----
     error: invalid SUBSCRIPTION: a name holds only letters, digits, '-', '_' and '.', not U+0020
-    hint: see `hubint help` for what SUBSCRIPTION accepts
+    hint: run the command with --help to see what SUBSCRIPTION accepts
     ");
     snapshot!(env, env.cmd(&["subscription", "attach", "_lead", "att-bad-sub"]), @"
     success: false
@@ -99,7 +99,7 @@ fn attaching_to_an_invalid_subscription_name_is_a_usage_error() {
 
     ----- stderr -----
     error: invalid SUBSCRIPTION: a name starts with a letter or a digit
-    hint: see `hubint help` for what SUBSCRIPTION accepts
+    hint: run the command with --help to see what SUBSCRIPTION accepts
     ");
     let long = "s".repeat(65);
     snapshot!(env, env.cmd(&["subscription", "attach", &long, "att-bad-sub"]), @"
@@ -109,7 +109,7 @@ fn attaching_to_an_invalid_subscription_name_is_a_usage_error() {
 
     ----- stderr -----
     error: invalid SUBSCRIPTION: a name has at most 64 characters
-    hint: see `hubint help` for what SUBSCRIPTION accepts
+    hint: run the command with --help to see what SUBSCRIPTION accepts
     ");
     assert!(
         env.json(&["subscription", "list"])

@@ -226,9 +226,14 @@ impl TestEnv {
             .expect("spawn hubint");
         let mut head = vec![0; bytes];
         let mut stdout = child.stdout.take().expect("stdout");
-        stdout
-            .read_exact(&mut head)
-            .expect("read the head of stdout");
+        if let Err(e) = stdout.read_exact(&mut head) {
+            let out = child.wait_with_output().expect("wait for hubint");
+            panic!(
+                "read the head of stdout: {e}; hubint exited {:?}: {}",
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
         drop(stdout);
         let mut out = child.wait_with_output().expect("wait for hubint");
         out.stdout = head;

@@ -59,6 +59,19 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Output> {
 /// Take each value from its flag, else prompt on a terminal, else fail naming the flag.
 fn collect(ctx: &Ctx, args: &AddArgs, conn: &rusqlite::Connection) -> Result<NewIntegration> {
     let ui = &ctx.ui;
+    // Without a terminal, report a missing required flag before reading
+    // anything from stdin.
+    if !ui.interactive() {
+        if args.name.is_none() {
+            return Err(ui.missing("a name", "--name NAME"));
+        }
+        if args.username.is_none() {
+            return Err(ui.missing("a username", "--username USERNAME"));
+        }
+        if !args.password.given() {
+            return Err(ui.missing("a password", password::FLAGS));
+        }
+    }
     // Check everything given as a flag before asking anything.
     if let Some(name) = &args.name {
         validate::flag("--name", name, validate::name)?;
