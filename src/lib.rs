@@ -4,9 +4,13 @@
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod complete;
 pub mod context;
 pub mod db;
+pub mod docs;
 pub mod error;
+pub mod generated;
+pub mod man;
 pub mod ops;
 pub mod output;
 pub mod password;
@@ -29,6 +33,9 @@ use crate::error::Code;
 /// Parse the command line, run the command, and turn the outcome into an
 /// exit code. Errors are printed here, once.
 pub fn main_entry() -> ExitCode {
+    if let Some(code) = complete::handle_env() {
+        return ExitCode::from(code);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {

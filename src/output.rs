@@ -18,11 +18,18 @@ pub enum Output {
     Subscriptions(Vec<Subscription>),
     /// A subscription after attach/detach: JSON only; people got a status line.
     SubscriptionChanged(Subscription),
+    /// Text printed as it is, even with `--json` (a shell script).
+    Text(String),
 }
 
 pub fn print(output: &Output, json: bool) -> Result<()> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
+    if let Output::Text(text) = output {
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+        return Ok(());
+    }
     if json {
         match output {
             Output::Nothing => return Ok(()),
@@ -30,10 +37,11 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
             Output::Integrations(list) => write_json(&mut out, list)?,
             Output::Subscriptions(list) => write_json(&mut out, list)?,
             Output::SubscriptionChanged(s) => write_json(&mut out, s)?,
+            Output::Text(_) => unreachable!("printed above"),
         }
     } else {
         let table = match output {
-            Output::Nothing | Output::SubscriptionChanged(_) => return Ok(()),
+            Output::Nothing | Output::SubscriptionChanged(_) | Output::Text(_) => return Ok(()),
             Output::Integration(i) => integration_table(i),
             Output::Integrations(list) if list.is_empty() => {
                 eprintln!("No integrations. Add one with `hubint add`.");

@@ -52,10 +52,22 @@ impl TestEnv {
 
     /// `hubint ARGS...` with the scrubbed environment.
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(bin());
-        cmd.args(args)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        let mut cmd = self.program(bin());
+        cmd.args(args);
+        cmd
+    }
+
+    /// Another program (a shell, `man`) in the same scrubbed environment,
+    /// with the directory of the `hubint` binary first on PATH.
+    pub fn program(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let bin_dir = bin().parent().expect("binary directory").to_path_buf();
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let path =
+            std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(&path)))
+                .expect("PATH");
+        let mut cmd = Command::new(program);
+        cmd.env_clear()
+            .env("PATH", path)
             .env("HOME", &self.home)
             .env("HUBINT_HOME", &self.hubint_home)
             .env("NO_COLOR", "1")

@@ -14,11 +14,11 @@ use crate::{prompt, validate};
 #[derive(Args, Debug, Default)]
 pub struct AddArgs {
     /// Integration family [default: hub]
-    #[arg(long, value_name = "FAMILY")]
+    #[arg(long, value_name = "FAMILY", add = crate::complete::families())]
     pub family: Option<String>,
 
     /// Integration type within the family [default: docker]
-    #[arg(long = "type", value_name = "TYPE")]
+    #[arg(long = "type", value_name = "TYPE", add = crate::complete::types())]
     pub kind: Option<String>,
 
     /// Unique name: 1-64 letters, digits, '-', '_', '.', starting with a letter or digit
@@ -41,7 +41,7 @@ pub struct AddArgs {
     pub password: PasswordArgs,
 
     /// Attach to this subscription, creating it if needed (repeatable)
-    #[arg(long = "subscription", value_name = "SUBSCRIPTION")]
+    #[arg(long = "subscription", value_name = "SUBSCRIPTION", add = crate::complete::subscriptions())]
     pub subscriptions: Vec<String>,
 }
 

@@ -13,7 +13,7 @@ use crate::prompt;
 #[derive(Args, Debug, Default)]
 pub struct DeleteArgs {
     /// The integration to delete
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = crate::complete::integrations())]
     pub name: String,
 
     /// Do not ask for confirmation

@@ -16,7 +16,7 @@ use crate::{prompt, validate};
 #[derive(Args, Debug, Default)]
 pub struct EditArgs {
     /// The integration to edit
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = crate::complete::integrations())]
     pub name: String,
 
     /// Rename the integration (its secret is kept)

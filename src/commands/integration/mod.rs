@@ -10,21 +10,25 @@ use anyhow::Result;
 use clap::Subcommand;
 
 use crate::context::Ctx;
+use crate::docs;
 use crate::output::Output;
 
 #[derive(Subcommand, Debug)]
 pub enum IntegrationCommand {
     /// Add an integration; prompts for what is missing on a terminal
+    #[command(after_help = docs::examples_help("integration add"))]
     Add(add::AddArgs),
     /// Change an integration's name, registry, username, email or password
+    #[command(after_help = docs::examples_help("integration edit"))]
     Edit(edit::EditArgs),
     /// Delete an integration and its secret
-    #[command(alias = "rm")]
+    #[command(alias = "rm", after_help = docs::examples_help("integration delete"))]
     Delete(delete::DeleteArgs),
     /// List integrations
-    #[command(alias = "ls")]
+    #[command(alias = "ls", after_help = docs::examples_help("integration list"))]
     List(list::ListArgs),
     /// Show one integration (never its password)
+    #[command(after_help = docs::examples_help("integration show"))]
     Show(show::ShowArgs),
 }
 

@@ -1,0 +1,312 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[hubint] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'hubint'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'hubint'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand integration 'Add, edit, delete, list and show integrations'
+            cand subscription 'Attach integrations to subscriptions, detach them, list subscriptions'
+            cand add 'Add an integration; prompts for what is missing on a terminal'
+            cand edit 'Change an integration''s name, registry, username, email or password'
+            cand delete 'Delete an integration and its secret'
+            cand list 'List integrations'
+            cand show 'Show one integration (never its password)'
+            cand completions 'Print the script that enables shell completion, integration names included'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hubint;integration'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add an integration; prompts for what is missing on a terminal'
+            cand edit 'Change an integration''s name, registry, username, email or password'
+            cand delete 'Delete an integration and its secret'
+            cand list 'List integrations'
+            cand show 'Show one integration (never its password)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hubint;integration;add'= {
+            cand --family 'Integration family [default: hub]'
+            cand --type 'Integration type within the family [default: docker]'
+            cand --name 'Unique name: 1-64 letters, digits, ''-'', ''_'', ''.'', starting with a letter or digit'
+            cand --url 'Registry URL or host[:port] [default: Docker Hub]'
+            cand --username 'Registry username'
+            cand --email 'Email registered with the registry (optional)'
+            cand --password-file 'Read the password from FILE (one trailing newline is removed)'
+            cand --password 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin'
+            cand --subscription 'Attach to this subscription, creating it if needed (repeatable)'
+            cand --password-stdin 'Read the password from standard input (one trailing newline is removed)'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;integration;edit'= {
+            cand --name 'Rename the integration (its secret is kept)'
+            cand --url 'New registry URL or host[:port]'
+            cand --username 'New registry username'
+            cand --email 'New email address'
+            cand --password-file 'Read the password from FILE (one trailing newline is removed)'
+            cand --password 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin'
+            cand --clear-email 'Remove the email address'
+            cand --password-stdin 'Read the password from standard input (one trailing newline is removed)'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;integration;delete'= {
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --detach-all 'Detach the integration from every subscription that uses it, then delete it'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;integration;list'= {
+            cand --family 'Only integrations of this family'
+            cand --type 'Only integrations of this type'
+            cand --subscription 'Only integrations attached to this subscription'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;integration;show'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;integration;help'= {
+            cand add 'Add an integration; prompts for what is missing on a terminal'
+            cand edit 'Change an integration''s name, registry, username, email or password'
+            cand delete 'Delete an integration and its secret'
+            cand list 'List integrations'
+            cand show 'Show one integration (never its password)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hubint;integration;help;add'= {
+        }
+        &'hubint;integration;help;edit'= {
+        }
+        &'hubint;integration;help;delete'= {
+        }
+        &'hubint;integration;help;list'= {
+        }
+        &'hubint;integration;help;show'= {
+        }
+        &'hubint;integration;help;help'= {
+        }
+        &'hubint;subscription'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand attach 'Attach an integration to a subscription (created on first attach)'
+            cand detach 'Detach an integration from a subscription'
+            cand list 'List subscriptions and their integrations'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hubint;subscription;attach'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;subscription;detach'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;subscription;list'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;subscription;help'= {
+            cand attach 'Attach an integration to a subscription (created on first attach)'
+            cand detach 'Detach an integration from a subscription'
+            cand list 'List subscriptions and their integrations'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hubint;subscription;help;attach'= {
+        }
+        &'hubint;subscription;help;detach'= {
+        }
+        &'hubint;subscription;help;list'= {
+        }
+        &'hubint;subscription;help;help'= {
+        }
+        &'hubint;add'= {
+            cand --family 'Integration family [default: hub]'
+            cand --type 'Integration type within the family [default: docker]'
+            cand --name 'Unique name: 1-64 letters, digits, ''-'', ''_'', ''.'', starting with a letter or digit'
+            cand --url 'Registry URL or host[:port] [default: Docker Hub]'
+            cand --username 'Registry username'
+            cand --email 'Email registered with the registry (optional)'
+            cand --password-file 'Read the password from FILE (one trailing newline is removed)'
+            cand --password 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin'
+            cand --subscription 'Attach to this subscription, creating it if needed (repeatable)'
+            cand --password-stdin 'Read the password from standard input (one trailing newline is removed)'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;edit'= {
+            cand --name 'Rename the integration (its secret is kept)'
+            cand --url 'New registry URL or host[:port]'
+            cand --username 'New registry username'
+            cand --email 'New email address'
+            cand --password-file 'Read the password from FILE (one trailing newline is removed)'
+            cand --password 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin'
+            cand --clear-email 'Remove the email address'
+            cand --password-stdin 'Read the password from standard input (one trailing newline is removed)'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;delete'= {
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --detach-all 'Detach the integration from every subscription that uses it, then delete it'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;list'= {
+            cand --family 'Only integrations of this family'
+            cand --type 'Only integrations of this type'
+            cand --subscription 'Only integrations attached to this subscription'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;show'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;completions'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;help'= {
+            cand integration 'Add, edit, delete, list and show integrations'
+            cand subscription 'Attach integrations to subscriptions, detach them, list subscriptions'
+            cand add 'Add an integration; prompts for what is missing on a terminal'
+            cand edit 'Change an integration''s name, registry, username, email or password'
+            cand delete 'Delete an integration and its secret'
+            cand list 'List integrations'
+            cand show 'Show one integration (never its password)'
+            cand completions 'Print the script that enables shell completion, integration names included'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hubint;help;integration'= {
+            cand add 'Add an integration; prompts for what is missing on a terminal'
+            cand edit 'Change an integration''s name, registry, username, email or password'
+            cand delete 'Delete an integration and its secret'
+            cand list 'List integrations'
+            cand show 'Show one integration (never its password)'
+        }
+        &'hubint;help;integration;add'= {
+        }
+        &'hubint;help;integration;edit'= {
+        }
+        &'hubint;help;integration;delete'= {
+        }
+        &'hubint;help;integration;list'= {
+        }
+        &'hubint;help;integration;show'= {
+        }
+        &'hubint;help;subscription'= {
+            cand attach 'Attach an integration to a subscription (created on first attach)'
+            cand detach 'Detach an integration from a subscription'
+            cand list 'List subscriptions and their integrations'
+        }
+        &'hubint;help;subscription;attach'= {
+        }
+        &'hubint;help;subscription;detach'= {
+        }
+        &'hubint;help;subscription;list'= {
+        }
+        &'hubint;help;add'= {
+        }
+        &'hubint;help;edit'= {
+        }
+        &'hubint;help;delete'= {
+        }
+        &'hubint;help;list'= {
+        }
+        &'hubint;help;show'= {
+        }
+        &'hubint;help;completions'= {
+        }
+        &'hubint;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,186 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_hubint_global_optspecs
+    string join \n json no-input h/help V/version
+end
+
+function __fish_hubint_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_hubint_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_hubint_using_subcommand
+    set -l cmd (__fish_hubint_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c hubint -n "__fish_hubint_needs_command" -l json -d 'Print results as JSON on stdout'
+complete -c hubint -n "__fish_hubint_needs_command" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c hubint -n "__fish_hubint_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hubint -n "__fish_hubint_needs_command" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_needs_command" -f -a "integration" -d 'Add, edit, delete, list and show integrations'
+complete -c hubint -n "__fish_hubint_needs_command" -f -a "subscription" -d 'Attach integrations to subscriptions, detach them, list subscriptions'
+complete -c hubint -n "__fish_hubint_needs_command" -f -a "add" -d 'Add an integration; prompts for what is missing on a terminal'
+complete -c hubint -n "__fish_hubint_needs_command" -f -a "edit" -d 'Change an integration\'s name, registry, username, email or password'
+complete -c hubint -n "__fish_hubint_needs_command" -f -a "delete" -d 'Delete an integration and its secret'
+complete -c hubint -n "__fish_hubint_needs_command" -f -a "list" -d 'List integrations'
+complete -c hubint -n "__fish_hubint_needs_command" -f -a "show" -d 'Show one integration (never its password)'
+complete -c hubint -n "__fish_hubint_needs_command" -f -a "completions" -d 'Print the script that enables shell completion, integration names included'
+complete -c hubint -n "__fish_hubint_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and not __fish_seen_subcommand_from add edit delete list show help" -l json -d 'Print results as JSON on stdout'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and not __fish_seen_subcommand_from add edit delete list show help" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and not __fish_seen_subcommand_from add edit delete list show help" -s h -l help -d 'Print help'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and not __fish_seen_subcommand_from add edit delete list show help" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and not __fish_seen_subcommand_from add edit delete list show help" -f -a "add" -d 'Add an integration; prompts for what is missing on a terminal'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and not __fish_seen_subcommand_from add edit delete list show help" -f -a "edit" -d 'Change an integration\'s name, registry, username, email or password'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and not __fish_seen_subcommand_from add edit delete list show help" -f -a "delete" -d 'Delete an integration and its secret'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and not __fish_seen_subcommand_from add edit delete list show help" -f -a "list" -d 'List integrations'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and not __fish_seen_subcommand_from add edit delete list show help" -f -a "show" -d 'Show one integration (never its password)'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and not __fish_seen_subcommand_from add edit delete list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l family -d 'Integration family [default: hub]' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l type -d 'Integration type within the family [default: docker]' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l name -d 'Unique name: 1-64 letters, digits, \'-\', \'_\', \'.\', starting with a letter or digit' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l url -d 'Registry URL or host[:port] [default: Docker Hub]' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l username -d 'Registry username' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l email -d 'Email registered with the registry (optional)' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l password-file -d 'Read the password from FILE (one trailing newline is removed)' -r -F
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l password -d 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l subscription -d 'Attach to this subscription, creating it if needed (repeatable)' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l password-stdin -d 'Read the password from standard input (one trailing newline is removed)'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l json -d 'Print results as JSON on stdout'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l name -d 'Rename the integration (its secret is kept)' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l url -d 'New registry URL or host[:port]' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l username -d 'New registry username' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l email -d 'New email address' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l password-file -d 'Read the password from FILE (one trailing newline is removed)' -r -F
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l password -d 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l clear-email -d 'Remove the email address'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l password-stdin -d 'Read the password from standard input (one trailing newline is removed)'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l json -d 'Print results as JSON on stdout'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from delete" -l detach-all -d 'Detach the integration from every subscription that uses it, then delete it'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from delete" -l json -d 'Print results as JSON on stdout'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from list" -l family -d 'Only integrations of this family' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from list" -l type -d 'Only integrations of this type' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from list" -l subscription -d 'Only integrations attached to this subscription' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from list" -l json -d 'Print results as JSON on stdout'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from show" -l json -d 'Print results as JSON on stdout'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an integration; prompts for what is missing on a terminal'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change an integration\'s name, registry, username, email or password'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an integration and its secret'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "list" -d 'List integrations'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one integration (never its password)'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and not __fish_seen_subcommand_from attach detach list help" -l json -d 'Print results as JSON on stdout'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and not __fish_seen_subcommand_from attach detach list help" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and not __fish_seen_subcommand_from attach detach list help" -s h -l help -d 'Print help'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and not __fish_seen_subcommand_from attach detach list help" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and not __fish_seen_subcommand_from attach detach list help" -f -a "attach" -d 'Attach an integration to a subscription (created on first attach)'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and not __fish_seen_subcommand_from attach detach list help" -f -a "detach" -d 'Detach an integration from a subscription'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and not __fish_seen_subcommand_from attach detach list help" -f -a "list" -d 'List subscriptions and their integrations'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and not __fish_seen_subcommand_from attach detach list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from attach" -l json -d 'Print results as JSON on stdout'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from attach" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from attach" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from detach" -l json -d 'Print results as JSON on stdout'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from detach" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from detach" -s h -l help -d 'Print help'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from detach" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from list" -l json -d 'Print results as JSON on stdout'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from help" -f -a "attach" -d 'Attach an integration to a subscription (created on first attach)'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from help" -f -a "detach" -d 'Detach an integration from a subscription'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from help" -f -a "list" -d 'List subscriptions and their integrations'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hubint -n "__fish_hubint_using_subcommand add" -l family -d 'Integration family [default: hub]' -r
+complete -c hubint -n "__fish_hubint_using_subcommand add" -l type -d 'Integration type within the family [default: docker]' -r
+complete -c hubint -n "__fish_hubint_using_subcommand add" -l name -d 'Unique name: 1-64 letters, digits, \'-\', \'_\', \'.\', starting with a letter or digit' -r
+complete -c hubint -n "__fish_hubint_using_subcommand add" -l url -d 'Registry URL or host[:port] [default: Docker Hub]' -r
+complete -c hubint -n "__fish_hubint_using_subcommand add" -l username -d 'Registry username' -r
+complete -c hubint -n "__fish_hubint_using_subcommand add" -l email -d 'Email registered with the registry (optional)' -r
+complete -c hubint -n "__fish_hubint_using_subcommand add" -l password-file -d 'Read the password from FILE (one trailing newline is removed)' -r -F
+complete -c hubint -n "__fish_hubint_using_subcommand add" -l password -d 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin' -r
+complete -c hubint -n "__fish_hubint_using_subcommand add" -l subscription -d 'Attach to this subscription, creating it if needed (repeatable)' -r
+complete -c hubint -n "__fish_hubint_using_subcommand add" -l password-stdin -d 'Read the password from standard input (one trailing newline is removed)'
+complete -c hubint -n "__fish_hubint_using_subcommand add" -l json -d 'Print results as JSON on stdout'
+complete -c hubint -n "__fish_hubint_using_subcommand add" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c hubint -n "__fish_hubint_using_subcommand add" -s h -l help -d 'Print help'
+complete -c hubint -n "__fish_hubint_using_subcommand add" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand edit" -l name -d 'Rename the integration (its secret is kept)' -r
+complete -c hubint -n "__fish_hubint_using_subcommand edit" -l url -d 'New registry URL or host[:port]' -r
+complete -c hubint -n "__fish_hubint_using_subcommand edit" -l username -d 'New registry username' -r
+complete -c hubint -n "__fish_hubint_using_subcommand edit" -l email -d 'New email address' -r
+complete -c hubint -n "__fish_hubint_using_subcommand edit" -l password-file -d 'Read the password from FILE (one trailing newline is removed)' -r -F
+complete -c hubint -n "__fish_hubint_using_subcommand edit" -l password -d 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin' -r
+complete -c hubint -n "__fish_hubint_using_subcommand edit" -l clear-email -d 'Remove the email address'
+complete -c hubint -n "__fish_hubint_using_subcommand edit" -l password-stdin -d 'Read the password from standard input (one trailing newline is removed)'
+complete -c hubint -n "__fish_hubint_using_subcommand edit" -l json -d 'Print results as JSON on stdout'
+complete -c hubint -n "__fish_hubint_using_subcommand edit" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c hubint -n "__fish_hubint_using_subcommand edit" -s h -l help -d 'Print help'
+complete -c hubint -n "__fish_hubint_using_subcommand edit" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c hubint -n "__fish_hubint_using_subcommand delete" -l detach-all -d 'Detach the integration from every subscription that uses it, then delete it'
+complete -c hubint -n "__fish_hubint_using_subcommand delete" -l json -d 'Print results as JSON on stdout'
+complete -c hubint -n "__fish_hubint_using_subcommand delete" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c hubint -n "__fish_hubint_using_subcommand delete" -s h -l help -d 'Print help'
+complete -c hubint -n "__fish_hubint_using_subcommand delete" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand list" -l family -d 'Only integrations of this family' -r
+complete -c hubint -n "__fish_hubint_using_subcommand list" -l type -d 'Only integrations of this type' -r
+complete -c hubint -n "__fish_hubint_using_subcommand list" -l subscription -d 'Only integrations attached to this subscription' -r
+complete -c hubint -n "__fish_hubint_using_subcommand list" -l json -d 'Print results as JSON on stdout'
+complete -c hubint -n "__fish_hubint_using_subcommand list" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c hubint -n "__fish_hubint_using_subcommand list" -s h -l help -d 'Print help'
+complete -c hubint -n "__fish_hubint_using_subcommand list" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand show" -l json -d 'Print results as JSON on stdout'
+complete -c hubint -n "__fish_hubint_using_subcommand show" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c hubint -n "__fish_hubint_using_subcommand show" -s h -l help -d 'Print help'
+complete -c hubint -n "__fish_hubint_using_subcommand show" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand completions" -l json -d 'Print results as JSON on stdout'
+complete -c hubint -n "__fish_hubint_using_subcommand completions" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
+complete -c hubint -n "__fish_hubint_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c hubint -n "__fish_hubint_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand help; and not __fish_seen_subcommand_from integration subscription add edit delete list show completions help" -f -a "integration" -d 'Add, edit, delete, list and show integrations'
+complete -c hubint -n "__fish_hubint_using_subcommand help; and not __fish_seen_subcommand_from integration subscription add edit delete list show completions help" -f -a "subscription" -d 'Attach integrations to subscriptions, detach them, list subscriptions'
+complete -c hubint -n "__fish_hubint_using_subcommand help; and not __fish_seen_subcommand_from integration subscription add edit delete list show completions help" -f -a "add" -d 'Add an integration; prompts for what is missing on a terminal'
+complete -c hubint -n "__fish_hubint_using_subcommand help; and not __fish_seen_subcommand_from integration subscription add edit delete list show completions help" -f -a "edit" -d 'Change an integration\'s name, registry, username, email or password'
+complete -c hubint -n "__fish_hubint_using_subcommand help; and not __fish_seen_subcommand_from integration subscription add edit delete list show completions help" -f -a "delete" -d 'Delete an integration and its secret'
+complete -c hubint -n "__fish_hubint_using_subcommand help; and not __fish_seen_subcommand_from integration subscription add edit delete list show completions help" -f -a "list" -d 'List integrations'
+complete -c hubint -n "__fish_hubint_using_subcommand help; and not __fish_seen_subcommand_from integration subscription add edit delete list show completions help" -f -a "show" -d 'Show one integration (never its password)'
+complete -c hubint -n "__fish_hubint_using_subcommand help; and not __fish_seen_subcommand_from integration subscription add edit delete list show completions help" -f -a "completions" -d 'Print the script that enables shell completion, integration names included'
+complete -c hubint -n "__fish_hubint_using_subcommand help; and not __fish_seen_subcommand_from integration subscription add edit delete list show completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hubint -n "__fish_hubint_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "add" -d 'Add an integration; prompts for what is missing on a terminal'
+complete -c hubint -n "__fish_hubint_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "edit" -d 'Change an integration\'s name, registry, username, email or password'
+complete -c hubint -n "__fish_hubint_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "delete" -d 'Delete an integration and its secret'
+complete -c hubint -n "__fish_hubint_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "list" -d 'List integrations'
+complete -c hubint -n "__fish_hubint_using_subcommand help; and __fish_seen_subcommand_from integration" -f -a "show" -d 'Show one integration (never its password)'
+complete -c hubint -n "__fish_hubint_using_subcommand help; and __fish_seen_subcommand_from subscription" -f -a "attach" -d 'Attach an integration to a subscription (created on first attach)'
+complete -c hubint -n "__fish_hubint_using_subcommand help; and __fish_seen_subcommand_from subscription" -f -a "detach" -d 'Detach an integration from a subscription'
+complete -c hubint -n "__fish_hubint_using_subcommand help; and __fish_seen_subcommand_from subscription" -f -a "list" -d 'List subscriptions and their integrations'
