@@ -37,10 +37,10 @@ fn list_prints_a_table_sorted_by_name() {
     success: true
     exit_code: 0
     ----- stdout -----
-     NAME        TYPE        REGISTRY                   USERNAME  EMAIL            SUBSCRIPTIONS  STORE    UPDATED (UTC)
-     Alpha       hub/docker  registry.example.com:5000  user      ops@example.com  dev, prod      keyring  [TIME]
-     mid         hub/docker  docker.io                  user      -                -              keyring  [TIME]
-     zeta        hub/docker  docker.io                  user      -                prod           keyring  [TIME]
+     NAME   TYPE        REGISTRY                   USERNAME  EMAIL            SUBSCRIPTIONS  STORE    UPDATED (UTC)
+     Alpha  hub/docker  registry.example.com:5000  user      ops@example.com  dev, prod      keyring  [TIME]
+     mid    hub/docker  docker.io                  user      -                -              keyring  [TIME]
+     zeta   hub/docker  docker.io                  user      -                prod           keyring  [TIME]
 
     ----- stderr -----
     ");
@@ -188,8 +188,8 @@ fn list_filters() {
     success: true
     exit_code: 0
     ----- stdout -----
-     NAME        TYPE        REGISTRY                   USERNAME  EMAIL            SUBSCRIPTIONS  STORE    UPDATED (UTC)
-     Alpha       hub/docker  registry.example.com:5000  user      ops@example.com  dev, prod      keyring  [TIME]
+     NAME   TYPE        REGISTRY                   USERNAME  EMAIL            SUBSCRIPTIONS  STORE    UPDATED (UTC)
+     Alpha  hub/docker  registry.example.com:5000  user      ops@example.com  dev, prod      keyring  [TIME]
 
     ----- stderr -----
     ");
