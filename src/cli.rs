@@ -12,6 +12,7 @@ Exit codes:
   3    not found
   4    conflict: name taken, or integration still in use
   5    secret store unavailable or locked
+  6    verification failed: credentials rejected, or the registry could not be checked
   130  cancelled at a prompt
 
 Environment:
@@ -66,7 +67,7 @@ mod tests {
 
     #[test]
     fn integration_verbs_are_top_level_aliases() {
-        for verb in ["add", "edit", "delete", "list", "show"] {
+        for verb in ["add", "edit", "delete", "list", "show", "verify"] {
             assert!(Cli::command().find_subcommand(verb).is_some(), "{verb}");
         }
     }

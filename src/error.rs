@@ -22,6 +22,8 @@ pub enum Code {
     Conflict = 4,
     /// 5: the secret store is unavailable or locked.
     SecretStore = 5,
+    /// 6: verification failed: the registry rejected the credentials or could not be checked.
+    VerifyFailed = 6,
     /// 130: cancelled at a prompt.
     Cancelled = 130,
 }
@@ -35,6 +37,7 @@ Exit codes:
   3    not found
   4    conflict: name taken, or integration still in use
   5    secret store unavailable or locked
+  6    verification failed: credentials rejected, or the registry could not be checked
   130  cancelled at a prompt";
 
 /// An error with an exit code and an optional hint telling the user what to do.

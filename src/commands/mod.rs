@@ -11,7 +11,7 @@ use crate::output::Output;
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Add, edit, delete, list and show integrations
+    /// Add, edit, delete, list, show and verify integrations
     #[command(subcommand, alias = "integrations")]
     Integration(integration::IntegrationCommand),
 

@@ -5,6 +5,7 @@ pub mod delete;
 pub mod edit;
 pub mod list;
 pub mod show;
+pub mod verify;
 
 use anyhow::Result;
 use clap::Subcommand;
@@ -26,6 +27,8 @@ pub enum IntegrationCommand {
     List(list::ListArgs),
     /// Show one integration (never its password)
     Show(show::ShowArgs),
+    /// Check credentials against their registry, as `docker login` does (exit 6 if any fails)
+    Verify(verify::VerifyArgs),
 }
 
 pub fn run(ctx: &Ctx, command: &IntegrationCommand) -> Result<Output> {
@@ -35,5 +38,6 @@ pub fn run(ctx: &Ctx, command: &IntegrationCommand) -> Result<Output> {
         IntegrationCommand::Delete(args) => delete::run(ctx, args),
         IntegrationCommand::List(args) => list::run(ctx, args),
         IntegrationCommand::Show(args) => show::run(ctx, args),
+        IntegrationCommand::Verify(args) => verify::run(ctx, args),
     }
 }
