@@ -43,6 +43,9 @@ _hubint() {
             hubint,subscription)
                 cmd="hubint__subcmd__subscription"
                 ;;
+            hubint,verify)
+                cmd="hubint__subcmd__verify"
+                ;;
             hubint__subcmd__help,add)
                 cmd="hubint__subcmd__help__subcmd__add"
                 ;;
@@ -70,6 +73,9 @@ _hubint() {
             hubint__subcmd__help,subscription)
                 cmd="hubint__subcmd__help__subcmd__subscription"
                 ;;
+            hubint__subcmd__help,verify)
+                cmd="hubint__subcmd__help__subcmd__verify"
+                ;;
             hubint__subcmd__help__subcmd__integration,add)
                 cmd="hubint__subcmd__help__subcmd__integration__subcmd__add"
                 ;;
@@ -84,6 +90,9 @@ _hubint() {
                 ;;
             hubint__subcmd__help__subcmd__integration,show)
                 cmd="hubint__subcmd__help__subcmd__integration__subcmd__show"
+                ;;
+            hubint__subcmd__help__subcmd__integration,verify)
+                cmd="hubint__subcmd__help__subcmd__integration__subcmd__verify"
                 ;;
             hubint__subcmd__help__subcmd__subscription,attach)
                 cmd="hubint__subcmd__help__subcmd__subscription__subcmd__attach"
@@ -112,6 +121,9 @@ _hubint() {
             hubint__subcmd__integration,show)
                 cmd="hubint__subcmd__integration__subcmd__show"
                 ;;
+            hubint__subcmd__integration,verify)
+                cmd="hubint__subcmd__integration__subcmd__verify"
+                ;;
             hubint__subcmd__integration__subcmd__help,add)
                 cmd="hubint__subcmd__integration__subcmd__help__subcmd__add"
                 ;;
@@ -129,6 +141,9 @@ _hubint() {
                 ;;
             hubint__subcmd__integration__subcmd__help,show)
                 cmd="hubint__subcmd__integration__subcmd__help__subcmd__show"
+                ;;
+            hubint__subcmd__integration__subcmd__help,verify)
+                cmd="hubint__subcmd__integration__subcmd__help__subcmd__verify"
                 ;;
             hubint__subcmd__subscription,attach)
                 cmd="hubint__subcmd__subscription__subcmd__attach"
@@ -161,7 +176,7 @@ _hubint() {
 
     case "${cmd}" in
         hubint)
-            opts="-h -V --json --no-input --help --version integration subscription add edit delete list show completions help"
+            opts="-h -V --json --no-input --help --version integration subscription add edit delete list show verify completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -175,7 +190,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__add)
-            opts="-h -V --family --type --name --url --username --email --password-stdin --password-file --password --subscription --json --no-input --help --version"
+            opts="-h -V --family --type --name --url --username --email --password-stdin --password-file --password --subscription --verify --no-verify --timeout --insecure --json --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -217,6 +232,10 @@ _hubint() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -253,7 +272,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__edit)
-            opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --json --no-input --help --version"
+            opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --json --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -283,6 +302,10 @@ _hubint() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -291,7 +314,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help)
-            opts="integration subscription add edit delete list show completions help"
+            opts="integration subscription add edit delete list show verify completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -375,7 +398,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help__subcmd__integration)
-            opts="add edit delete list show"
+            opts="add edit delete list show verify"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -445,6 +468,20 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help__subcmd__integration__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__integration__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -542,8 +579,22 @@ _hubint() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hubint__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hubint__subcmd__integration)
-            opts="-h -V --json --no-input --help --version add edit delete list show help"
+            opts="-h -V --json --no-input --help --version add edit delete list show verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -557,7 +608,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__add)
-            opts="-h -V --family --type --name --url --username --email --password-stdin --password-file --password --subscription --json --no-input --help --version"
+            opts="-h -V --family --type --name --url --username --email --password-stdin --password-file --password --subscription --verify --no-verify --timeout --insecure --json --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -599,6 +650,10 @@ _hubint() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -621,7 +676,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__edit)
-            opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --json --no-input --help --version"
+            opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --json --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -651,6 +706,10 @@ _hubint() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -659,7 +718,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__help)
-            opts="add edit delete list show help"
+            opts="add edit delete list show verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -756,6 +815,20 @@ _hubint() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hubint__subcmd__integration__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hubint__subcmd__integration__subcmd__list)
             opts="-h -V --family --type --subscription --json --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -789,6 +862,24 @@ _hubint() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__integration__subcmd__verify)
+            opts="-h -V --all --timeout --insecure --json --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -955,6 +1046,24 @@ _hubint() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__verify)
+            opts="-h -V --all --timeout --insecure --json --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -24,13 +24,14 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand integration 'Add, edit, delete, list and show integrations'
+            cand integration 'Add, edit, delete, list, show and verify integrations'
             cand subscription 'Attach integrations to subscriptions, detach them, list subscriptions'
             cand add 'Add an integration; prompts for what is missing on a terminal'
             cand edit 'Change an integration''s name, registry, username, email or password'
             cand delete 'Delete an integration and its secret'
             cand list 'List integrations'
             cand show 'Show one integration (never its password)'
+            cand verify 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)'
             cand completions 'Print the script that enables shell completion, integration names included'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -46,6 +47,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand delete 'Delete an integration and its secret'
             cand list 'List integrations'
             cand show 'Show one integration (never its password)'
+            cand verify 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;integration;add'= {
@@ -58,7 +60,11 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --password-file 'Read the password from FILE (one trailing newline is removed)'
             cand --password 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin'
             cand --subscription 'Attach to this subscription, creating it if needed (repeatable)'
+            cand --timeout 'Seconds the whole check may take [default: 15]'
             cand --password-stdin 'Read the password from standard input (one trailing newline is removed)'
+            cand --verify 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails'
+            cand --no-verify 'Save without checking (the default; overrides an earlier --verify)'
+            cand --insecure 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
             cand -h 'Print help'
@@ -73,8 +79,12 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --email 'New email address'
             cand --password-file 'Read the password from FILE (one trailing newline is removed)'
             cand --password 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin'
+            cand --timeout 'Seconds the whole check may take [default: 15]'
             cand --clear-email 'Remove the email address'
             cand --password-stdin 'Read the password from standard input (one trailing newline is removed)'
+            cand --verify 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails'
+            cand --no-verify 'Save without checking (the default; overrides an earlier --verify)'
+            cand --insecure 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
             cand -h 'Print help'
@@ -112,12 +122,24 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hubint;integration;verify'= {
+            cand --timeout 'Seconds the whole check may take [default: 15]'
+            cand --all 'Check every integration'
+            cand --insecure 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hubint;integration;help'= {
             cand add 'Add an integration; prompts for what is missing on a terminal'
             cand edit 'Change an integration''s name, registry, username, email or password'
             cand delete 'Delete an integration and its secret'
             cand list 'List integrations'
             cand show 'Show one integration (never its password)'
+            cand verify 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;integration;help;add'= {
@@ -129,6 +151,8 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;integration;help;list'= {
         }
         &'hubint;integration;help;show'= {
+        }
+        &'hubint;integration;help;verify'= {
         }
         &'hubint;integration;help;help'= {
         }
@@ -192,7 +216,11 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --password-file 'Read the password from FILE (one trailing newline is removed)'
             cand --password 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin'
             cand --subscription 'Attach to this subscription, creating it if needed (repeatable)'
+            cand --timeout 'Seconds the whole check may take [default: 15]'
             cand --password-stdin 'Read the password from standard input (one trailing newline is removed)'
+            cand --verify 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails'
+            cand --no-verify 'Save without checking (the default; overrides an earlier --verify)'
+            cand --insecure 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
             cand -h 'Print help'
@@ -207,8 +235,12 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --email 'New email address'
             cand --password-file 'Read the password from FILE (one trailing newline is removed)'
             cand --password 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin'
+            cand --timeout 'Seconds the whole check may take [default: 15]'
             cand --clear-email 'Remove the email address'
             cand --password-stdin 'Read the password from standard input (one trailing newline is removed)'
+            cand --verify 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails'
+            cand --no-verify 'Save without checking (the default; overrides an earlier --verify)'
+            cand --insecure 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
             cand -h 'Print help'
@@ -246,6 +278,17 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hubint;verify'= {
+            cand --timeout 'Seconds the whole check may take [default: 15]'
+            cand --all 'Check every integration'
+            cand --insecure 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hubint;completions'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
@@ -255,13 +298,14 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --version 'Print version'
         }
         &'hubint;help'= {
-            cand integration 'Add, edit, delete, list and show integrations'
+            cand integration 'Add, edit, delete, list, show and verify integrations'
             cand subscription 'Attach integrations to subscriptions, detach them, list subscriptions'
             cand add 'Add an integration; prompts for what is missing on a terminal'
             cand edit 'Change an integration''s name, registry, username, email or password'
             cand delete 'Delete an integration and its secret'
             cand list 'List integrations'
             cand show 'Show one integration (never its password)'
+            cand verify 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)'
             cand completions 'Print the script that enables shell completion, integration names included'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -271,6 +315,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand delete 'Delete an integration and its secret'
             cand list 'List integrations'
             cand show 'Show one integration (never its password)'
+            cand verify 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)'
         }
         &'hubint;help;integration;add'= {
         }
@@ -281,6 +326,8 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;help;integration;list'= {
         }
         &'hubint;help;integration;show'= {
+        }
+        &'hubint;help;integration;verify'= {
         }
         &'hubint;help;subscription'= {
             cand attach 'Attach an integration to a subscription (created on first attach)'
@@ -302,6 +349,8 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;help;list'= {
         }
         &'hubint;help;show'= {
+        }
+        &'hubint;help;verify'= {
         }
         &'hubint;help;completions'= {
         }

@@ -50,7 +50,7 @@ mod tests {
 
     #[test]
     fn integration_verbs_are_top_level_aliases() {
-        for verb in ["add", "edit", "delete", "list", "show"] {
+        for verb in ["add", "edit", "delete", "list", "show", "verify"] {
             assert!(Cli::command().find_subcommand(verb).is_some(), "{verb}");
         }
     }

@@ -15,6 +15,10 @@ pub const EXIT_CODES: &[(Code, &str)] = &[
         "conflict: name taken, or integration still in use",
     ),
     (Code::SecretStore, "secret store unavailable or locked"),
+    (
+        Code::VerifyFailed,
+        "verification failed: credentials rejected, or the registry could not be checked",
+    ),
     (Code::Cancelled, "cancelled at a prompt"),
 ];
 
@@ -159,6 +163,16 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
         ],
     ),
     (
+        "integration verify",
+        &[
+            ex("Check that a login still works:", "hubint verify dockerhub"),
+            ex(
+                "Check them all from CI (exit 6 if any fails):",
+                "hubint verify --all --json --timeout 10",
+            ),
+        ],
+    ),
+    (
         "subscription",
         &[ex(
             "Attach, then list:",
@@ -284,7 +298,7 @@ mod tests {
     #[test]
     fn every_exit_code_is_documented_once() {
         let codes: Vec<u8> = EXIT_CODES.iter().map(|(c, _)| *c as u8).collect();
-        assert_eq!(codes, [0, 1, 2, 3, 4, 5, 130]);
+        assert_eq!(codes, [0, 1, 2, 3, 4, 5, 6, 130]);
     }
 
     #[test]

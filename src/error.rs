@@ -23,6 +23,8 @@ pub enum Code {
     Conflict = 4,
     /// 5: the secret store is unavailable or locked.
     SecretStore = 5,
+    /// 6: verification failed: the registry rejected the credentials or could not be checked.
+    VerifyFailed = 6,
     /// 130: cancelled at a prompt.
     Cancelled = 130,
 }

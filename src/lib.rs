@@ -20,6 +20,7 @@ pub mod registry;
 pub mod secret;
 pub mod ui;
 pub mod validate;
+pub mod verify;
 
 use std::process::ExitCode;
 
@@ -57,7 +58,9 @@ fn run(cli: &Cli) -> Result<()> {
     let ui = ui::Ui::detect(cli.global.no_input);
     let ctx = Ctx::new(paths::Paths::from_env()?, ui, cli.global.json);
     let output = commands::run(&ctx, &cli.command)?;
-    output::print(&output, ctx.json)
+    output::print(&output, ctx.json)?;
+    // Printed in full first; then a failed check still sets the exit code.
+    output.outcome()
 }
 
 fn report(err: &anyhow::Error) -> ExitCode {

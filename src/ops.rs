@@ -44,6 +44,8 @@ pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integratio
         secret_store: store.kind().to_string(),
         created_at: now.clone(),
         updated_at: now.clone(),
+        last_verified_at: None,
+        last_verification: None,
     };
     let tx = db.write()?;
     integrations::insert(&tx, &integration)?;

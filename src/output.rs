@@ -9,6 +9,8 @@ use serde::Serialize;
 
 use crate::db::integrations::Integration;
 use crate::db::subscriptions::Subscription;
+use crate::error::{Code, Failure};
+use crate::verify::{Outcome, Verified};
 
 pub enum Output {
     /// Nothing for stdout (status went to stderr).
@@ -20,6 +22,49 @@ pub enum Output {
     SubscriptionChanged(Subscription),
     /// Text printed as it is, even with `--json` (a shell script).
     Text(String),
+    /// Results of `verify`: printed in full, then exit 6 if any failed.
+    Verifications(Vec<Verified>),
+}
+
+impl Output {
+    /// What the command's exit status is after its output was printed:
+    /// an error (exit 6) when a verification failed.
+    pub fn outcome(&self) -> Result<()> {
+        let Output::Verifications(list) = self else {
+            return Ok(());
+        };
+        let failed: Vec<&Verified> = list.iter().filter(|v| !v.report.is_ok()).collect();
+        let message = match failed.as_slice() {
+            [] => return Ok(()),
+            [one] if list.len() == 1 => {
+                format!(
+                    "verification of '{}' failed: {}",
+                    one.name, one.report.result
+                )
+            }
+            _ => format!(
+                "{} of {} integrations failed verification: {}",
+                failed.len(),
+                list.len(),
+                failed
+                    .iter()
+                    .map(|v| format!("{} ({})", v.name, v.report.result))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        let mut hint = String::from("the detail names the step that failed");
+        if let Some(rejected) = failed
+            .iter()
+            .find(|v| v.report.result == Outcome::Unauthorized)
+        {
+            hint.push_str(&format!(
+                "; correct rejected credentials with `hubint integration edit {} --verify` and the right --username or --password-stdin",
+                rejected.name
+            ));
+        }
+        Err(Failure::new(Code::VerifyFailed, message).hint(hint).into())
+    }
 }
 
 pub fn print(output: &Output, json: bool) -> Result<()> {
@@ -38,6 +83,7 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
             Output::Subscriptions(list) => write_json(&mut out, list)?,
             Output::SubscriptionChanged(s) => write_json(&mut out, s)?,
             Output::Text(_) => unreachable!("printed above"),
+            Output::Verifications(list) => write_json(&mut out, list)?,
         }
     } else {
         let table = match output {
@@ -56,6 +102,11 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
                 return Ok(());
             }
             Output::Subscriptions(list) => subscriptions_table(list),
+            Output::Verifications(list) if list.is_empty() => {
+                eprintln!("No integrations to verify. Add one with `hubint add`.");
+                return Ok(());
+            }
+            Output::Verifications(list) => verifications_table(list),
         };
         writeln!(out, "{table}")?;
     }
@@ -152,13 +203,14 @@ fn integrations_table(list: &[Integration]) -> Table {
         "SUBSCRIPTIONS",
         "STORE",
         "UPDATED (UTC)",
+        "VERIFIED",
     ]);
     // Short, fixed-format columns are never wrapped; the free-text ones
     // wrap, but keep room for a typical name and registry.
     // Only when wrapping at all: without a width nothing wraps (and
     // comfy-table's constraint arithmetic overflows on cells over 64 KiB).
     if table.width().is_some() {
-        keep_whole(&mut table, &[1, 6, 7]);
+        keep_whole(&mut table, &[1, 6, 7, 8]);
         at_least(&mut table, &[(0, 12), (2, 16), (5, 13)]);
     }
     for i in list {
@@ -171,6 +223,7 @@ fn integrations_table(list: &[Integration]) -> Table {
             or_dash(&i.subscriptions.join(", ")).to_string(),
             i.secret_store.clone(),
             short_time(&i.updated_at),
+            i.last_verification.as_deref().unwrap_or("-").to_string(),
         ]);
     }
     table
@@ -178,7 +231,7 @@ fn integrations_table(list: &[Integration]) -> Table {
 
 fn integration_table(i: &Integration) -> Table {
     let mut table = new_table(&[]);
-    let rows: [(&str, String); 10] = [
+    let rows: [(&str, String); 11] = [
         ("name", i.name.clone()),
         ("family/type", format!("{}/{}", i.family, i.kind)),
         ("registry", i.registry.clone()),
@@ -192,9 +245,33 @@ fn integration_table(i: &Integration) -> Table {
         ("id", i.id.clone()),
         ("created (UTC)", short_time(&i.created_at)),
         ("updated (UTC)", short_time(&i.updated_at)),
+        (
+            "verified (UTC)",
+            verification(i).unwrap_or_else(|| "never".into()),
+        ),
     ];
     for (key, value) in rows {
         table.add_row(vec![key.to_string(), value]);
+    }
+    table
+}
+
+/// The last verification as `ok (2026-11-29 16:04)`, if there was one.
+fn verification(i: &Integration) -> Option<String> {
+    let at = i.last_verified_at.as_deref()?;
+    let result = i.last_verification.as_deref().unwrap_or("?");
+    Some(format!("{result} ({})", short_time(at)))
+}
+
+fn verifications_table(list: &[Verified]) -> Table {
+    let mut table = new_table(&["NAME", "REGISTRY", "RESULT", "DETAIL"]);
+    for v in list {
+        table.add_row(vec![
+            v.name.clone(),
+            v.registry.clone(),
+            v.report.result.to_string(),
+            v.report.detail.clone(),
+        ]);
     }
     table
 }

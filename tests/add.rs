@@ -11,20 +11,21 @@ fn add_defaults_to_docker_hub_and_prints_the_integration() {
     let env = TestEnv::new();
     common::require_keyring();
     snapshot!(env, env.cmd(&["add", "--name", "add-hub", "--username", "bob", "--password-stdin"])
-        .pass_stdin("s3cret-add-hub\n"), @r"
+        .pass_stdin("s3cret-add-hub\n"), @"
     success: true
     exit_code: 0
     ----- stdout -----
-     name           add-hub
-     family/type    hub/docker
-     registry       https://index.docker.io/v1/
-     username       bob
-     email          -
-     password       (stored in keyring)
-     subscriptions  -
-     id             [ID]
-     created (UTC)  [TIME]
-     updated (UTC)  [TIME]
+     name            add-hub
+     family/type     hub/docker
+     registry        https://index.docker.io/v1/
+     username        bob
+     email           -
+     password        (stored in keyring)
+     subscriptions   -
+     id              [ID]
+     created (UTC)   [TIME]
+     updated (UTC)   [TIME]
+     verified (UTC)  never
 
     ----- stderr -----
     Added integration add-hub (hub/docker for https://index.docker.io/v1/); password stored in the keyring.
@@ -53,7 +54,9 @@ fn add_json_prints_the_object() {
       "subscriptions": [],
       "secret_store": "keyring",
       "created_at": "[TIME]",
-      "updated_at": "[TIME]"
+      "updated_at": "[TIME]",
+      "last_verified_at": null,
+      "last_verification": null
     }
 
     ----- stderr -----
@@ -311,7 +314,9 @@ fn subscription_flags_create_and_attach_subscriptions() {
       ],
       "secret_store": "keyring",
       "created_at": "[TIME]",
-      "updated_at": "[TIME]"
+      "updated_at": "[TIME]",
+      "last_verified_at": null,
+      "last_verification": null
     }
 
     ----- stderr -----

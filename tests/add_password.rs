@@ -65,7 +65,9 @@ fn password_flag_works_with_a_warning_naming_password_stdin() {
       "subscriptions": [],
       "secret_store": "keyring",
       "created_at": "[TIME]",
-      "updated_at": "[TIME]"
+      "updated_at": "[TIME]",
+      "last_verified_at": null,
+      "last_verification": null
     }
 
     ----- stderr -----

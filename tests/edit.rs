@@ -30,7 +30,9 @@ fn rename_keeps_the_same_secret() {
       ],
       "secret_store": "keyring",
       "created_at": "[TIME]",
-      "updated_at": "[TIME]"
+      "updated_at": "[TIME]",
+      "last_verified_at": null,
+      "last_verification": null
     }
 
     ----- stderr -----
@@ -59,16 +61,17 @@ fn rename_changing_only_the_case_is_allowed() {
     success: true
     exit_code: 0
     ----- stdout -----
-     name           Case-Only
-     family/type    hub/docker
-     registry       https://index.docker.io/v1/
-     username       user
-     email          -
-     password       (stored in keyring)
-     subscriptions  -
-     id             [ID]
-     created (UTC)  [TIME]
-     updated (UTC)  [TIME]
+     name            Case-Only
+     family/type     hub/docker
+     registry        https://index.docker.io/v1/
+     username        user
+     email           -
+     password        (stored in keyring)
+     subscriptions   -
+     id              [ID]
+     created (UTC)   [TIME]
+     updated (UTC)   [TIME]
+     verified (UTC)  never
 
     ----- stderr -----
     Updated integration Case-Only.
@@ -91,16 +94,17 @@ fn url_username_and_email_change() {
     success: true
     exit_code: 0
     ----- stdout -----
-     name           edit-fields
-     family/type    hub/docker
-     registry       registry.example.com:5000
-     username       new-user
-     email          new@example.com
-     password       (stored in keyring)
-     subscriptions  -
-     id             [ID]
-     created (UTC)  [TIME]
-     updated (UTC)  [TIME]
+     name            edit-fields
+     family/type     hub/docker
+     registry        registry.example.com:5000
+     username        new-user
+     email           new@example.com
+     password        (stored in keyring)
+     subscriptions   -
+     id              [ID]
+     created (UTC)   [TIME]
+     updated (UTC)   [TIME]
+     verified (UTC)  never
 
     ----- stderr -----
     Updated integration edit-fields.
@@ -120,7 +124,9 @@ fn url_username_and_email_change() {
       "subscriptions": [],
       "secret_store": "keyring",
       "created_at": "[TIME]",
-      "updated_at": "[TIME]"
+      "updated_at": "[TIME]",
+      "last_verified_at": null,
+      "last_verification": null
     }
 
     ----- stderr -----
@@ -154,16 +160,17 @@ fn password_change_updates_the_keyring() {
     success: true
     exit_code: 0
     ----- stdout -----
-     name           edit-pw
-     family/type    hub/docker
-     registry       https://index.docker.io/v1/
-     username       user
-     email          -
-     password       (stored in keyring)
-     subscriptions  -
-     id             [ID]
-     created (UTC)  [TIME]
-     updated (UTC)  [TIME]
+     name            edit-pw
+     family/type     hub/docker
+     registry        https://index.docker.io/v1/
+     username        user
+     email           -
+     password        (stored in keyring)
+     subscriptions   -
+     id              [ID]
+     created (UTC)   [TIME]
+     updated (UTC)   [TIME]
+     verified (UTC)  never
 
     ----- stderr -----
     Updated integration edit-pw and its password.
@@ -185,16 +192,17 @@ fn password_change_updates_the_keyring() {
     success: true
     exit_code: 0
     ----- stdout -----
-     name           edit-pw
-     family/type    hub/docker
-     registry       https://index.docker.io/v1/
-     username       user
-     email          -
-     password       (stored in keyring)
-     subscriptions  -
-     id             [ID]
-     created (UTC)  [TIME]
-     updated (UTC)  [TIME]
+     name            edit-pw
+     family/type     hub/docker
+     registry        https://index.docker.io/v1/
+     username        user
+     email           -
+     password        (stored in keyring)
+     subscriptions   -
+     id              [ID]
+     created (UTC)   [TIME]
+     updated (UTC)   [TIME]
+     verified (UTC)  never
 
     ----- stderr -----
     warning: --password is insecure: the password is visible to other processes. Use --password-stdin instead
@@ -265,16 +273,17 @@ fn same_values_change_nothing() {
     success: true
     exit_code: 0
     ----- stdout -----
-     name           edit-same
-     family/type    hub/docker
-     registry       https://index.docker.io/v1/
-     username       user
-     email          -
-     password       (stored in keyring)
-     subscriptions  -
-     id             [ID]
-     created (UTC)  [TIME]
-     updated (UTC)  [TIME]
+     name            edit-same
+     family/type     hub/docker
+     registry        https://index.docker.io/v1/
+     username        user
+     email           -
+     password        (stored in keyring)
+     subscriptions   -
+     id              [ID]
+     created (UTC)   [TIME]
+     updated (UTC)   [TIME]
+     verified (UTC)  never
 
     ----- stderr -----
     Nothing changed for edit-same.

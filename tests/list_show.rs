@@ -37,10 +37,10 @@ fn list_prints_a_table_sorted_by_name() {
     success: true
     exit_code: 0
     ----- stdout -----
-     NAME   TYPE        REGISTRY                   USERNAME  EMAIL            SUBSCRIPTIONS  STORE    UPDATED (UTC)
-     Alpha  hub/docker  registry.example.com:5000  user      ops@example.com  dev, prod      keyring  [TIME]
-     mid    hub/docker  docker.io                  user      -                -              keyring  [TIME]
-     zeta   hub/docker  docker.io                  user      -                prod           keyring  [TIME]
+     NAME   TYPE        REGISTRY                   USERNAME  EMAIL            SUBSCRIPTIONS  STORE    UPDATED (UTC)     VERIFIED
+     Alpha  hub/docker  registry.example.com:5000  user      ops@example.com  dev, prod      keyring  [TIME]  -
+     mid    hub/docker  docker.io                  user      -                -              keyring  [TIME]  -
+     zeta   hub/docker  docker.io                  user      -                prod           keyring  [TIME]  -
 
     ----- stderr -----
     ");
@@ -48,10 +48,10 @@ fn list_prints_a_table_sorted_by_name() {
     success: true
     exit_code: 0
     ----- stdout -----
-     NAME        TYPE        REGISTRY                   USERNAME  EMAIL            SUBSCRIPTIONS  STORE    UPDATED (UTC)
-     Alpha       hub/docker  registry.example.com:5000  user      ops@example.com  dev, prod      keyring  [TIME]
-     mid         hub/docker  docker.io                  user      -                -              keyring  [TIME]
-     zeta        hub/docker  docker.io                  user      -                prod           keyring  [TIME]
+     NAME        TYPE        REGISTRY                   USERNAME  EMAIL            SUBSCRIPTIONS  STORE    UPDATED (UTC)     VERIFIED
+     Alpha       hub/docker  registry.example.com:5000  user      ops@example.com  dev, prod      keyring  [TIME]  -
+     mid         hub/docker  docker.io                  user      -                -              keyring  [TIME]  -
+     zeta        hub/docker  docker.io                  user      -                prod           keyring  [TIME]  -
 
     ----- stderr -----
     ");
@@ -92,7 +92,9 @@ fn list_json_is_an_array_of_stable_objects() {
         ],
         "secret_store": "keyring",
         "created_at": "[TIME]",
-        "updated_at": "[TIME]"
+        "updated_at": "[TIME]",
+        "last_verified_at": null,
+        "last_verification": null
       },
       {
         "id": "[ID]",
@@ -105,7 +107,9 @@ fn list_json_is_an_array_of_stable_objects() {
         "subscriptions": [],
         "secret_store": "keyring",
         "created_at": "[TIME]",
-        "updated_at": "[TIME]"
+        "updated_at": "[TIME]",
+        "last_verified_at": null,
+        "last_verification": null
       },
       {
         "id": "[ID]",
@@ -120,7 +124,9 @@ fn list_json_is_an_array_of_stable_objects() {
         ],
         "secret_store": "keyring",
         "created_at": "[TIME]",
-        "updated_at": "[TIME]"
+        "updated_at": "[TIME]",
+        "last_verified_at": null,
+        "last_verification": null
       }
     ]
 
@@ -141,6 +147,8 @@ fn json_fields_are_snake_case_with_rfc3339_timestamps() {
         "email",
         "family",
         "id",
+        "last_verification",
+        "last_verified_at",
         "name",
         "registry",
         "secret_store",
@@ -188,8 +196,8 @@ fn list_filters() {
     success: true
     exit_code: 0
     ----- stdout -----
-     NAME   TYPE        REGISTRY                   USERNAME  EMAIL            SUBSCRIPTIONS  STORE    UPDATED (UTC)
-     Alpha  hub/docker  registry.example.com:5000  user      ops@example.com  dev, prod      keyring  [TIME]
+     NAME   TYPE        REGISTRY                   USERNAME  EMAIL            SUBSCRIPTIONS  STORE    UPDATED (UTC)     VERIFIED
+     Alpha  hub/docker  registry.example.com:5000  user      ops@example.com  dev, prod      keyring  [TIME]  -
 
     ----- stderr -----
     ");
@@ -210,16 +218,17 @@ fn show_prints_one_integration() {
     success: true
     exit_code: 0
     ----- stdout -----
-     name           Alpha
-     family/type    hub/docker
-     registry       registry.example.com:5000
-     username       user
-     email          ops@example.com
-     password       (stored in keyring)
-     subscriptions  dev, prod
-     id             [ID]
-     created (UTC)  [TIME]
-     updated (UTC)  [TIME]
+     name            Alpha
+     family/type     hub/docker
+     registry        registry.example.com:5000
+     username        user
+     email           ops@example.com
+     password        (stored in keyring)
+     subscriptions   dev, prod
+     id              [ID]
+     created (UTC)   [TIME]
+     updated (UTC)   [TIME]
+     verified (UTC)  never
 
     ----- stderr -----
     ");
@@ -240,7 +249,9 @@ fn show_prints_one_integration() {
       ],
       "secret_store": "keyring",
       "created_at": "[TIME]",
-      "updated_at": "[TIME]"
+      "updated_at": "[TIME]",
+      "last_verified_at": null,
+      "last_verification": null
     }
 
     ----- stderr -----

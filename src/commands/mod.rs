@@ -14,7 +14,7 @@ use crate::output::Output;
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Add, edit, delete, list and show integrations
+    /// Add, edit, delete, list, show and verify integrations
     #[command(subcommand, alias = "integrations", after_help = docs::examples_help("integration"))]
     Integration(integration::IntegrationCommand),
 

@@ -22,6 +22,10 @@ pub struct Integration {
     pub secret_store: String,
     pub created_at: String,
     pub updated_at: String,
+    /// When the credentials were last checked against the registry (RFC 3339), if ever.
+    pub last_verified_at: Option<String>,
+    /// The result of that check (`ok`, `unauthorized`, ...), if ever.
+    pub last_verification: Option<String>,
 }
 
 /// Filters for [`list`]; `None` means any.
@@ -34,13 +38,13 @@ pub struct Filter<'a> {
 }
 
 const COLUMNS: &str = "i.id, i.name, i.family, i.type, i.registry, i.username, i.email, \
-     i.secret_store, i.created_at, i.updated_at, \
+     i.secret_store, i.created_at, i.updated_at, i.last_verified_at, i.last_verification, \
      (SELECT group_concat(name, char(10)) FROM (SELECT s.name AS name FROM subscription_integrations si \
         JOIN subscriptions s ON s.id = si.subscription_id \
         WHERE si.integration_id = i.id ORDER BY s.name COLLATE NOCASE))";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Integration> {
-    let subs: Option<String> = row.get(10)?;
+    let subs: Option<String> = row.get(12)?;
     Ok(Integration {
         id: row.get(0)?,
         name: row.get(1)?,
@@ -52,6 +56,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Integration> {
         secret_store: row.get(7)?,
         created_at: row.get(8)?,
         updated_at: row.get(9)?,
+        last_verified_at: row.get(10)?,
+        last_verification: row.get(11)?,
         subscriptions: subs
             .map(|s| s.split('\n').map(str::to_string).collect())
             .unwrap_or_default(),
@@ -160,12 +166,14 @@ pub fn insert(conn: &Connection, i: &Integration) -> Result<()> {
     }
 }
 
-/// Write back the editable fields of `i` (matched by id).
+/// Write back the editable fields of `i` (matched by id), with its last
+/// verification (which an edit of the credentials clears or replaces).
 pub fn update(conn: &Connection, i: &Integration) -> Result<()> {
     ensure_name_free(conn, &i.name, Some(&i.id))?;
     let result = conn.execute(
         "UPDATE integrations SET name = ?2, registry = ?3, username = ?4, email = ?5, \
-         secret_store = ?6, updated_at = ?7 WHERE id = ?1",
+         secret_store = ?6, updated_at = ?7, last_verified_at = ?8, last_verification = ?9 \
+         WHERE id = ?1",
         params![
             i.id,
             i.name,
@@ -173,7 +181,9 @@ pub fn update(conn: &Connection, i: &Integration) -> Result<()> {
             i.username,
             i.email,
             i.secret_store,
-            i.updated_at
+            i.updated_at,
+            i.last_verified_at,
+            i.last_verification
         ],
     );
     match result {
@@ -185,6 +195,16 @@ pub fn update(conn: &Connection, i: &Integration) -> Result<()> {
         Err(e) if crate::db::is_unique_violation(&e) => fail(name_taken(&i.name)),
         Err(e) => Err(e.into()),
     }
+}
+
+/// Record the time and result of a check of the credentials. This is not an
+/// edit: `updated_at` stays. A row deleted meanwhile is silently skipped.
+pub fn record_verification(conn: &Connection, id: &str, at: &str, result: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE integrations SET last_verified_at = ?2, last_verification = ?3 WHERE id = ?1",
+        params![id, at, result],
+    )?;
+    Ok(())
 }
 
 /// Delete the row. Links must be gone first: the schema refuses otherwise.

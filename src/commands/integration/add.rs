@@ -5,10 +5,11 @@ use clap::Args;
 
 use crate::catalog::{self, FAMILIES};
 use crate::context::Ctx;
-use crate::db::{integrations, subscriptions};
+use crate::db::{self, integrations, subscriptions};
 use crate::ops::{self, NewIntegration};
 use crate::output::Output;
 use crate::password::{self, PasswordArgs};
+use crate::verify::{Credentials, args::SaveCheckArgs};
 use crate::{prompt, validate};
 
 #[derive(Args, Debug, Default)]
@@ -43,12 +44,26 @@ pub struct AddArgs {
     /// Attach to this subscription, creating it if needed (repeatable)
     #[arg(long = "subscription", value_name = "SUBSCRIPTION", add = crate::complete::subscriptions())]
     pub subscriptions: Vec<String>,
+
+    #[command(flatten)]
+    pub check: SaveCheckArgs,
 }
 
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Output> {
     let mut db = ctx.open_db()?;
     let new = collect(ctx, args, &db.conn)?;
-    let saved = ops::create(ctx, &mut db, &new)?;
+    let credentials = Credentials {
+        username: &new.username,
+        password: &new.password,
+    };
+    let verified = args
+        .check
+        .check_before_save(&ctx.ui, &new.name, &new.registry, &credentials)?;
+    let mut saved = ops::create(ctx, &mut db, &new)?;
+    if let Some(report) = verified {
+        integrations::record_verification(&db.conn, &saved.id, &db::now(), report.result.as_str())?;
+        saved = integrations::by_id(&db.conn, &saved.id)?;
+    }
     ctx.ui.status(format!(
         "Added integration {} ({}/{} for {}); password stored in the {}.",
         saved.name, saved.family, saved.kind, saved.registry, saved.secret_store

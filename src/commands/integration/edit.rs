@@ -5,12 +5,13 @@ use clap::Args;
 
 use crate::catalog;
 use crate::context::Ctx;
-use crate::db::{integrations, integrations::Integration};
+use crate::db::{self, integrations, integrations::Integration};
 use crate::error::Failure;
 use crate::ops;
 use crate::output::Output;
 use crate::password::PasswordArgs;
 use crate::secret::Secret;
+use crate::verify::{self, Credentials, args::SaveCheckArgs};
 use crate::{prompt, validate};
 
 #[derive(Args, Debug, Default)]
@@ -41,6 +42,9 @@ pub struct EditArgs {
 
     #[command(flatten)]
     pub password: PasswordArgs,
+
+    #[command(flatten)]
+    pub check: SaveCheckArgs,
 }
 
 impl EditArgs {
@@ -57,7 +61,7 @@ impl EditArgs {
 pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Output> {
     let mut db = ctx.open_db()?;
     let current = integrations::get(&db.conn, &args.name)?;
-    let (updated, password) = if args.has_changes() {
+    let (mut updated, password) = if args.has_changes() {
         from_flags(ctx, args, &current)?
     } else if ctx.ui.interactive() {
         from_prompts(ctx, &db.conn, &current)?
@@ -76,6 +80,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Output> {
             .status(format!("Nothing changed for {}.", current.name));
         return Ok(Output::Integration(Box::new(current)));
     }
+    verification(ctx, args, &current, &mut updated, password.as_ref())?;
     let saved = ops::update(ctx, &mut db, &current, &updated, password.as_ref())?;
     ctx.ui.status(format!(
         "Updated integration {}{}.",
@@ -87,6 +92,48 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Output> {
         }
     ));
     Ok(Output::Integration(Box::new(saved)))
+}
+
+/// Clear the last verification when the credentials change; with
+/// `--verify`, check the new ones first (refusing to save on failure) and
+/// record the check.
+fn verification(
+    ctx: &Ctx,
+    args: &EditArgs,
+    current: &Integration,
+    updated: &mut Integration,
+    password: Option<&Secret>,
+) -> Result<()> {
+    if updated.registry != current.registry
+        || updated.username != current.username
+        || password.is_some()
+    {
+        updated.last_verified_at = None;
+        updated.last_verification = None;
+    }
+    if !args.check.enabled() {
+        return Ok(());
+    }
+    let stored;
+    let password = match password {
+        Some(p) => p,
+        None => {
+            stored = verify::stored_password(ctx, current)?;
+            &stored
+        }
+    };
+    let credentials = Credentials {
+        username: &updated.username,
+        password,
+    };
+    if let Some(report) =
+        args.check
+            .check_before_save(&ctx.ui, &updated.name, &updated.registry, &credentials)?
+    {
+        updated.last_verified_at = Some(db::now());
+        updated.last_verification = Some(report.result.to_string());
+    }
+    Ok(())
 }
 
 fn from_flags(

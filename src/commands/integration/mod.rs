@@ -5,6 +5,7 @@ pub mod delete;
 pub mod edit;
 pub mod list;
 pub mod show;
+pub mod verify;
 
 use anyhow::Result;
 use clap::Subcommand;
@@ -30,6 +31,8 @@ pub enum IntegrationCommand {
     /// Show one integration (never its password)
     #[command(after_help = docs::examples_help("integration show"))]
     Show(show::ShowArgs),
+    /// Check credentials against their registry, as `docker login` does (exit 6 if any fails)
+    Verify(verify::VerifyArgs),
 }
 
 pub fn run(ctx: &Ctx, command: &IntegrationCommand) -> Result<Output> {
@@ -39,5 +42,6 @@ pub fn run(ctx: &Ctx, command: &IntegrationCommand) -> Result<Output> {
         IntegrationCommand::Delete(args) => delete::run(ctx, args),
         IntegrationCommand::List(args) => list::run(ctx, args),
         IntegrationCommand::Show(args) => show::run(ctx, args),
+        IntegrationCommand::Verify(args) => verify::run(ctx, args),
     }
 }
