@@ -18,6 +18,9 @@ Environment:
   HUBINT_HOME             data and config directory (default: the XDG data dir)
   HUBINT_KEYRING_TIMEOUT  seconds to wait for the OS keyring (default: 5)
   HUBINT_NO_INPUT         never prompt, as with --no-input
+  HUBINT_SUBSCRIPTION     credential helper: serve only this subscription's integrations
+  HUBINT_INTEGRATION      credential helper: serve only this integration
+  DOCKER_CONFIG           directory of the docker config.json (default: ~/.docker)
   NO_COLOR                disable colour";
 
 #[derive(Parser, Debug)]

@@ -6,7 +6,11 @@ pub mod cli;
 pub mod commands;
 pub mod context;
 pub mod db;
+pub mod dockerconfig;
 pub mod error;
+pub mod external_helper;
+pub mod login;
+pub mod matching;
 pub mod ops;
 pub mod output;
 pub mod password;
@@ -17,19 +21,30 @@ pub mod secret;
 pub mod ui;
 pub mod validate;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Parser;
 
 use crate::cli::Cli;
+use crate::commands::{Command, credential_helper};
 use crate::context::Ctx;
 use crate::error::Code;
 
 /// Parse the command line, run the command, and turn the outcome into an
-/// exit code. Errors are printed here, once.
+/// exit code. Errors are printed here, once. Started as
+/// `docker-credential-hubint` (or as `hubint credential-helper`), the binary
+/// speaks the credential helper protocol instead, before any clap parsing.
 pub fn main_entry() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    if args
+        .first()
+        .is_some_and(|argv0| credential_helper::invoked_as_helper(argv0))
+    {
+        return credential_helper::serve(credential_helper::HELPER_NAME, &args[1..]);
+    }
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
@@ -40,6 +55,9 @@ pub fn main_entry() -> ExitCode {
             });
         }
     };
+    if let Command::CredentialHelper(helper) = &cli.command {
+        return credential_helper::serve(credential_helper::SUBCOMMAND_NAME, &helper.args);
+    }
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => report(&err),

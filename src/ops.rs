@@ -44,6 +44,7 @@ pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integratio
         secret_store: store.kind().to_string(),
         created_at: now.clone(),
         updated_at: now.clone(),
+        default: false,
     };
     let tx = db.write()?;
     integrations::insert(&tx, &integration)?;
@@ -80,6 +81,10 @@ pub fn update(
         ..updated.clone()
     };
     let tx = db.write()?;
+    if updated.default {
+        // One default per registry: taking it unmarks the previous one.
+        integrations::clear_default(&tx, &updated.registry, &updated.id)?;
+    }
     integrations::update(&tx, &updated)?;
     match password {
         Some(password) => {

@@ -1,6 +1,7 @@
 //! Rendering of command results on stdout: a table for people, JSON with
 //! `--json`. Commands return an [`Output`]; only this module prints it.
 
+use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 
 use anyhow::Result;
@@ -9,6 +10,7 @@ use serde::Serialize;
 
 use crate::db::integrations::Integration;
 use crate::db::subscriptions::Subscription;
+use crate::secret::Secret;
 
 pub enum Output {
     /// Nothing for stdout (status went to stderr).
@@ -18,6 +20,8 @@ pub enum Output {
     Subscriptions(Vec<Subscription>),
     /// A subscription after attach/detach: JSON only; people got a status line.
     SubscriptionChanged(Subscription),
+    /// Environment variables: `export K='V'` lines, or one JSON object.
+    Env(Vec<(String, Secret)>),
 }
 
 pub fn print(output: &Output, json: bool) -> Result<()> {
@@ -30,10 +34,23 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
             Output::Integrations(list) => write_json(&mut out, list)?,
             Output::Subscriptions(list) => write_json(&mut out, list)?,
             Output::SubscriptionChanged(s) => write_json(&mut out, s)?,
+            Output::Env(vars) => {
+                let map: BTreeMap<&str, &str> =
+                    vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                write_json(&mut out, &map)?
+            }
         }
     } else {
+        if let Output::Env(vars) = output {
+            for (key, value) in vars {
+                let line = Secret::new(format!("export {key}={}\n", shell_quote(value)));
+                out.write_all(line.as_bytes())?;
+            }
+            out.flush()?;
+            return Ok(());
+        }
         let table = match output {
-            Output::Nothing | Output::SubscriptionChanged(_) => return Ok(()),
+            Output::Nothing | Output::SubscriptionChanged(_) | Output::Env(_) => return Ok(()),
             Output::Integration(i) => integration_table(i),
             Output::Integrations(list) if list.is_empty() => {
                 eprintln!("No integrations. Add one with `hubint add`.");
@@ -53,6 +70,11 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// `value` in single quotes for a POSIX shell.
+fn shell_quote(value: &str) -> String {
+    format!("'{}'", value.replace('\'', r"'\''"))
 }
 
 fn write_json(out: &mut impl Write, value: &impl Serialize) -> Result<()> {
@@ -109,6 +131,15 @@ fn or_dash(value: &str) -> &str {
     if value.is_empty() { "-" } else { value }
 }
 
+/// The registry, marked when the integration is its default.
+fn registry(i: &Integration) -> String {
+    if i.default {
+        format!("{} (default)", i.registry)
+    } else {
+        i.registry.clone()
+    }
+}
+
 fn integrations_table(list: &[Integration]) -> Table {
     let mut table = new_table(&[
         "NAME",
@@ -124,7 +155,7 @@ fn integrations_table(list: &[Integration]) -> Table {
         table.add_row(vec![
             i.name.clone(),
             format!("{}/{}", i.family, i.kind),
-            i.registry.clone(),
+            registry(i),
             i.username.clone(),
             or_dash(i.email.as_deref().unwrap_or_default()).to_string(),
             or_dash(&i.subscriptions.join(", ")).to_string(),
@@ -140,7 +171,7 @@ fn integration_table(i: &Integration) -> Table {
     let rows: [(&str, String); 10] = [
         ("name", i.name.clone()),
         ("family/type", format!("{}/{}", i.family, i.kind)),
-        ("registry", i.registry.clone()),
+        ("registry", registry(i)),
         ("username", i.username.clone()),
         (
             "email",

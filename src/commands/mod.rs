@@ -1,5 +1,11 @@
 //! The top-level subcommands and their dispatch.
 
+pub mod credential_helper;
+pub mod docker_config;
+pub mod env;
+pub mod exec;
+pub mod import;
+pub mod install_helper;
 pub mod integration;
 pub mod subscription;
 
@@ -21,11 +27,38 @@ pub enum Command {
 
     #[command(flatten)]
     TopLevel(integration::IntegrationCommand),
+
+    /// Write a docker config.json that gives container tools the integrations
+    DockerConfig(docker_config::DockerConfigArgs),
+
+    /// Import credentials from other tools' files
+    #[command(subcommand)]
+    Import(import::ImportCommand),
+
+    /// Print one integration as environment variables (for `eval`)
+    Env(env::EnvArgs),
+
+    /// Run a command with one integration in its environment
+    Exec(exec::ExecArgs),
+
+    /// Install docker-credential-hubint (a symlink to hubint) into a directory
+    InstallHelper(install_helper::InstallHelperArgs),
+
+    /// Speak the Docker credential helper protocol (as docker-credential-hubint does)
+    CredentialHelper(credential_helper::CredentialHelperArgs),
 }
 
 pub fn run(ctx: &Ctx, command: &Command) -> Result<Output> {
     match command {
         Command::Integration(cmd) | Command::TopLevel(cmd) => integration::run(ctx, cmd),
         Command::Subscription(cmd) => subscription::run(ctx, cmd),
+        Command::DockerConfig(args) => docker_config::run(ctx, args),
+        Command::Import(cmd) => import::run(ctx, cmd),
+        Command::Env(args) => env::run(ctx, args),
+        Command::Exec(args) => exec::run(ctx, args),
+        Command::InstallHelper(args) => install_helper::run(ctx, args),
+        Command::CredentialHelper(_) => {
+            unreachable!("main_entry serves the credential helper before dispatch")
+        }
     }
 }

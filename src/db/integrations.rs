@@ -22,6 +22,10 @@ pub struct Integration {
     pub secret_store: String,
     pub created_at: String,
     pub updated_at: String,
+    /// The registry's default integration, served by the credential helper
+    /// when several match. Omitted from JSON when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub default: bool,
 }
 
 /// Filters for [`list`]; `None` means any.
@@ -34,13 +38,13 @@ pub struct Filter<'a> {
 }
 
 const COLUMNS: &str = "i.id, i.name, i.family, i.type, i.registry, i.username, i.email, \
-     i.secret_store, i.created_at, i.updated_at, \
+     i.secret_store, i.created_at, i.updated_at, i.is_default, \
      (SELECT group_concat(name, char(10)) FROM (SELECT s.name AS name FROM subscription_integrations si \
         JOIN subscriptions s ON s.id = si.subscription_id \
         WHERE si.integration_id = i.id ORDER BY s.name COLLATE NOCASE))";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Integration> {
-    let subs: Option<String> = row.get(10)?;
+    let subs: Option<String> = row.get(11)?;
     Ok(Integration {
         id: row.get(0)?,
         name: row.get(1)?,
@@ -52,6 +56,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Integration> {
         secret_store: row.get(7)?,
         created_at: row.get(8)?,
         updated_at: row.get(9)?,
+        default: row.get(10)?,
         subscriptions: subs
             .map(|s| s.split('\n').map(str::to_string).collect())
             .unwrap_or_default(),
@@ -106,6 +111,26 @@ pub fn list(conn: &Connection, filter: &Filter<'_>) -> Result<Vec<Integration>> 
         from_row,
     )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The integrations for one normalised registry key, sorted by name. Uses
+/// the `(registry, username)` index: this runs on every `docker pull`.
+pub fn by_registry(conn: &Connection, registry: &str) -> Result<Vec<Integration>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM integrations i WHERE i.registry = ?1 ORDER BY i.name COLLATE NOCASE"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([registry], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Unmark the default of `registry`, except on `except_id`.
+pub fn clear_default(conn: &Connection, registry: &str, except_id: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE integrations SET is_default = 0 WHERE registry = ?1 AND is_default = 1 AND id <> ?2",
+        params![registry, except_id],
+    )?;
+    Ok(())
 }
 
 /// The names of all integrations, sorted (for completion and prompts).
@@ -165,7 +190,7 @@ pub fn update(conn: &Connection, i: &Integration) -> Result<()> {
     ensure_name_free(conn, &i.name, Some(&i.id))?;
     let result = conn.execute(
         "UPDATE integrations SET name = ?2, registry = ?3, username = ?4, email = ?5, \
-         secret_store = ?6, updated_at = ?7 WHERE id = ?1",
+         secret_store = ?6, updated_at = ?7, is_default = ?8 WHERE id = ?1",
         params![
             i.id,
             i.name,
@@ -173,7 +198,8 @@ pub fn update(conn: &Connection, i: &Integration) -> Result<()> {
             i.username,
             i.email,
             i.secret_store,
-            i.updated_at
+            i.updated_at,
+            i.default
         ],
     );
     match result {

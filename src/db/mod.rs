@@ -16,7 +16,10 @@ use crate::error::Failure;
 use crate::paths;
 
 /// Migrations in order; migration N (1-based) brings `user_version` to N.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_registry_default.sql"),
+];
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 

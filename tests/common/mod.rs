@@ -15,7 +15,12 @@ pub struct TestEnv {
     _tmp: tempfile::TempDir,
     pub home: PathBuf,
     pub hubint_home: PathBuf,
+    /// Holds `docker-credential-hubint`, a symlink to the test binary.
+    pub bin_dir: PathBuf,
 }
+
+/// The helper's program name: the binary dispatches on it.
+pub const HELPER: &str = "docker-credential-hubint";
 
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_hubint"))
@@ -35,19 +40,53 @@ impl TestEnv {
         let home = tmp.path().join("home");
         std::fs::create_dir(&home).expect("home dir");
         let hubint_home = home.join("hubint");
+        let bin_dir = tmp.path().join("bin");
+        std::fs::create_dir(&bin_dir).expect("bin dir");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(bin(), bin_dir.join(HELPER)).expect("helper symlink");
         TestEnv {
             _tmp: tmp,
             home,
             hubint_home,
+            bin_dir,
         }
+    }
+
+    /// The temporary directory holding HOME and the bin dir.
+    pub fn root(&self) -> &Path {
+        self._tmp.path()
+    }
+
+    /// PATH with the helper's directory first.
+    pub fn path_var(&self) -> std::ffi::OsString {
+        let mut dirs = vec![self.bin_dir.clone()];
+        dirs.extend(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        ));
+        std::env::join_paths(dirs).expect("PATH")
     }
 
     /// `hubint ARGS...` with the scrubbed environment.
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(bin());
+        self.program(&bin(), args)
+    }
+
+    /// `docker-credential-hubint ARGS...` (the symlink) with the scrubbed environment.
+    pub fn helper(&self, args: &[&str]) -> Command {
+        self.program(&self.bin_dir.join(HELPER), args)
+    }
+
+    /// `helper ARGS...` with `stdin` piped in.
+    pub fn run_helper(&self, args: &[&str], stdin: &str) -> Output {
+        feed(self.helper(args), stdin)
+    }
+
+    /// Any program with the scrubbed environment (PATH has the helper first).
+    pub fn program(&self, program: &Path, args: &[&str]) -> Command {
+        let mut cmd = Command::new(program);
         cmd.args(args)
             .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("PATH", self.path_var())
             .env("HOME", &self.home)
             .env("HUBINT_HOME", &self.hubint_home)
             .env("NO_COLOR", "1")
@@ -65,20 +104,7 @@ impl TestEnv {
 
     /// Run `hubint ARGS...` with `stdin` piped in.
     pub fn run(&self, args: &[&str], stdin: &str) -> Output {
-        let mut child = self
-            .cmd(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn hubint");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(stdin.as_bytes())
-            .expect("write stdin");
-        child.wait_with_output().expect("wait for hubint")
+        feed(self.cmd(args), stdin)
     }
 
     /// Add an integration non-interactively, asserting success.
@@ -125,6 +151,7 @@ impl TestEnv {
     pub fn settings(&self) -> insta::Settings {
         let mut settings = insta::Settings::clone_current();
         settings.add_filter(&regex_escape(&self.home.display().to_string()), "[HOME]");
+        settings.add_filter(&regex_escape(&self.root().display().to_string()), "[TMP]");
         settings.add_filter(
             r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
             "[ID]",
@@ -133,6 +160,21 @@ impl TestEnv {
         settings.add_filter(r"\d{4}-\d\d-\d\d \d\d:\d\d", "[TIME]");
         settings
     }
+}
+
+/// Run `cmd` with `stdin` piped in; capture stdout and stderr.
+pub fn feed(mut cmd: Command, stdin: &str) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut pipe = child.stdin.take().expect("stdin");
+    // The program may exit without reading (usage errors): ignore EPIPE.
+    let _ = pipe.write_all(stdin.as_bytes());
+    drop(pipe);
+    child.wait_with_output().expect("wait")
 }
 
 /// Whether `haystack` contains `needle` anywhere.
