@@ -79,6 +79,7 @@ impl ConfigFile {
                         e.column(),
                         syntax_reason(&e)
                     ))
+                    .hint("fix the file, then run the command again; nothing was changed")
                     .into());
                 }
             }

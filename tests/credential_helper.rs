@@ -4,41 +4,7 @@
 
 mod common;
 
-use common::TestEnv;
-
-const NOT_FOUND: &str = "credentials not found in native keychain\n";
-
-fn stdout(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// `store` the credentials, asserting success.
-fn store(env: &TestEnv, url: &str, user: &str, secret: &str) {
-    let json = serde_json::json!({"ServerURL": url, "Username": user, "Secret": secret});
-    let out = env.run_helper(&["store"], &json.to_string());
-    assert!(out.status.success(), "store failed: {}", stdout(&out));
-}
-
-/// `get` a server URL: (exit code, stdout).
-fn get(env: &TestEnv, url: &str) -> (i32, String) {
-    let out = env.run_helper(&["get"], url);
-    (out.status.code().unwrap_or(-1), stdout(&out))
-}
-
-/// What `get` prints: the fields in upstream's order, compact, one line.
-fn creds(url: &str, user: &str, secret: &str) -> String {
-    let s = |v: &str| serde_json::Value::from(v).to_string();
-    format!(
-        "{{\"ServerURL\":{},\"Username\":{},\"Secret\":{}}}\n",
-        s(url),
-        s(user),
-        s(secret)
-    )
-}
+use common::{NOT_FOUND, TestEnv, creds, stderr, stdout};
 
 #[test]
 fn usage_and_version() {
@@ -140,13 +106,13 @@ fn store_rejects_incomplete_credentials_with_upstream_messages() {
 #[test]
 fn not_found_paths() {
     let env = TestEnv::new();
-    assert_eq!(get(&env, "localhost:5000"), (1, NOT_FOUND.into()));
+    assert_eq!(env.helper_get("localhost:5000"), (1, NOT_FOUND.into()));
     assert_eq!(
-        get(&env, "https://index.docker.io/v1/"),
+        env.helper_get("https://index.docker.io/v1/"),
         (1, NOT_FOUND.into())
     );
     // Not a registry address at all: still just "not found".
-    assert_eq!(get(&env, "not a url"), (1, NOT_FOUND.into()));
+    assert_eq!(env.helper_get("not a url"), (1, NOT_FOUND.into()));
     let out = env.run_helper(&["erase"], "localhost:5000");
     assert_eq!(
         (out.status.code(), stdout(&out)),
@@ -189,13 +155,13 @@ fn every_spelling_of_a_registry_finds_the_same_integration() {
     ] {
         let trimmed = url.trim();
         assert_eq!(
-            get(&env, url),
+            env.helper_get(url),
             (0, creds(trimmed, "alice", "pw-1")),
             "{url:?}"
         );
     }
-    assert_eq!(get(&env, "localhost:5001"), (1, NOT_FOUND.into()));
-    assert_eq!(get(&env, "localhost"), (1, NOT_FOUND.into()));
+    assert_eq!(env.helper_get("localhost:5001"), (1, NOT_FOUND.into()));
+    assert_eq!(env.helper_get("localhost"), (1, NOT_FOUND.into()));
     let out = env.run_helper(&["list"], "");
     assert_eq!(stdout(&out), "{\"localhost:5000\":\"alice\"}\n");
     snapshot!(env, env.cmd(&["show", "localhost-5000-alice"]), @"
@@ -221,12 +187,7 @@ fn every_spelling_of_a_registry_finds_the_same_integration() {
 fn docker_hub_spellings_and_identity_tokens_round_trip() {
     common::require_keyring();
     let env = TestEnv::new();
-    store(
-        &env,
-        "https://index.docker.io/v1/",
-        "<token>",
-        "identity-token-1",
-    );
+    env.helper_store("https://index.docker.io/v1/", "<token>", "identity-token-1");
     for url in [
         "docker.io",
         "index.docker.io",
@@ -235,15 +196,15 @@ fn docker_hub_spellings_and_identity_tokens_round_trip() {
         "https://index.docker.io/v1",
     ] {
         assert_eq!(
-            get(&env, url),
+            env.helper_get(url),
             (0, creds(url, "<token>", "identity-token-1")),
             "{url}"
         );
     }
     // A second store for the same registry and username updates it in place.
-    store(&env, "docker.io", "<token>", "identity-token-2");
+    env.helper_store("docker.io", "<token>", "identity-token-2");
     assert_eq!(
-        get(&env, "docker.io"),
+        env.helper_get("docker.io"),
         (0, creds("docker.io", "<token>", "identity-token-2"))
     );
     let out = env.run_helper(&["list"], "");
@@ -274,7 +235,7 @@ fn docker_hub_spellings_and_identity_tokens_round_trip() {
 fn erase_removes_and_then_reports_not_found() {
     common::require_keyring();
     let env = TestEnv::new();
-    store(&env, "registry.example.com:5000", "bob", "pw");
+    env.helper_store("registry.example.com:5000", "bob", "pw");
     snapshot!(env, env.helper(&["erase"]).pass_stdin("https://registry.example.com:5000"), @"
     success: true
     exit_code: 0
@@ -284,7 +245,7 @@ fn erase_removes_and_then_reports_not_found() {
     hubint: deleted integration registry.example.com-5000-bob
     ");
     assert_eq!(
-        get(&env, "registry.example.com:5000"),
+        env.helper_get("registry.example.com:5000"),
         (1, NOT_FOUND.into())
     );
     let out = env.run_helper(&["erase"], "registry.example.com:5000");
@@ -300,7 +261,7 @@ fn erase_removes_and_then_reports_not_found() {
 fn erase_refuses_an_integration_that_subscriptions_use() {
     common::require_keyring();
     let env = TestEnv::new();
-    store(&env, "localhost:5000", "alice", "pw");
+    env.helper_store("localhost:5000", "alice", "pw");
     let out = env.run(
         &["subscription", "attach", "ci", "localhost-5000-alice"],
         "",
@@ -319,7 +280,7 @@ fn erase_refuses_an_integration_that_subscriptions_use() {
     ");
     // Nothing changed: the integration, its link and its secret are there.
     assert_eq!(
-        get(&env, "localhost:5000"),
+        env.helper_get("localhost:5000"),
         (0, creds("localhost:5000", "alice", "pw"))
     );
     snapshot!(env, env.cmd(&["subscription", "list"]), @"
@@ -334,136 +295,10 @@ fn erase_refuses_an_integration_that_subscriptions_use() {
 }
 
 #[test]
-fn several_integrations_for_one_registry() {
-    common::require_keyring();
-    let env = TestEnv::new();
-    store(&env, "localhost:5000", "alice", "pw-a");
-    let out = env.run_helper(
-        &["store"],
-        r#"{"ServerURL":"localhost:5000","Username":"bob","Secret":"pw-b"}"#,
-    );
-    assert!(out.status.success());
-    snapshot!(env, env.helper(&["get"]).pass_stdin("localhost:5000"), @"
-    success: false
-    exit_code: 1
-    ----- stdout -----
-    2 integrations match localhost:5000: localhost-5000-alice, localhost-5000-bob; choose one with HUBINT_INTEGRATION=NAME or HUBINT_SUBSCRIPTION=SUBSCRIPTION, or make one the default with `hubint integration edit NAME --default`
-
-    ----- stderr -----
-    ");
-
-    // HUBINT_INTEGRATION pins one.
-    let mut pinned = env.helper(&["get"]);
-    pinned.env("HUBINT_INTEGRATION", "localhost-5000-bob");
-    let out = common::feed(pinned, "localhost:5000");
-    assert_eq!(stdout(&out), creds("localhost:5000", "bob", "pw-b"));
-    // ... and serves nothing for another registry.
-    let mut other = env.helper(&["get"]);
-    other.env("HUBINT_INTEGRATION", "localhost-5000-bob");
-    assert_eq!(stdout(&common::feed(other, "quay.io")), NOT_FOUND);
-
-    // HUBINT_SUBSCRIPTION restricts to the subscription's integrations.
-    let out = env.run(
-        &["subscription", "attach", "ci", "localhost-5000-alice"],
-        "",
-    );
-    assert!(out.status.success());
-    let mut scoped = env.helper(&["get"]);
-    scoped.env("HUBINT_SUBSCRIPTION", "ci");
-    assert_eq!(
-        stdout(&common::feed(scoped, "localhost:5000")),
-        creds("localhost:5000", "alice", "pw-a")
-    );
-    let mut unknown = env.helper(&["get"]);
-    unknown.env("HUBINT_SUBSCRIPTION", "nope");
-    snapshot!(env, unknown.pass_stdin("localhost:5000"), @"
-    success: false
-    exit_code: 1
-    ----- stdout -----
-    HUBINT_SUBSCRIPTION names 'nope', but there is no subscription named 'nope'
-
-    ----- stderr -----
-    hint: run `hubint subscription list` to see the subscriptions
-    ");
-    let mut unknown = env.helper(&["get"]);
-    unknown.env("HUBINT_INTEGRATION", "nope");
-    snapshot!(env, unknown.pass_stdin("localhost:5000"), @"
-    success: false
-    exit_code: 1
-    ----- stdout -----
-    HUBINT_INTEGRATION names 'nope', but there is no integration named 'nope'
-
-    ----- stderr -----
-    hint: run `hubint integration list` to see the integrations
-    ");
-
-    // A default settles it.
-    snapshot!(env, env.cmd(&["edit", "localhost-5000-bob", "--default"]), @"
-    success: true
-    exit_code: 0
-    ----- stdout -----
-     name           localhost-5000-bob                   
-     family/type    hub/docker                           
-     registry       localhost:5000 (default)             
-     username       bob                                  
-     email          -                                    
-     password       (stored in keyring)                  
-     subscriptions  -                                    
-     id             [ID] 
-     created (UTC)  [TIME]                     
-     updated (UTC)  [TIME]                     
-
-    ----- stderr -----
-    Updated integration localhost-5000-bob.
-    localhost-5000-bob is now the default integration for localhost:5000.
-    ");
-    assert_eq!(
-        get(&env, "localhost:5000"),
-        (0, creds("localhost:5000", "bob", "pw-b"))
-    );
-    let out = env.run_helper(&["list"], "");
-    assert_eq!(stdout(&out), "{\"localhost:5000\":\"bob\"}\n");
-    // Only one default per registry: marking alice unmarks bob.
-    let out = env.run(&["edit", "localhost-5000-alice", "--default"], "");
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(
-        get(&env, "localhost:5000"),
-        (0, creds("localhost:5000", "alice", "pw-a"))
-    );
-    let out = env.run(&["list", "--json"], "");
-    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let defaults: Vec<&str> = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|i| i["default"] == true)
-        .map(|i| i["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(defaults, ["localhost-5000-alice"]);
-    // Store under a subscription creates the integration attached to it.
-    let mut scoped = env.helper(&["store"]);
-    scoped.env("HUBINT_SUBSCRIPTION", "ci");
-    let out = common::feed(
-        scoped,
-        r#"{"ServerURL":"quay.io","Username":"carol","Secret":"pw-c"}"#,
-    );
-    assert!(out.status.success(), "{}", stdout(&out));
-    snapshot!(env, env.cmd(&["subscription", "list"]), @"
-    success: true
-    exit_code: 0
-    ----- stdout -----
-     SUBSCRIPTION  INTEGRATIONS                        
-     ci            localhost-5000-alice, quay.io-carol 
-
-    ----- stderr -----
-    ");
-}
-
-#[test]
 fn an_unreachable_keyring_is_an_error_not_a_wait() {
     common::require_keyring();
     let env = TestEnv::new();
-    store(&env, "localhost:5000", "alice", "pw");
+    env.helper_store("localhost:5000", "alice", "pw");
     let mut cmd = env.helper(&["get"]);
     cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
     let out = common::feed(cmd, "localhost:5000");
@@ -480,7 +315,7 @@ fn an_unreachable_keyring_is_an_error_not_a_wait() {
 fn erase_never_prompts_even_on_a_terminal() {
     common::require_keyring();
     let env = TestEnv::new();
-    store(&env, "localhost:5000", "alice", "pw");
+    env.helper_store("localhost:5000", "alice", "pw");
     // `integration delete` would ask for confirmation on a terminal; the
     // helper must not.
     let mut cmd = env.helper(&["erase"]);
@@ -492,5 +327,5 @@ fn erase_never_prompts_even_on_a_terminal() {
         .exp_string("deleted integration localhost-5000-alice")
         .unwrap();
     session.exp_eof().unwrap();
-    assert_eq!(get(&env, "localhost:5000"), (1, NOT_FOUND.into()));
+    assert_eq!(env.helper_get("localhost:5000"), (1, NOT_FOUND.into()));
 }

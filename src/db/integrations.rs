@@ -217,3 +217,68 @@ pub fn update(conn: &Connection, i: &Integration) -> Result<()> {
 pub fn delete(conn: &Connection, id: &str) -> Result<bool> {
     Ok(conn.execute("DELETE FROM integrations WHERE id = ?1", [id])? == 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::Db;
+
+    fn insert_row(
+        conn: &Connection,
+        n: usize,
+        registry: &str,
+        default: bool,
+    ) -> rusqlite::Result<usize> {
+        conn.execute(
+            "INSERT INTO integrations (id, name, family, type, registry, username, \
+             secret_store, created_at, updated_at, is_default) \
+             VALUES (?1, ?1, 'hub', 'docker', ?2, 'u', 'keyring', '', '', ?3)",
+            params![format!("i{n}"), registry, default],
+        )
+    }
+
+    #[test]
+    fn registry_lookups_use_an_index_at_scale() {
+        let mut db = Db::open_in_memory().unwrap();
+        let tx = db.write().unwrap();
+        for n in 0..10_000 {
+            insert_row(&tx, n, &format!("r{}.example.com", n % 100), false).unwrap();
+        }
+        tx.commit().unwrap();
+        db.conn.execute_batch("ANALYZE").unwrap();
+        let sql = format!(
+            "EXPLAIN QUERY PLAN SELECT {COLUMNS} FROM integrations i WHERE i.registry = ?1 \
+             ORDER BY i.name COLLATE NOCASE"
+        );
+        let mut stmt = db.conn.prepare(&sql).unwrap();
+        let plan: Vec<String> = stmt
+            .query_map(["r7.example.com"], |r| r.get(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(
+            plan.iter()
+                .any(|step| step.contains("SEARCH i USING INDEX integrations_registry_username")),
+            "{plan:?}"
+        );
+        assert_eq!(by_registry(&db.conn, "r7.example.com").unwrap().len(), 100);
+    }
+
+    #[test]
+    fn one_default_per_registry() {
+        let db = Db::open_in_memory().unwrap();
+        insert_row(&db.conn, 1, "x.io", true).unwrap();
+        insert_row(&db.conn, 2, "y.io", true).unwrap();
+        let err = insert_row(&db.conn, 3, "x.io", true).unwrap_err();
+        assert!(crate::db::is_unique_violation(&err), "{err}");
+        clear_default(&db.conn, "x.io", "i3").unwrap();
+        insert_row(&db.conn, 3, "x.io", true).unwrap();
+        let defaults: Vec<String> = by_registry(&db.conn, "x.io")
+            .unwrap()
+            .into_iter()
+            .filter(|i| i.default)
+            .map(|i| i.name)
+            .collect();
+        assert_eq!(defaults, ["i3"]);
+    }
+}

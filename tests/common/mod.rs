@@ -81,6 +81,19 @@ impl TestEnv {
         feed(self.helper(args), stdin)
     }
 
+    /// `docker-credential-hubint store` of these credentials, asserting success.
+    pub fn helper_store(&self, url: &str, user: &str, secret: &str) {
+        let json = serde_json::json!({"ServerURL": url, "Username": user, "Secret": secret});
+        let out = self.run_helper(&["store"], &json.to_string());
+        assert!(out.status.success(), "store failed: {}", stdout(&out));
+    }
+
+    /// `docker-credential-hubint get` of a server URL: (exit code, stdout).
+    pub fn helper_get(&self, url: &str) -> (i32, String) {
+        let out = self.run_helper(&["get"], url);
+        (out.status.code().unwrap_or(-1), stdout(&out))
+    }
+
     /// Any program with the scrubbed environment (PATH has the helper first).
     pub fn program(&self, program: &Path, args: &[&str]) -> Command {
         let mut cmd = Command::new(program);
@@ -152,6 +165,8 @@ impl TestEnv {
         let mut settings = insta::Settings::clone_current();
         settings.add_filter(&regex_escape(&self.home.display().to_string()), "[HOME]");
         settings.add_filter(&regex_escape(&self.root().display().to_string()), "[TMP]");
+        let exe = std::fs::canonicalize(bin()).unwrap_or_else(|_| bin());
+        settings.add_filter(&regex_escape(&exe.display().to_string()), "[BIN]");
         settings.add_filter(
             r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
             "[ID]",
@@ -160,6 +175,28 @@ impl TestEnv {
         settings.add_filter(r"\d{4}-\d\d-\d\d \d\d:\d\d", "[TIME]");
         settings
     }
+}
+
+/// What the helper's `get` prints on a miss; docker compares it verbatim.
+pub const NOT_FOUND: &str = "credentials not found in native keychain\n";
+
+/// What the helper's `get` prints: the fields in upstream's order, compact.
+pub fn creds(url: &str, user: &str, secret: &str) -> String {
+    let s = |v: &str| serde_json::Value::from(v).to_string();
+    format!(
+        "{{\"ServerURL\":{},\"Username\":{},\"Secret\":{}}}\n",
+        s(url),
+        s(user),
+        s(secret)
+    )
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 /// Run `cmd` with `stdin` piped in; capture stdout and stderr.
