@@ -329,3 +329,28 @@ fn erase_never_prompts_even_on_a_terminal() {
     session.exp_eof().unwrap();
     assert_eq!(env.helper_get("localhost:5000"), (1, NOT_FOUND.into()));
 }
+
+/// Locks the shared test keyring, so it runs only on request and alone:
+/// `bash tests/run --test credential_helper -- --ignored --exact locked_keyring_is_an_error_not_a_prompt`
+#[test]
+#[ignore = "locks the keyring of the whole test run; run it alone"]
+fn locked_keyring_is_an_error_not_a_prompt() {
+    common::require_keyring();
+    let env = TestEnv::new();
+    env.helper_store("localhost:5000", "alice", "pw");
+    let lock = std::process::Command::new("dbus-send")
+        .args([
+            "--session",
+            "--print-reply",
+            "--dest=org.freedesktop.secrets",
+            "/org/freedesktop/secrets",
+            "org.freedesktop.Secret.Service.Lock",
+            "array:objpath:/org/freedesktop/secrets/collection/login",
+        ])
+        .output()
+        .unwrap();
+    assert!(lock.status.success(), "{}", stderr(&lock));
+    let (code, out) = env.helper_get("localhost:5000");
+    assert_eq!(code, 1);
+    assert!(out.starts_with("the OS keyring is locked"), "{out}");
+}

@@ -113,6 +113,30 @@ fn several_integrations_for_one_registry() {
         .map(|i| i["name"].as_str().unwrap())
         .collect();
     assert_eq!(defaults, ["localhost-5000-alice"]);
+    // Moving the default to another registry drops it; so does --no-default.
+    let out = env.run(
+        &["edit", "localhost-5000-alice", "--url", "localhost:5001"],
+        "",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = env.run(&["show", "localhost-5000-alice", "--json"], "");
+    assert!(!stdout(&out).contains("\"default\""), "{}", stdout(&out));
+    let out = env.run(
+        &["edit", "localhost-5000-alice", "--url", "localhost:5000"],
+        "",
+    );
+    assert!(out.status.success());
+    for args in [["--default"], ["--no-default"]] {
+        let mut edit = vec!["edit", "localhost-5000-bob"];
+        edit.extend_from_slice(&args);
+        assert!(env.run(&edit, "").status.success());
+    }
+    let (code, out) = env.helper_get("localhost:5000");
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with("2 integrations match localhost:5000"),
+        "{out}"
+    );
     // Store under a subscription creates the integration attached to it.
     let mut scoped = env.helper(&["store"]);
     scoped.env("HUBINT_SUBSCRIPTION", "ci");
