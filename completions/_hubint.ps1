@@ -36,6 +36,12 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one integration (never its password)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the script that enables shell completion, integration names included')
+            [CompletionResult]::new('docker-config', 'docker-config', [CompletionResultType]::ParameterValue, 'Write a docker config.json that gives container tools the integrations')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import credentials from other tools'' files')
+            [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Print one integration as environment variables (for `eval`)')
+            [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a command with one integration in its environment')
+            [CompletionResult]::new('install-helper', 'install-helper', [CompletionResultType]::ParameterValue, 'Install docker-credential-hubint (a symlink to hubint) into a directory')
+            [CompletionResult]::new('credential-helper', 'credential-helper', [CompletionResultType]::ParameterValue, 'Speak the Docker credential helper protocol (as docker-credential-hubint does)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -91,6 +97,8 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails')
             [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Save without checking (the default; overrides an earlier --verify)')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)')
+            [CompletionResult]::new('--default', '--default', [CompletionResultType]::ParameterName, 'Make this the registry''s default integration: the credential helper serves it when several integrations match the registry')
+            [CompletionResult]::new('--no-default', '--no-default', [CompletionResultType]::ParameterName, 'Stop being the registry''s default integration')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -270,6 +278,8 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails')
             [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Save without checking (the default; overrides an earlier --verify)')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)')
+            [CompletionResult]::new('--default', '--default', [CompletionResultType]::ParameterName, 'Make this the registry''s default integration: the credential helper serves it when several integrations match the registry')
+            [CompletionResult]::new('--no-default', '--no-default', [CompletionResultType]::ParameterName, 'Stop being the registry''s default integration')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -332,6 +342,90 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hubint;docker-config' {
+            [CompletionResult]::new('--subscription', '--subscription', [CompletionResultType]::ParameterName, 'Only the registries of the integrations attached to this subscription')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The file to write [default: $DOCKER_CONFIG/config.json, else ~/.docker/config.json]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'The file to write [default: $DOCKER_CONFIG/config.json, else ~/.docker/config.json]')
+            [CompletionResult]::new('--helper', '--helper', [CompletionResultType]::ParameterName, 'Point each registry at docker-credential-hubint in credHelpers (the default)')
+            [CompletionResult]::new('--inline', '--inline', [CompletionResultType]::ParameterName, 'Write the passwords base64-encoded in auths, for a throwaway CI container (the file is made 0600)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hubint;import' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('docker-config', 'docker-config', [CompletionResultType]::ParameterValue, 'Import the logins of a docker config.json or a containers auth.json')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hubint;import;docker-config' {
+            [CompletionResult]::new('--scrub', '--scrub', [CompletionResultType]::ParameterName, 'Then remove the plaintext passwords from FILE (a backup is kept beside it)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hubint;import;help' {
+            [CompletionResult]::new('docker-config', 'docker-config', [CompletionResultType]::ParameterValue, 'Import the logins of a docker config.json or a containers auth.json')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hubint;import;help;docker-config' {
+            break
+        }
+        'hubint;import;help;help' {
+            break
+        }
+        'hubint;env' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hubint;exec' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hubint;install-helper' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The directory to put docker-credential-hubint in; it should be on PATH [default: ~/.local/bin]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing docker-credential-hubint that is not ours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hubint;credential-helper' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hubint;help' {
             [CompletionResult]::new('integration', 'integration', [CompletionResultType]::ParameterValue, 'Add, edit, delete, list, show and verify integrations')
             [CompletionResult]::new('subscription', 'subscription', [CompletionResultType]::ParameterValue, 'Attach integrations to subscriptions, detach them, list subscriptions')
@@ -342,6 +436,12 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one integration (never its password)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the script that enables shell completion, integration names included')
+            [CompletionResult]::new('docker-config', 'docker-config', [CompletionResultType]::ParameterValue, 'Write a docker config.json that gives container tools the integrations')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import credentials from other tools'' files')
+            [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Print one integration as environment variables (for `eval`)')
+            [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a command with one integration in its environment')
+            [CompletionResult]::new('install-helper', 'install-helper', [CompletionResultType]::ParameterValue, 'Install docker-credential-hubint (a symlink to hubint) into a directory')
+            [CompletionResult]::new('credential-helper', 'credential-helper', [CompletionResultType]::ParameterValue, 'Speak the Docker credential helper protocol (as docker-credential-hubint does)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -406,6 +506,28 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             break
         }
         'hubint;help;completions' {
+            break
+        }
+        'hubint;help;docker-config' {
+            break
+        }
+        'hubint;help;import' {
+            [CompletionResult]::new('docker-config', 'docker-config', [CompletionResultType]::ParameterValue, 'Import the logins of a docker config.json or a containers auth.json')
+            break
+        }
+        'hubint;help;import;docker-config' {
+            break
+        }
+        'hubint;help;env' {
+            break
+        }
+        'hubint;help;exec' {
+            break
+        }
+        'hubint;help;install-helper' {
+            break
+        }
+        'hubint;help;credential-helper' {
             break
         }
         'hubint;help;help' {

@@ -22,14 +22,32 @@ _hubint() {
             hubint,completions)
                 cmd="hubint__subcmd__completions"
                 ;;
+            hubint,credential-helper)
+                cmd="hubint__subcmd__credential__subcmd__helper"
+                ;;
             hubint,delete)
                 cmd="hubint__subcmd__delete"
+                ;;
+            hubint,docker-config)
+                cmd="hubint__subcmd__docker__subcmd__config"
                 ;;
             hubint,edit)
                 cmd="hubint__subcmd__edit"
                 ;;
+            hubint,env)
+                cmd="hubint__subcmd__env"
+                ;;
+            hubint,exec)
+                cmd="hubint__subcmd__exec"
+                ;;
             hubint,help)
                 cmd="hubint__subcmd__help"
+                ;;
+            hubint,import)
+                cmd="hubint__subcmd__import"
+                ;;
+            hubint,install-helper)
+                cmd="hubint__subcmd__install__subcmd__helper"
                 ;;
             hubint,integration)
                 cmd="hubint__subcmd__integration"
@@ -52,14 +70,32 @@ _hubint() {
             hubint__subcmd__help,completions)
                 cmd="hubint__subcmd__help__subcmd__completions"
                 ;;
+            hubint__subcmd__help,credential-helper)
+                cmd="hubint__subcmd__help__subcmd__credential__subcmd__helper"
+                ;;
             hubint__subcmd__help,delete)
                 cmd="hubint__subcmd__help__subcmd__delete"
+                ;;
+            hubint__subcmd__help,docker-config)
+                cmd="hubint__subcmd__help__subcmd__docker__subcmd__config"
                 ;;
             hubint__subcmd__help,edit)
                 cmd="hubint__subcmd__help__subcmd__edit"
                 ;;
+            hubint__subcmd__help,env)
+                cmd="hubint__subcmd__help__subcmd__env"
+                ;;
+            hubint__subcmd__help,exec)
+                cmd="hubint__subcmd__help__subcmd__exec"
+                ;;
             hubint__subcmd__help,help)
                 cmd="hubint__subcmd__help__subcmd__help"
+                ;;
+            hubint__subcmd__help,import)
+                cmd="hubint__subcmd__help__subcmd__import"
+                ;;
+            hubint__subcmd__help,install-helper)
+                cmd="hubint__subcmd__help__subcmd__install__subcmd__helper"
                 ;;
             hubint__subcmd__help,integration)
                 cmd="hubint__subcmd__help__subcmd__integration"
@@ -75,6 +111,9 @@ _hubint() {
                 ;;
             hubint__subcmd__help,verify)
                 cmd="hubint__subcmd__help__subcmd__verify"
+                ;;
+            hubint__subcmd__help__subcmd__import,docker-config)
+                cmd="hubint__subcmd__help__subcmd__import__subcmd__docker__subcmd__config"
                 ;;
             hubint__subcmd__help__subcmd__integration,add)
                 cmd="hubint__subcmd__help__subcmd__integration__subcmd__add"
@@ -102,6 +141,18 @@ _hubint() {
                 ;;
             hubint__subcmd__help__subcmd__subscription,list)
                 cmd="hubint__subcmd__help__subcmd__subscription__subcmd__list"
+                ;;
+            hubint__subcmd__import,docker-config)
+                cmd="hubint__subcmd__import__subcmd__docker__subcmd__config"
+                ;;
+            hubint__subcmd__import,help)
+                cmd="hubint__subcmd__import__subcmd__help"
+                ;;
+            hubint__subcmd__import__subcmd__help,docker-config)
+                cmd="hubint__subcmd__import__subcmd__help__subcmd__docker__subcmd__config"
+                ;;
+            hubint__subcmd__import__subcmd__help,help)
+                cmd="hubint__subcmd__import__subcmd__help__subcmd__help"
                 ;;
             hubint__subcmd__integration,add)
                 cmd="hubint__subcmd__integration__subcmd__add"
@@ -176,7 +227,7 @@ _hubint() {
 
     case "${cmd}" in
         hubint)
-            opts="-h -V --json --no-input --help --version integration subscription add edit delete list show verify completions help"
+            opts="-h -V --json --no-input --help --version integration subscription add edit delete list show verify completions docker-config import env exec install-helper credential-helper help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -257,6 +308,20 @@ _hubint() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hubint__subcmd__credential__subcmd__helper)
+            opts="-h -V --json --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hubint__subcmd__delete)
             opts="-y -h -V --yes --detach-all --json --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -271,8 +336,34 @@ _hubint() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hubint__subcmd__docker__subcmd__config)
+            opts="-o -h -V --subscription --helper --inline --output --json --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --subscription)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hubint__subcmd__edit)
-            opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --json --no-input --help --version"
+            opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --default --no-default --json --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -313,8 +404,36 @@ _hubint() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hubint__subcmd__env)
+            opts="-h -V --json --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__exec)
+            opts="-h -V --json --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hubint__subcmd__help)
-            opts="integration subscription add edit delete list show verify completions help"
+            opts="integration subscription add edit delete list show verify completions docker-config import env exec install-helper credential-helper help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -355,7 +474,35 @@ _hubint() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hubint__subcmd__help__subcmd__credential__subcmd__helper)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hubint__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__docker__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -383,7 +530,77 @@ _hubint() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hubint__subcmd__help__subcmd__env)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__exec)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hubint__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__import)
+            opts="docker-config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__import__subcmd__docker__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__install__subcmd__helper)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -593,6 +810,94 @@ _hubint() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hubint__subcmd__import)
+            opts="-h -V --json --no-input --help --version docker-config help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__import__subcmd__docker__subcmd__config)
+            opts="-h -V --scrub --json --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__import__subcmd__help)
+            opts="docker-config help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__import__subcmd__help__subcmd__docker__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__import__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__install__subcmd__helper)
+            opts="-h -V --dir --force --json --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hubint__subcmd__integration)
             opts="-h -V --json --no-input --help --version add edit delete list show verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -676,7 +981,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__edit)
-            opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --json --no-input --help --version"
+            opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --default --no-default --json --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

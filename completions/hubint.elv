@@ -33,6 +33,12 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand show 'Show one integration (never its password)'
             cand verify 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)'
             cand completions 'Print the script that enables shell completion, integration names included'
+            cand docker-config 'Write a docker config.json that gives container tools the integrations'
+            cand import 'Import credentials from other tools'' files'
+            cand env 'Print one integration as environment variables (for `eval`)'
+            cand exec 'Run a command with one integration in its environment'
+            cand install-helper 'Install docker-credential-hubint (a symlink to hubint) into a directory'
+            cand credential-helper 'Speak the Docker credential helper protocol (as docker-credential-hubint does)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;integration'= {
@@ -85,6 +91,8 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --verify 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails'
             cand --no-verify 'Save without checking (the default; overrides an earlier --verify)'
             cand --insecure 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
+            cand --default 'Make this the registry''s default integration: the credential helper serves it when several integrations match the registry'
+            cand --no-default 'Stop being the registry''s default integration'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
             cand -h 'Print help'
@@ -241,6 +249,8 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --verify 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails'
             cand --no-verify 'Save without checking (the default; overrides an earlier --verify)'
             cand --insecure 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
+            cand --default 'Make this the registry''s default integration: the credential helper serves it when several integrations match the registry'
+            cand --no-default 'Stop being the registry''s default integration'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
             cand -h 'Print help'
@@ -297,6 +307,80 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hubint;docker-config'= {
+            cand --subscription 'Only the registries of the integrations attached to this subscription'
+            cand -o 'The file to write [default: $DOCKER_CONFIG/config.json, else ~/.docker/config.json]'
+            cand --output 'The file to write [default: $DOCKER_CONFIG/config.json, else ~/.docker/config.json]'
+            cand --helper 'Point each registry at docker-credential-hubint in credHelpers (the default)'
+            cand --inline 'Write the passwords base64-encoded in auths, for a throwaway CI container (the file is made 0600)'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;import'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand docker-config 'Import the logins of a docker config.json or a containers auth.json'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hubint;import;docker-config'= {
+            cand --scrub 'Then remove the plaintext passwords from FILE (a backup is kept beside it)'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;import;help'= {
+            cand docker-config 'Import the logins of a docker config.json or a containers auth.json'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hubint;import;help;docker-config'= {
+        }
+        &'hubint;import;help;help'= {
+        }
+        &'hubint;env'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;exec'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;install-helper'= {
+            cand --dir 'The directory to put docker-credential-hubint in; it should be on PATH [default: ~/.local/bin]'
+            cand --force 'Replace an existing docker-credential-hubint that is not ours'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;credential-helper'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hubint;help'= {
             cand integration 'Add, edit, delete, list, show and verify integrations'
             cand subscription 'Attach integrations to subscriptions, detach them, list subscriptions'
@@ -307,6 +391,12 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand show 'Show one integration (never its password)'
             cand verify 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)'
             cand completions 'Print the script that enables shell completion, integration names included'
+            cand docker-config 'Write a docker config.json that gives container tools the integrations'
+            cand import 'Import credentials from other tools'' files'
+            cand env 'Print one integration as environment variables (for `eval`)'
+            cand exec 'Run a command with one integration in its environment'
+            cand install-helper 'Install docker-credential-hubint (a symlink to hubint) into a directory'
+            cand credential-helper 'Speak the Docker credential helper protocol (as docker-credential-hubint does)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;help;integration'= {
@@ -353,6 +443,21 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;help;verify'= {
         }
         &'hubint;help;completions'= {
+        }
+        &'hubint;help;docker-config'= {
+        }
+        &'hubint;help;import'= {
+            cand docker-config 'Import the logins of a docker config.json or a containers auth.json'
+        }
+        &'hubint;help;import;docker-config'= {
+        }
+        &'hubint;help;env'= {
+        }
+        &'hubint;help;exec'= {
+        }
+        &'hubint;help;install-helper'= {
+        }
+        &'hubint;help;credential-helper'= {
         }
         &'hubint;help;help'= {
         }

@@ -33,6 +33,18 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "seconds to wait for the OS keyring (default: 5)",
     ),
     ("HUBINT_NO_INPUT", "never prompt, as with --no-input"),
+    (
+        "HUBINT_SUBSCRIPTION",
+        "credential helper: serve only the integrations attached to this subscription",
+    ),
+    (
+        "HUBINT_INTEGRATION",
+        "credential helper: serve only this integration",
+    ),
+    (
+        "DOCKER_CONFIG",
+        "directory of the docker config.json (default: ~/.docker)",
+    ),
     ("NO_COLOR", "disable colour"),
     (
         "COMPLETE",
@@ -161,6 +173,67 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
             ex("Show one integration:", "hubint show dockerhub"),
             ex("As JSON:", "hubint show dockerhub --json"),
         ],
+    ),
+    (
+        "docker-config",
+        &[
+            ex(
+                "Point docker, podman and skopeo at hubint (no password in the file):",
+                "hubint docker-config",
+            ),
+            ex(
+                "A config for one subscription's pipeline:",
+                "hubint docker-config --subscription web-app --output auth.json\nexport HUBINT_SUBSCRIPTION=web-app\nskopeo inspect --authfile auth.json docker://reg.example.com/app",
+            ),
+        ],
+    ),
+    (
+        "import",
+        &[ex(
+            "Move docker logins into hubint, then remove the plaintext:",
+            "hubint import docker-config --scrub",
+        )],
+    ),
+    (
+        "import docker-config",
+        &[
+            ex(
+                "Import ~/.docker/config.json:",
+                "hubint import docker-config",
+            ),
+            ex(
+                "Import a containers auth.json:",
+                "hubint import docker-config \\\n    \"$XDG_RUNTIME_DIR/containers/auth.json\"",
+            ),
+        ],
+    ),
+    (
+        "env",
+        &[ex(
+            "Load one integration into the shell:",
+            "eval \"$(hubint env dockerhub)\"",
+        )],
+    ),
+    (
+        "exec",
+        &[ex(
+            "Run a command with one integration in its environment:",
+            "hubint exec dockerhub -- sh -c \\\n    'echo \"$DOCKERHUB_INTEGRATION_USERNAME\"'",
+        )],
+    ),
+    (
+        "install-helper",
+        &[ex(
+            "Install docker-credential-hubint next to hubint:",
+            "hubint install-helper --dir ~/.local/bin",
+        )],
+    ),
+    (
+        "credential-helper",
+        &[ex(
+            "What docker runs on a pull:",
+            "echo registry.example.com | hubint credential-helper get",
+        )],
     ),
     (
         "integration verify",

@@ -46,6 +46,7 @@ pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integratio
         updated_at: now.clone(),
         last_verified_at: None,
         last_verification: None,
+        default: false,
     };
     let tx = db.write()?;
     integrations::insert(&tx, &integration)?;
@@ -82,6 +83,10 @@ pub fn update(
         ..updated.clone()
     };
     let tx = db.write()?;
+    if updated.default {
+        // One default per registry: taking it unmarks the previous one.
+        integrations::clear_default(&tx, &updated.registry, &updated.id)?;
+    }
     integrations::update(&tx, &updated)?;
     match password {
         Some(password) => {

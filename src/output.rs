@@ -1,6 +1,7 @@
 //! Rendering of command results on stdout: a table for people, JSON with
 //! `--json`. Commands return an [`Output`]; only this module prints it.
 
+use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 
 use anyhow::Result;
@@ -10,6 +11,7 @@ use serde::Serialize;
 use crate::db::integrations::Integration;
 use crate::db::subscriptions::Subscription;
 use crate::error::{Code, Failure};
+use crate::secret::Secret;
 use crate::verify::{Outcome, Verified};
 
 pub enum Output {
@@ -22,6 +24,8 @@ pub enum Output {
     SubscriptionChanged(Subscription),
     /// Text printed as it is, even with `--json` (a shell script).
     Text(String),
+    /// Environment variables: `export K='V'` lines, or one JSON object.
+    Env(Vec<(String, Secret)>),
     /// Results of `verify`: printed in full, then exit 6 if any failed.
     Verifications(Vec<Verified>),
 }
@@ -84,10 +88,25 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
             Output::SubscriptionChanged(s) => write_json(&mut out, s)?,
             Output::Text(_) => unreachable!("printed above"),
             Output::Verifications(list) => write_json(&mut out, list)?,
+            Output::Env(vars) => {
+                let map: BTreeMap<&str, &str> =
+                    vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                write_json(&mut out, &map)?
+            }
         }
     } else {
+        if let Output::Env(vars) = output {
+            for (key, value) in vars {
+                let line = Secret::new(format!("export {key}={}\n", shell_quote(value)));
+                out.write_all(line.as_bytes())?;
+            }
+            out.flush()?;
+            return Ok(());
+        }
         let table = match output {
-            Output::Nothing | Output::SubscriptionChanged(_) | Output::Text(_) => return Ok(()),
+            Output::Nothing | Output::SubscriptionChanged(_) | Output::Text(_) | Output::Env(_) => {
+                return Ok(());
+            }
             Output::Integration(i) => integration_table(i),
             Output::Integrations(list) if list.is_empty() => {
                 eprintln!("No integrations. Add one with `hubint add`.");
@@ -112,6 +131,11 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// `value` in single quotes for a POSIX shell.
+fn shell_quote(value: &str) -> String {
+    format!("'{}'", value.replace('\'', r"'\''"))
 }
 
 fn write_json(out: &mut impl Write, value: &impl Serialize) -> Result<()> {
@@ -193,6 +217,16 @@ fn registry_display(key: &str) -> &str {
     }
 }
 
+/// The registry for people, marked when the integration is its default.
+fn registry(i: &Integration) -> String {
+    let shown = registry_display(&i.registry);
+    if i.default {
+        format!("{shown} (default)")
+    } else {
+        shown.to_string()
+    }
+}
+
 fn integrations_table(list: &[Integration]) -> Table {
     let mut table = new_table(&[
         "NAME",
@@ -217,7 +251,7 @@ fn integrations_table(list: &[Integration]) -> Table {
         table.add_row(vec![
             i.name.clone(),
             format!("{}/{}", i.family, i.kind),
-            registry_display(&i.registry).to_string(),
+            registry(i),
             i.username.clone(),
             or_dash(i.email.as_deref().unwrap_or_default()).to_string(),
             or_dash(&i.subscriptions.join(", ")).to_string(),
@@ -234,7 +268,7 @@ fn integration_table(i: &Integration) -> Table {
     let rows: [(&str, String); 11] = [
         ("name", i.name.clone()),
         ("family/type", format!("{}/{}", i.family, i.kind)),
-        ("registry", i.registry.clone()),
+        ("registry", registry(i)),
         ("username", i.username.clone()),
         (
             "email",

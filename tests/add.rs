@@ -17,7 +17,7 @@ fn add_defaults_to_docker_hub_and_prints_the_integration() {
     ----- stdout -----
      name            add-hub
      family/type     hub/docker
-     registry        https://index.docker.io/v1/
+     registry        docker.io
      username        bob
      email           -
      password        (stored in keyring)

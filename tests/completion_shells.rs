@@ -71,7 +71,7 @@ fn complete(env: &TestEnv, shell: Shell, script: Script, line: &str) -> Vec<Stri
     };
     require(program);
     let out = env
-        .program("timeout")
+        .program("timeout", &[])
         .arg("60")
         .arg(program)
         .args(&args)

@@ -63,7 +63,7 @@ fn rename_changing_only_the_case_is_allowed() {
     ----- stdout -----
      name            Case-Only
      family/type     hub/docker
-     registry        https://index.docker.io/v1/
+     registry        docker.io
      username        user
      email           -
      password        (stored in keyring)
@@ -162,7 +162,7 @@ fn password_change_updates_the_keyring() {
     ----- stdout -----
      name            edit-pw
      family/type     hub/docker
-     registry        https://index.docker.io/v1/
+     registry        docker.io
      username        user
      email           -
      password        (stored in keyring)
@@ -194,7 +194,7 @@ fn password_change_updates_the_keyring() {
     ----- stdout -----
      name            edit-pw
      family/type     hub/docker
-     registry        https://index.docker.io/v1/
+     registry        docker.io
      username        user
      email           -
      password        (stored in keyring)
@@ -259,7 +259,7 @@ fn no_change_flags_without_a_terminal_is_a_usage_error() {
 
     ----- stderr -----
     error: nothing to change for 'edit-nothing'
-    hint: pass --name, --url, --username, --email, --clear-email, --password-stdin or --password-file
+    hint: pass --name, --url, --username, --email, --clear-email, --default, --no-default, --password-stdin or --password-file
     ");
     assert_eq!(env.json(&["show", "edit-nothing"]), before);
 }
@@ -275,7 +275,7 @@ fn same_values_change_nothing() {
     ----- stdout -----
      name            edit-same
      family/type     hub/docker
-     registry        https://index.docker.io/v1/
+     registry        docker.io
      username        user
      email           -
      password        (stored in keyring)

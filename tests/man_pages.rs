@@ -25,7 +25,7 @@ fn every_page_renders_without_warnings() {
     assert!(pages.len() > 10, "{pages:?}");
     for page in pages {
         let out = env
-            .program("man")
+            .program("man", &[])
             .args(["--warnings", "-l"])
             .arg(&page)
             .env("MANWIDTH", "80")

@@ -1,7 +1,13 @@
 //! The top-level subcommands and their dispatch.
 
 pub mod completions;
+pub mod credential_helper;
+pub mod docker_config;
+pub mod env;
+pub mod exec;
 pub mod generate;
+pub mod import;
+pub mod install_helper;
 pub mod integration;
 pub mod subscription;
 
@@ -32,6 +38,24 @@ pub enum Command {
     /// Regenerate the committed completion scripts and man pages
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
+    /// Write a docker config.json that gives container tools the integrations
+    DockerConfig(docker_config::DockerConfigArgs),
+
+    /// Import credentials from other tools' files
+    #[command(subcommand)]
+    Import(import::ImportCommand),
+
+    /// Print one integration as environment variables (for `eval`)
+    Env(env::EnvArgs),
+
+    /// Run a command with one integration in its environment
+    Exec(exec::ExecArgs),
+
+    /// Install docker-credential-hubint (a symlink to hubint) into a directory
+    InstallHelper(install_helper::InstallHelperArgs),
+
+    /// Speak the Docker credential helper protocol (as docker-credential-hubint does)
+    CredentialHelper(credential_helper::CredentialHelperArgs),
 }
 
 pub fn run(ctx: &Ctx, command: &Command) -> Result<Output> {
@@ -40,5 +64,13 @@ pub fn run(ctx: &Ctx, command: &Command) -> Result<Output> {
         Command::Subscription(cmd) => subscription::run(ctx, cmd),
         Command::Completions(args) => completions::run(ctx, args),
         Command::Generate(args) => generate::run(ctx, args),
+        Command::DockerConfig(args) => docker_config::run(ctx, args),
+        Command::Import(cmd) => import::run(ctx, cmd),
+        Command::Env(args) => env::run(ctx, args),
+        Command::Exec(args) => exec::run(ctx, args),
+        Command::InstallHelper(args) => install_helper::run(ctx, args),
+        Command::CredentialHelper(_) => {
+            unreachable!("main_entry serves the credential helper before dispatch")
+        }
     }
 }

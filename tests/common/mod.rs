@@ -15,7 +15,12 @@ pub struct TestEnv {
     _tmp: tempfile::TempDir,
     pub home: PathBuf,
     pub hubint_home: PathBuf,
+    /// Holds `docker-credential-hubint`, a symlink to the test binary.
+    pub bin_dir: PathBuf,
 }
+
+/// The helper's program name: the binary dispatches on it.
+pub const HELPER: &str = "docker-credential-hubint";
 
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_hubint"))
@@ -43,31 +48,67 @@ impl TestEnv {
         let home = tmp.path().join("home");
         std::fs::create_dir(&home).expect("home dir");
         let hubint_home = home.join("hubint");
+        let bin_dir = tmp.path().join("bin");
+        std::fs::create_dir(&bin_dir).expect("bin dir");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(bin(), bin_dir.join(HELPER)).expect("helper symlink");
         TestEnv {
             _tmp: tmp,
             home,
             hubint_home,
+            bin_dir,
         }
+    }
+
+    /// The temporary directory holding HOME and the bin dir.
+    pub fn root(&self) -> &Path {
+        self._tmp.path()
+    }
+
+    /// PATH with the helper's directory first, then the `hubint` binary's.
+    pub fn path_var(&self) -> std::ffi::OsString {
+        let hubint_dir = bin().parent().expect("binary directory").to_path_buf();
+        let mut dirs = vec![self.bin_dir.clone(), hubint_dir];
+        dirs.extend(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        ));
+        std::env::join_paths(dirs).expect("PATH")
     }
 
     /// `hubint ARGS...` with the scrubbed environment.
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = self.program(bin());
-        cmd.args(args);
-        cmd
+        self.program(bin(), args)
     }
 
-    /// Another program (a shell, `man`) in the same scrubbed environment,
-    /// with the directory of the `hubint` binary first on PATH.
-    pub fn program(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
-        let bin_dir = bin().parent().expect("binary directory").to_path_buf();
-        let path = std::env::var_os("PATH").unwrap_or_default();
-        let path =
-            std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(&path)))
-                .expect("PATH");
+    /// `docker-credential-hubint ARGS...` (the symlink) with the scrubbed environment.
+    pub fn helper(&self, args: &[&str]) -> Command {
+        self.program(self.bin_dir.join(HELPER), args)
+    }
+
+    /// `helper ARGS...` with `stdin` piped in.
+    pub fn run_helper(&self, args: &[&str], stdin: &str) -> Output {
+        feed(self.helper(args), stdin)
+    }
+
+    /// `docker-credential-hubint store` of these credentials, asserting success.
+    pub fn helper_store(&self, url: &str, user: &str, secret: &str) {
+        let json = serde_json::json!({"ServerURL": url, "Username": user, "Secret": secret});
+        let out = self.run_helper(&["store"], &json.to_string());
+        assert!(out.status.success(), "store failed: {}", stdout(&out));
+    }
+
+    /// `docker-credential-hubint get` of a server URL: (exit code, stdout).
+    pub fn helper_get(&self, url: &str) -> (i32, String) {
+        let out = self.run_helper(&["get"], url);
+        (out.status.code().unwrap_or(-1), stdout(&out))
+    }
+
+    /// Any program with the scrubbed environment (PATH has the helper first).
+    pub fn program(&self, program: impl AsRef<std::ffi::OsStr>, args: &[&str]) -> Command {
         let mut cmd = Command::new(program);
-        cmd.env_clear()
-            .env("PATH", path)
+        cmd.args(args)
+            .env_clear()
+            .env("PATH", self.path_var())
             .env("HOME", &self.home)
             .env("HUBINT_HOME", &self.hubint_home)
             .env("NO_COLOR", "1")
@@ -139,6 +180,9 @@ impl TestEnv {
     pub fn settings(&self) -> insta::Settings {
         let mut settings = insta::Settings::clone_current();
         settings.add_filter(&regex_escape(&self.home.display().to_string()), "[HOME]");
+        settings.add_filter(&regex_escape(&self.root().display().to_string()), "[TMP]");
+        let exe = std::fs::canonicalize(bin()).unwrap_or_else(|_| bin());
+        settings.add_filter(&regex_escape(&exe.display().to_string()), "[BIN]");
         settings.add_filter(
             r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
             "[ID]",
@@ -151,8 +195,29 @@ impl TestEnv {
     }
 }
 
-/// Run `cmd` (from [`TestEnv::cmd`], maybe with more env) with `stdin`
-/// piped in.
+/// What the helper's `get` prints on a miss; docker compares it verbatim.
+pub const NOT_FOUND: &str = "credentials not found in native keychain\n";
+
+/// What the helper's `get` prints: the fields in upstream's order, compact.
+pub fn creds(url: &str, user: &str, secret: &str) -> String {
+    let s = |v: &str| serde_json::Value::from(v).to_string();
+    format!(
+        "{{\"ServerURL\":{},\"Username\":{},\"Secret\":{}}}\n",
+        s(url),
+        s(user),
+        s(secret)
+    )
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Run `cmd` with `stdin` piped in; capture stdout and stderr.
 pub fn feed(mut cmd: Command, stdin: &str) -> Output {
     let mut child = cmd
         .stdin(Stdio::piped())

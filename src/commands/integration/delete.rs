@@ -101,7 +101,7 @@ fn count(n: usize) -> String {
 
 /// The refusal when subscriptions still use the integration (exit 4): it
 /// names each one and the command that detaches it.
-fn in_use_error(target: &Integration) -> Failure {
+pub fn in_use_error(target: &Integration) -> Failure {
     let commands: Vec<String> = target
         .subscriptions
         .iter()

@@ -45,6 +45,14 @@ pub struct EditArgs {
 
     #[command(flatten)]
     pub check: SaveCheckArgs,
+    /// Make this the registry's default integration: the credential helper
+    /// serves it when several integrations match the registry
+    #[arg(long, conflicts_with = "no_default")]
+    pub default: bool,
+
+    /// Stop being the registry's default integration
+    #[arg(long)]
+    pub no_default: bool,
 }
 
 impl EditArgs {
@@ -54,6 +62,8 @@ impl EditArgs {
             || self.username.is_some()
             || self.email.is_some()
             || self.clear_email
+            || self.default
+            || self.no_default
             || self.password.given()
     }
 }
@@ -70,7 +80,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Output> {
             Failure::usage(format!("nothing to change for '{}'", current.name))
                 .hint(
                     "pass --name, --url, --username, --email, --clear-email, \
-                 --password-stdin or --password-file",
+                 --default, --no-default, --password-stdin or --password-file",
                 )
                 .into(),
         );
@@ -91,6 +101,12 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Output> {
             ""
         }
     ));
+    if saved.default && !current.default {
+        ctx.ui.status(format!(
+            "{} is now the default integration for {}.",
+            saved.name, saved.registry
+        ));
+    }
     Ok(Output::Integration(Box::new(saved)))
 }
 
@@ -161,6 +177,9 @@ fn from_flags(
     if args.clear_email {
         updated.email = None;
     }
+    // A default belongs to its registry: moving to another one drops it.
+    updated.default = args.default
+        || (current.default && !args.no_default && updated.registry == current.registry);
     let password = args.password.read(&ctx.ui)?;
     Ok((updated, password))
 }
@@ -186,6 +205,7 @@ fn from_prompts(
         (kind.normalize_url)(v).map(drop)
     })?;
     updated.registry = kind.registry_key(Some(&url))?;
+    updated.default = current.default && updated.registry == current.registry;
     updated.username = prompt::input(
         ui,
         "Username",
