@@ -11,11 +11,16 @@ Exit codes:
   2    usage error or invalid value
   3    not found
   4    conflict: name taken, or integration still in use
-  5    secret store unavailable or locked
+  5    secret store unavailable or locked, or its passphrase missing or wrong
   130  cancelled at a prompt
 
 Environment:
   HUBINT_HOME             data and config directory (default: the XDG data dir)
+  HUBINT_CONFIG           the config file (default: config.toml in the config dir)
+  HUBINT_SECRET_STORE     where `add` keeps new secrets: auto, keyring or file
+                          (overrides the config file's secret-store)
+  HUBINT_PASSPHRASE       passphrase of the encrypted file store
+  HUBINT_PASSPHRASE_FILE  file holding that passphrase (one trailing newline removed)
   HUBINT_KEYRING_TIMEOUT  seconds to wait for the OS keyring (default: 5)
   HUBINT_NO_INPUT         never prompt, as with --no-input
   NO_COLOR                disable colour";

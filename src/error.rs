@@ -34,7 +34,7 @@ Exit codes:
   2    usage error or invalid value
   3    not found
   4    conflict: name taken, or integration still in use
-  5    secret store unavailable or locked
+  5    secret store unavailable or locked, or its passphrase missing or wrong
   130  cancelled at a prompt";
 
 /// An error with an exit code and an optional hint telling the user what to do.

@@ -4,9 +4,11 @@
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod context;
 pub mod db;
 pub mod error;
+pub mod failpoint;
 pub mod ops;
 pub mod output;
 pub mod password;

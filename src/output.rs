@@ -7,6 +7,7 @@ use anyhow::Result;
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
+use crate::config::Setting;
 use crate::db::integrations::Integration;
 use crate::db::subscriptions::Subscription;
 
@@ -18,6 +19,14 @@ pub enum Output {
     Subscriptions(Vec<Subscription>),
     /// A subscription after attach/detach: JSON only; people got a status line.
     SubscriptionChanged(Subscription),
+    /// Integrations whose secret was moved: JSON only; people got status lines.
+    Moved(Vec<Integration>),
+    /// One setting (`config get`): its bare value for people.
+    Setting(Setting),
+    /// A setting after `config set`: JSON only; people got a status line.
+    SettingChanged(Setting),
+    /// Every setting (`config list`).
+    Settings(Vec<Setting>),
 }
 
 pub fn print(output: &Output, json: bool) -> Result<()> {
@@ -30,10 +39,21 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
             Output::Integrations(list) => write_json(&mut out, list)?,
             Output::Subscriptions(list) => write_json(&mut out, list)?,
             Output::SubscriptionChanged(s) => write_json(&mut out, s)?,
+            Output::Moved(list) => write_json(&mut out, list)?,
+            Output::Setting(s) | Output::SettingChanged(s) => write_json(&mut out, s)?,
+            Output::Settings(list) => write_json(&mut out, list)?,
         }
     } else {
         let table = match output {
-            Output::Nothing | Output::SubscriptionChanged(_) => return Ok(()),
+            Output::Nothing
+            | Output::SubscriptionChanged(_)
+            | Output::Moved(_)
+            | Output::SettingChanged(_) => return Ok(()),
+            Output::Setting(s) => {
+                writeln!(out, "{}", s.value)?;
+                return Ok(out.flush()?);
+            }
+            Output::Settings(list) => settings_table(list),
             Output::Integration(i) => integration_table(i),
             Output::Integrations(list) if list.is_empty() => {
                 eprintln!("No integrations. Add one with `hubint add`.");
@@ -165,6 +185,14 @@ fn subscriptions_table(list: &[Subscription]) -> Table {
             s.name.clone(),
             or_dash(&s.integrations.join(", ")).to_string(),
         ]);
+    }
+    table
+}
+
+fn settings_table(list: &[Setting]) -> Table {
+    let mut table = new_table(&["KEY", "VALUE", "SOURCE"]);
+    for s in list {
+        table.add_row(vec![s.key.clone(), s.value.clone(), s.source.clone()]);
     }
     table
 }

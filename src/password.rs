@@ -1,7 +1,7 @@
 //! Where a password comes from: stdin, a file, or (with a warning) argv.
 
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::Args;
@@ -46,20 +46,7 @@ impl PasswordArgs {
                 .context("cannot read the password from standard input")?;
             (strip_newline(buf), "--password-stdin")
         } else if let Some(path) = &self.password_file {
-            let bytes = zeroize::Zeroizing::new(
-                std::fs::read(path)
-                    .with_context(|| format!("cannot read password file {}", path.display()))?,
-            );
-            let text = std::str::from_utf8(&bytes).map_err(|_| {
-                Failure::usage(format!(
-                    "password file {} is not valid UTF-8",
-                    path.display()
-                ))
-            })?;
-            (
-                strip_newline(Secret::new(text.to_string())),
-                "--password-file",
-            )
+            (read_file(path, "password")?, "--password-file")
         } else if let Some(p) = &self.password {
             ui.warn(
                 "--password is insecure: the password is visible to other processes. \
@@ -76,7 +63,21 @@ impl PasswordArgs {
     }
 }
 
-fn strip_newline(mut s: Secret) -> Secret {
+/// The secret held in the file at `path` (a `what` file: "password",
+/// "passphrase"), without one trailing newline.
+pub fn read_file(path: &Path, what: &str) -> Result<Secret> {
+    let bytes = zeroize::Zeroizing::new(
+        std::fs::read(path)
+            .with_context(|| format!("cannot read {what} file {}", path.display()))?,
+    );
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        Failure::usage(format!("{what} file {} is not valid UTF-8", path.display()))
+    })?;
+    Ok(strip_newline(Secret::new(text.to_string())))
+}
+
+/// Remove one trailing newline (`\n` or `\r\n`).
+pub fn strip_newline(mut s: Secret) -> Secret {
     if s.ends_with('\n') {
         s.pop();
         if s.ends_with('\r') {

@@ -1,6 +1,8 @@
 //! The top-level subcommands and their dispatch.
 
+pub mod config;
 pub mod integration;
+pub mod secret_store;
 pub mod subscription;
 
 use anyhow::Result;
@@ -19,6 +21,14 @@ pub enum Command {
     #[command(subcommand, alias = "subscriptions")]
     Subscription(subscription::SubscriptionCommand),
 
+    /// Get, set and list settings in the config file
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
+
+    /// Manage the encrypted file secret store
+    #[command(subcommand)]
+    SecretStore(secret_store::SecretStoreCommand),
+
     #[command(flatten)]
     TopLevel(integration::IntegrationCommand),
 }
@@ -27,5 +37,7 @@ pub fn run(ctx: &Ctx, command: &Command) -> Result<Output> {
     match command {
         Command::Integration(cmd) | Command::TopLevel(cmd) => integration::run(ctx, cmd),
         Command::Subscription(cmd) => subscription::run(ctx, cmd),
+        Command::Config(cmd) => config::run(ctx, cmd),
+        Command::SecretStore(cmd) => secret_store::run(ctx, cmd),
     }
 }

@@ -9,6 +9,7 @@ use crate::db::{integrations, subscriptions};
 use crate::ops::{self, NewIntegration};
 use crate::output::Output;
 use crate::password::{self, PasswordArgs};
+use crate::secret::{self, StoreKind};
 use crate::{prompt, validate};
 
 #[derive(Args, Debug, Default)]
@@ -43,6 +44,11 @@ pub struct AddArgs {
     /// Attach to this subscription, creating it if needed (repeatable)
     #[arg(long = "subscription", value_name = "SUBSCRIPTION")]
     pub subscriptions: Vec<String>,
+
+    /// Where to keep the password [default: HUBINT_SECRET_STORE, else the
+    /// config file, else the OS keyring if it answers, else the encrypted file]
+    #[arg(long, value_name = "STORE")]
+    pub secret_store: Option<StoreKind>,
 }
 
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Output> {
@@ -51,7 +57,11 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Output> {
     let saved = ops::create(ctx, &mut db, &new)?;
     ctx.ui.status(format!(
         "Added integration {} ({}/{} for {}); password stored in the {}.",
-        saved.name, saved.family, saved.kind, saved.registry, saved.secret_store
+        saved.name,
+        saved.family,
+        saved.kind,
+        saved.registry,
+        secret::describe(&saved.secret_store)
     ));
     Ok(Output::Integration(Box::new(saved)))
 }
@@ -73,6 +83,7 @@ fn collect(ctx: &Ctx, args: &AddArgs, conn: &rusqlite::Connection) -> Result<New
     for s in &args.subscriptions {
         validate::flag("--subscription", s, validate::name)?;
     }
+    let store = ctx.default_store(args.secret_store)?;
     let family = match (&args.family, ui.interactive()) {
         (Some(f), _) => catalog::family(f)?,
         (None, true) => {
@@ -167,6 +178,6 @@ fn collect(ctx: &Ctx, args: &AddArgs, conn: &rusqlite::Connection) -> Result<New
         email,
         password,
         subscriptions,
-        store: ctx.default_store(),
+        store,
     })
 }

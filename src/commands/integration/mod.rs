@@ -4,6 +4,7 @@ pub mod add;
 pub mod delete;
 pub mod edit;
 pub mod list;
+pub mod r#move;
 pub mod show;
 
 use anyhow::Result;
@@ -26,6 +27,8 @@ pub enum IntegrationCommand {
     List(list::ListArgs),
     /// Show one integration (never its password)
     Show(show::ShowArgs),
+    /// Move secrets between the OS keyring and the encrypted file store
+    Move(r#move::MoveArgs),
 }
 
 pub fn run(ctx: &Ctx, command: &IntegrationCommand) -> Result<Output> {
@@ -35,5 +38,6 @@ pub fn run(ctx: &Ctx, command: &IntegrationCommand) -> Result<Output> {
         IntegrationCommand::Delete(args) => delete::run(ctx, args),
         IntegrationCommand::List(args) => list::run(ctx, args),
         IntegrationCommand::Show(args) => show::run(ctx, args),
+        IntegrationCommand::Move(args) => r#move::run(ctx, args),
     }
 }
