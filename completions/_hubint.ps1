@@ -29,12 +29,15 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('integration', 'integration', [CompletionResultType]::ParameterValue, 'Add, edit, delete, list, show and verify integrations')
             [CompletionResult]::new('subscription', 'subscription', [CompletionResultType]::ParameterValue, 'Attach integrations to subscriptions, detach them, list subscriptions')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Get, set and list settings in the config file')
+            [CompletionResult]::new('secret-store', 'secret-store', [CompletionResultType]::ParameterValue, 'Manage the encrypted file secret store')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an integration; prompts for what is missing on a terminal')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an integration''s name, registry, username, email or password')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an integration and its secret')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List integrations')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one integration (never its password)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move secrets between the OS keyring and the encrypted file store')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the script that enables shell completion, integration names included')
             [CompletionResult]::new('docker-config', 'docker-config', [CompletionResultType]::ParameterValue, 'Write a docker config.json that gives container tools the integrations')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import credentials from other tools'' files')
@@ -58,6 +61,7 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List integrations')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one integration (never its password)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move secrets between the OS keyring and the encrypted file store')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -72,14 +76,15 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin')
             [CompletionResult]::new('--subscription', '--subscription', [CompletionResultType]::ParameterName, 'Attach to this subscription, creating it if needed (repeatable)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds the whole check may take [default: 15]')
+            [CompletionResult]::new('--secret-store', '--secret-store', [CompletionResultType]::ParameterName, 'Where to keep the password [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if it answers, else the encrypted file]')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (one trailing newline is removed)')
             [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails')
             [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Save without checking (the default; overrides an earlier --verify)')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -152,6 +157,17 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hubint;integration;move' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The store to move the secret to')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Move the secret of every integration that is not in STORE yet')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hubint;integration;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an integration; prompts for what is missing on a terminal')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an integration''s name, registry, username, email or password')
@@ -159,6 +175,7 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List integrations')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one integration (never its password)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move secrets between the OS keyring and the encrypted file store')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -178,6 +195,9 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             break
         }
         'hubint;integration;help;verify' {
+            break
+        }
+        'hubint;integration;help;move' {
             break
         }
         'hubint;integration;help;help' {
@@ -242,6 +262,98 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
         'hubint;subscription;help;help' {
             break
         }
+        'hubint;config' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print the value of a setting in effect')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a setting in the config file')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every setting, its value in effect and where that comes from')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hubint;config;get' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hubint;config;set' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hubint;config;list' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hubint;config;help' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print the value of a setting in effect')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a setting in the config file')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every setting, its value in effect and where that comes from')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hubint;config;help;get' {
+            break
+        }
+        'hubint;config;help;set' {
+            break
+        }
+        'hubint;config;help;list' {
+            break
+        }
+        'hubint;config;help;help' {
+            break
+        }
+        'hubint;secret-store' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Re-encrypt the encrypted file store under a new passphrase')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hubint;secret-store;passwd' {
+            [CompletionResult]::new('--new-passphrase-file', '--new-passphrase-file', [CompletionResultType]::ParameterName, 'Read the new passphrase from FILE (one trailing newline is removed)')
+            [CompletionResult]::new('--new-passphrase-stdin', '--new-passphrase-stdin', [CompletionResultType]::ParameterName, 'Read the new passphrase from standard input (one trailing newline is removed)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hubint;secret-store;help' {
+            [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Re-encrypt the encrypted file store under a new passphrase')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hubint;secret-store;help;passwd' {
+            break
+        }
+        'hubint;secret-store;help;help' {
+            break
+        }
         'hubint;add' {
             [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'Integration family [default: hub]')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Integration type within the family [default: docker]')
@@ -253,14 +365,15 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin')
             [CompletionResult]::new('--subscription', '--subscription', [CompletionResultType]::ParameterName, 'Attach to this subscription, creating it if needed (repeatable)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds the whole check may take [default: 15]')
+            [CompletionResult]::new('--secret-store', '--secret-store', [CompletionResultType]::ParameterName, 'Where to keep the password [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if it answers, else the encrypted file]')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (one trailing newline is removed)')
             [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails')
             [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Save without checking (the default; overrides an earlier --verify)')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -329,6 +442,17 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hubint;move' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The store to move the secret to')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Move the secret of every integration that is not in STORE yet')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -429,12 +553,15 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
         'hubint;help' {
             [CompletionResult]::new('integration', 'integration', [CompletionResultType]::ParameterValue, 'Add, edit, delete, list, show and verify integrations')
             [CompletionResult]::new('subscription', 'subscription', [CompletionResultType]::ParameterValue, 'Attach integrations to subscriptions, detach them, list subscriptions')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Get, set and list settings in the config file')
+            [CompletionResult]::new('secret-store', 'secret-store', [CompletionResultType]::ParameterValue, 'Manage the encrypted file secret store')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an integration; prompts for what is missing on a terminal')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an integration''s name, registry, username, email or password')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an integration and its secret')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List integrations')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one integration (never its password)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move secrets between the OS keyring and the encrypted file store')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the script that enables shell completion, integration names included')
             [CompletionResult]::new('docker-config', 'docker-config', [CompletionResultType]::ParameterValue, 'Write a docker config.json that gives container tools the integrations')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import credentials from other tools'' files')
@@ -452,6 +579,7 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List integrations')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one integration (never its password)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move secrets between the OS keyring and the encrypted file store')
             break
         }
         'hubint;help;integration;add' {
@@ -472,6 +600,9 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
         'hubint;help;integration;verify' {
             break
         }
+        'hubint;help;integration;move' {
+            break
+        }
         'hubint;help;subscription' {
             [CompletionResult]::new('attach', 'attach', [CompletionResultType]::ParameterValue, 'Attach an integration to a subscription (created on first attach)')
             [CompletionResult]::new('detach', 'detach', [CompletionResultType]::ParameterValue, 'Detach an integration from a subscription')
@@ -485,6 +616,28 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             break
         }
         'hubint;help;subscription;list' {
+            break
+        }
+        'hubint;help;config' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print the value of a setting in effect')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a setting in the config file')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every setting, its value in effect and where that comes from')
+            break
+        }
+        'hubint;help;config;get' {
+            break
+        }
+        'hubint;help;config;set' {
+            break
+        }
+        'hubint;help;config;list' {
+            break
+        }
+        'hubint;help;secret-store' {
+            [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Re-encrypt the encrypted file store under a new passphrase')
+            break
+        }
+        'hubint;help;secret-store;passwd' {
             break
         }
         'hubint;help;add' {
@@ -503,6 +656,9 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             break
         }
         'hubint;help;verify' {
+            break
+        }
+        'hubint;help;move' {
             break
         }
         'hubint;help;completions' {

@@ -22,6 +22,9 @@ _hubint() {
             hubint,completions)
                 cmd="hubint__subcmd__completions"
                 ;;
+            hubint,config)
+                cmd="hubint__subcmd__config"
+                ;;
             hubint,credential-helper)
                 cmd="hubint__subcmd__credential__subcmd__helper"
                 ;;
@@ -55,6 +58,12 @@ _hubint() {
             hubint,list)
                 cmd="hubint__subcmd__list"
                 ;;
+            hubint,move)
+                cmd="hubint__subcmd__move"
+                ;;
+            hubint,secret-store)
+                cmd="hubint__subcmd__secret__subcmd__store"
+                ;;
             hubint,show)
                 cmd="hubint__subcmd__show"
                 ;;
@@ -64,11 +73,38 @@ _hubint() {
             hubint,verify)
                 cmd="hubint__subcmd__verify"
                 ;;
+            hubint__subcmd__config,get)
+                cmd="hubint__subcmd__config__subcmd__get"
+                ;;
+            hubint__subcmd__config,help)
+                cmd="hubint__subcmd__config__subcmd__help"
+                ;;
+            hubint__subcmd__config,list)
+                cmd="hubint__subcmd__config__subcmd__list"
+                ;;
+            hubint__subcmd__config,set)
+                cmd="hubint__subcmd__config__subcmd__set"
+                ;;
+            hubint__subcmd__config__subcmd__help,get)
+                cmd="hubint__subcmd__config__subcmd__help__subcmd__get"
+                ;;
+            hubint__subcmd__config__subcmd__help,help)
+                cmd="hubint__subcmd__config__subcmd__help__subcmd__help"
+                ;;
+            hubint__subcmd__config__subcmd__help,list)
+                cmd="hubint__subcmd__config__subcmd__help__subcmd__list"
+                ;;
+            hubint__subcmd__config__subcmd__help,set)
+                cmd="hubint__subcmd__config__subcmd__help__subcmd__set"
+                ;;
             hubint__subcmd__help,add)
                 cmd="hubint__subcmd__help__subcmd__add"
                 ;;
             hubint__subcmd__help,completions)
                 cmd="hubint__subcmd__help__subcmd__completions"
+                ;;
+            hubint__subcmd__help,config)
+                cmd="hubint__subcmd__help__subcmd__config"
                 ;;
             hubint__subcmd__help,credential-helper)
                 cmd="hubint__subcmd__help__subcmd__credential__subcmd__helper"
@@ -103,6 +139,12 @@ _hubint() {
             hubint__subcmd__help,list)
                 cmd="hubint__subcmd__help__subcmd__list"
                 ;;
+            hubint__subcmd__help,move)
+                cmd="hubint__subcmd__help__subcmd__move"
+                ;;
+            hubint__subcmd__help,secret-store)
+                cmd="hubint__subcmd__help__subcmd__secret__subcmd__store"
+                ;;
             hubint__subcmd__help,show)
                 cmd="hubint__subcmd__help__subcmd__show"
                 ;;
@@ -111,6 +153,15 @@ _hubint() {
                 ;;
             hubint__subcmd__help,verify)
                 cmd="hubint__subcmd__help__subcmd__verify"
+                ;;
+            hubint__subcmd__help__subcmd__config,get)
+                cmd="hubint__subcmd__help__subcmd__config__subcmd__get"
+                ;;
+            hubint__subcmd__help__subcmd__config,list)
+                cmd="hubint__subcmd__help__subcmd__config__subcmd__list"
+                ;;
+            hubint__subcmd__help__subcmd__config,set)
+                cmd="hubint__subcmd__help__subcmd__config__subcmd__set"
                 ;;
             hubint__subcmd__help__subcmd__import,docker-config)
                 cmd="hubint__subcmd__help__subcmd__import__subcmd__docker__subcmd__config"
@@ -127,11 +178,17 @@ _hubint() {
             hubint__subcmd__help__subcmd__integration,list)
                 cmd="hubint__subcmd__help__subcmd__integration__subcmd__list"
                 ;;
+            hubint__subcmd__help__subcmd__integration,move)
+                cmd="hubint__subcmd__help__subcmd__integration__subcmd__move"
+                ;;
             hubint__subcmd__help__subcmd__integration,show)
                 cmd="hubint__subcmd__help__subcmd__integration__subcmd__show"
                 ;;
             hubint__subcmd__help__subcmd__integration,verify)
                 cmd="hubint__subcmd__help__subcmd__integration__subcmd__verify"
+                ;;
+            hubint__subcmd__help__subcmd__secret__subcmd__store,passwd)
+                cmd="hubint__subcmd__help__subcmd__secret__subcmd__store__subcmd__passwd"
                 ;;
             hubint__subcmd__help__subcmd__subscription,attach)
                 cmd="hubint__subcmd__help__subcmd__subscription__subcmd__attach"
@@ -169,6 +226,9 @@ _hubint() {
             hubint__subcmd__integration,list)
                 cmd="hubint__subcmd__integration__subcmd__list"
                 ;;
+            hubint__subcmd__integration,move)
+                cmd="hubint__subcmd__integration__subcmd__move"
+                ;;
             hubint__subcmd__integration,show)
                 cmd="hubint__subcmd__integration__subcmd__show"
                 ;;
@@ -190,11 +250,26 @@ _hubint() {
             hubint__subcmd__integration__subcmd__help,list)
                 cmd="hubint__subcmd__integration__subcmd__help__subcmd__list"
                 ;;
+            hubint__subcmd__integration__subcmd__help,move)
+                cmd="hubint__subcmd__integration__subcmd__help__subcmd__move"
+                ;;
             hubint__subcmd__integration__subcmd__help,show)
                 cmd="hubint__subcmd__integration__subcmd__help__subcmd__show"
                 ;;
             hubint__subcmd__integration__subcmd__help,verify)
                 cmd="hubint__subcmd__integration__subcmd__help__subcmd__verify"
+                ;;
+            hubint__subcmd__secret__subcmd__store,help)
+                cmd="hubint__subcmd__secret__subcmd__store__subcmd__help"
+                ;;
+            hubint__subcmd__secret__subcmd__store,passwd)
+                cmd="hubint__subcmd__secret__subcmd__store__subcmd__passwd"
+                ;;
+            hubint__subcmd__secret__subcmd__store__subcmd__help,help)
+                cmd="hubint__subcmd__secret__subcmd__store__subcmd__help__subcmd__help"
+                ;;
+            hubint__subcmd__secret__subcmd__store__subcmd__help,passwd)
+                cmd="hubint__subcmd__secret__subcmd__store__subcmd__help__subcmd__passwd"
                 ;;
             hubint__subcmd__subscription,attach)
                 cmd="hubint__subcmd__subscription__subcmd__attach"
@@ -227,7 +302,7 @@ _hubint() {
 
     case "${cmd}" in
         hubint)
-            opts="-h -V --json --no-input --help --version integration subscription add edit delete list show verify completions docker-config import env exec install-helper credential-helper help"
+            opts="-h -V --json --no-input --help --version integration subscription config secret-store add edit delete list show verify move completions docker-config import env exec install-helper credential-helper help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -241,7 +316,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__add)
-            opts="-h -V --family --type --name --url --username --email --password-stdin --password-file --password --subscription --verify --no-verify --timeout --insecure --json --no-input --help --version"
+            opts="-h -V --family --type --name --url --username --email --password-stdin --password-file --password --subscription --verify --no-verify --timeout --insecure --secret-store --json --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -287,6 +362,10 @@ _hubint() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --secret-store)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -297,6 +376,132 @@ _hubint() {
         hubint__subcmd__completions)
             opts="-h -V --json --no-input --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__config)
+            opts="-h -V --json --no-input --help --version get set list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__config__subcmd__get)
+            opts="-h -V --json --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__config__subcmd__help)
+            opts="get set list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__config__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__config__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__config__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__config__subcmd__list)
+            opts="-h -V --json --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__config__subcmd__set)
+            opts="-h -V --json --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -433,7 +638,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help)
-            opts="integration subscription add edit delete list show verify completions docker-config import env exec install-helper credential-helper help"
+            opts="integration subscription config secret-store add edit delete list show verify move completions docker-config import env exec install-helper credential-helper help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -463,6 +668,62 @@ _hubint() {
         hubint__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__config)
+            opts="get set list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__config__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__config__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__config__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -615,7 +876,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help__subcmd__integration)
-            opts="add edit delete list show verify"
+            opts="add edit delete list show verify move"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -684,6 +945,20 @@ _hubint() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hubint__subcmd__help__subcmd__integration__subcmd__move)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hubint__subcmd__help__subcmd__integration__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -715,6 +990,48 @@ _hubint() {
         hubint__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__move)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__secret__subcmd__store)
+            opts="passwd"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__secret__subcmd__store__subcmd__passwd)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -899,7 +1216,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration)
-            opts="-h -V --json --no-input --help --version add edit delete list show verify help"
+            opts="-h -V --json --no-input --help --version add edit delete list show verify move help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -913,7 +1230,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__add)
-            opts="-h -V --family --type --name --url --username --email --password-stdin --password-file --password --subscription --verify --no-verify --timeout --insecure --json --no-input --help --version"
+            opts="-h -V --family --type --name --url --username --email --password-stdin --password-file --password --subscription --verify --no-verify --timeout --insecure --secret-store --json --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -957,6 +1274,10 @@ _hubint() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-store)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1023,7 +1344,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__help)
-            opts="add edit delete list show verify help"
+            opts="add edit delete list show verify move help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1106,6 +1427,20 @@ _hubint() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hubint__subcmd__integration__subcmd__help__subcmd__move)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hubint__subcmd__integration__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1151,6 +1486,24 @@ _hubint() {
                     ;;
                 --subscription)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__integration__subcmd__move)
+            opts="-h -V --all --to --json --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1208,6 +1561,98 @@ _hubint() {
                     return 0
                     ;;
                 --subscription)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__move)
+            opts="-h -V --all --to --json --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__secret__subcmd__store)
+            opts="-h -V --json --no-input --help --version passwd help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__secret__subcmd__store__subcmd__help)
+            opts="passwd help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__secret__subcmd__store__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__secret__subcmd__store__subcmd__help__subcmd__passwd)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__secret__subcmd__store__subcmd__passwd)
+            opts="-h -V --new-passphrase-stdin --new-passphrase-file --json --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --new-passphrase-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -26,12 +26,15 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --version 'Print version'
             cand integration 'Add, edit, delete, list, show and verify integrations'
             cand subscription 'Attach integrations to subscriptions, detach them, list subscriptions'
+            cand config 'Get, set and list settings in the config file'
+            cand secret-store 'Manage the encrypted file secret store'
             cand add 'Add an integration; prompts for what is missing on a terminal'
             cand edit 'Change an integration''s name, registry, username, email or password'
             cand delete 'Delete an integration and its secret'
             cand list 'List integrations'
             cand show 'Show one integration (never its password)'
             cand verify 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)'
+            cand move 'Move secrets between the OS keyring and the encrypted file store'
             cand completions 'Print the script that enables shell completion, integration names included'
             cand docker-config 'Write a docker config.json that gives container tools the integrations'
             cand import 'Import credentials from other tools'' files'
@@ -54,6 +57,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand list 'List integrations'
             cand show 'Show one integration (never its password)'
             cand verify 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)'
+            cand move 'Move secrets between the OS keyring and the encrypted file store'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;integration;add'= {
@@ -67,14 +71,15 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --password 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin'
             cand --subscription 'Attach to this subscription, creating it if needed (repeatable)'
             cand --timeout 'Seconds the whole check may take [default: 15]'
+            cand --secret-store 'Where to keep the password [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if it answers, else the encrypted file]'
             cand --password-stdin 'Read the password from standard input (one trailing newline is removed)'
             cand --verify 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails'
             cand --no-verify 'Save without checking (the default; overrides an earlier --verify)'
             cand --insecure 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -141,6 +146,16 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hubint;integration;move'= {
+            cand --to 'The store to move the secret to'
+            cand --all 'Move the secret of every integration that is not in STORE yet'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hubint;integration;help'= {
             cand add 'Add an integration; prompts for what is missing on a terminal'
             cand edit 'Change an integration''s name, registry, username, email or password'
@@ -148,6 +163,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand list 'List integrations'
             cand show 'Show one integration (never its password)'
             cand verify 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)'
+            cand move 'Move secrets between the OS keyring and the encrypted file store'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;integration;help;add'= {
@@ -161,6 +177,8 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;integration;help;show'= {
         }
         &'hubint;integration;help;verify'= {
+        }
+        &'hubint;integration;help;move'= {
         }
         &'hubint;integration;help;help'= {
         }
@@ -214,6 +232,84 @@ set edit:completion:arg-completer[hubint] = {|@words|
         }
         &'hubint;subscription;help;help'= {
         }
+        &'hubint;config'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand get 'Print the value of a setting in effect'
+            cand set 'Change a setting in the config file'
+            cand list 'List every setting, its value in effect and where that comes from'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hubint;config;get'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;config;set'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;config;list'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;config;help'= {
+            cand get 'Print the value of a setting in effect'
+            cand set 'Change a setting in the config file'
+            cand list 'List every setting, its value in effect and where that comes from'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hubint;config;help;get'= {
+        }
+        &'hubint;config;help;set'= {
+        }
+        &'hubint;config;help;list'= {
+        }
+        &'hubint;config;help;help'= {
+        }
+        &'hubint;secret-store'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand passwd 'Re-encrypt the encrypted file store under a new passphrase'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hubint;secret-store;passwd'= {
+            cand --new-passphrase-file 'Read the new passphrase from FILE (one trailing newline is removed)'
+            cand --new-passphrase-stdin 'Read the new passphrase from standard input (one trailing newline is removed)'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;secret-store;help'= {
+            cand passwd 'Re-encrypt the encrypted file store under a new passphrase'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hubint;secret-store;help;passwd'= {
+        }
+        &'hubint;secret-store;help;help'= {
+        }
         &'hubint;add'= {
             cand --family 'Integration family [default: hub]'
             cand --type 'Integration type within the family [default: docker]'
@@ -225,14 +321,15 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --password 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin'
             cand --subscription 'Attach to this subscription, creating it if needed (repeatable)'
             cand --timeout 'Seconds the whole check may take [default: 15]'
+            cand --secret-store 'Where to keep the password [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if it answers, else the encrypted file]'
             cand --password-stdin 'Read the password from standard input (one trailing newline is removed)'
             cand --verify 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails'
             cand --no-verify 'Save without checking (the default; overrides an earlier --verify)'
             cand --insecure 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -296,6 +393,16 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;move'= {
+            cand --to 'The store to move the secret to'
+            cand --all 'Move the secret of every integration that is not in STORE yet'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -384,12 +491,15 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;help'= {
             cand integration 'Add, edit, delete, list, show and verify integrations'
             cand subscription 'Attach integrations to subscriptions, detach them, list subscriptions'
+            cand config 'Get, set and list settings in the config file'
+            cand secret-store 'Manage the encrypted file secret store'
             cand add 'Add an integration; prompts for what is missing on a terminal'
             cand edit 'Change an integration''s name, registry, username, email or password'
             cand delete 'Delete an integration and its secret'
             cand list 'List integrations'
             cand show 'Show one integration (never its password)'
             cand verify 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)'
+            cand move 'Move secrets between the OS keyring and the encrypted file store'
             cand completions 'Print the script that enables shell completion, integration names included'
             cand docker-config 'Write a docker config.json that gives container tools the integrations'
             cand import 'Import credentials from other tools'' files'
@@ -406,6 +516,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand list 'List integrations'
             cand show 'Show one integration (never its password)'
             cand verify 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)'
+            cand move 'Move secrets between the OS keyring and the encrypted file store'
         }
         &'hubint;help;integration;add'= {
         }
@@ -419,6 +530,8 @@ set edit:completion:arg-completer[hubint] = {|@words|
         }
         &'hubint;help;integration;verify'= {
         }
+        &'hubint;help;integration;move'= {
+        }
         &'hubint;help;subscription'= {
             cand attach 'Attach an integration to a subscription (created on first attach)'
             cand detach 'Detach an integration from a subscription'
@@ -429,6 +542,22 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;help;subscription;detach'= {
         }
         &'hubint;help;subscription;list'= {
+        }
+        &'hubint;help;config'= {
+            cand get 'Print the value of a setting in effect'
+            cand set 'Change a setting in the config file'
+            cand list 'List every setting, its value in effect and where that comes from'
+        }
+        &'hubint;help;config;get'= {
+        }
+        &'hubint;help;config;set'= {
+        }
+        &'hubint;help;config;list'= {
+        }
+        &'hubint;help;secret-store'= {
+            cand passwd 'Re-encrypt the encrypted file store under a new passphrase'
+        }
+        &'hubint;help;secret-store;passwd'= {
         }
         &'hubint;help;add'= {
         }
@@ -441,6 +570,8 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;help;show'= {
         }
         &'hubint;help;verify'= {
+        }
+        &'hubint;help;move'= {
         }
         &'hubint;help;completions'= {
         }

@@ -14,7 +14,10 @@ pub const EXIT_CODES: &[(Code, &str)] = &[
         Code::Conflict,
         "conflict: name taken, or integration still in use",
     ),
-    (Code::SecretStore, "secret store unavailable or locked"),
+    (
+        Code::SecretStore,
+        "secret store unavailable or locked, or its passphrase missing or wrong",
+    ),
     (
         Code::VerifyFailed,
         "verification failed: credentials rejected, or the registry could not be checked",
@@ -27,6 +30,22 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "HUBINT_HOME",
         "data and config directory (default: see Files)",
+    ),
+    (
+        "HUBINT_CONFIG",
+        "the config file (default: config.toml in the config directory)",
+    ),
+    (
+        "HUBINT_SECRET_STORE",
+        "where add keeps new secrets: auto, keyring or file (overrides the config file)",
+    ),
+    (
+        "HUBINT_PASSPHRASE",
+        "passphrase of the encrypted file store",
+    ),
+    (
+        "HUBINT_PASSPHRASE_FILE",
+        "file holding that passphrase (one trailing newline removed)",
     ),
     (
         "HUBINT_KEYRING_TIMEOUT",
@@ -65,6 +84,14 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "~/Library/Application Support/hubint/",
         "the data directory on macOS when HUBINT_HOME is unset",
+    ),
+    (
+        "$HUBINT_HOME/secrets.age",
+        "the encrypted file store (age, scrypt passphrase), with its lock file secrets.age.lock",
+    ),
+    (
+        "config.toml",
+        "settings (hubint config), in the config directory or at $HUBINT_CONFIG",
     ),
     (
         "OS keyring",
@@ -233,6 +260,61 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
         &[ex(
             "What docker runs on a pull:",
             "echo registry.example.com | hubint credential-helper get",
+        )],
+    ),
+    (
+        "integration move",
+        &[
+            ex(
+                "Move one secret into the encrypted file store:",
+                "export HUBINT_PASSPHRASE_FILE=~/.hubint-pass\nhubint move dockerhub --to file",
+            ),
+            ex(
+                "Move every secret back to the OS keyring:",
+                "hubint move --all --to keyring",
+            ),
+        ],
+    ),
+    (
+        "config",
+        &[ex(
+            "Keep new secrets in the encrypted file store by default:",
+            "hubint config set secret-store file",
+        )],
+    ),
+    (
+        "config get",
+        &[ex(
+            "Where new secrets go:",
+            "hubint config get secret-store",
+        )],
+    ),
+    (
+        "config set",
+        &[ex(
+            "Let hubint choose (keyring if it answers):",
+            "hubint config set secret-store auto",
+        )],
+    ),
+    (
+        "config list",
+        &[ex(
+            "Every setting and where it comes from:",
+            "hubint config list",
+        )],
+    ),
+    (
+        "secret-store",
+        &[ex(
+            "Change the passphrase of the encrypted file store:",
+            "hubint secret-store passwd",
+        )],
+    ),
+    (
+        "secret-store passwd",
+        &[ex(
+            "Change it from a script:",
+            "hubint secret-store passwd --new-passphrase-file new-pass.txt",
         )],
     ),
     (

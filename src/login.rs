@@ -122,7 +122,7 @@ fn create(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope) -> Result<Saved>
         email: login.email.clone(),
         password: login.secret.clone(),
         subscriptions: scope.subscription.iter().cloned().collect(),
-        store: ctx.default_store(),
+        store: ctx.default_store(None)?,
     };
     Ok(Saved::Created(ops::create(ctx, db, &new)?))
 }

@@ -8,6 +8,7 @@ use anyhow::Result;
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 use serde::Serialize;
 
+use crate::config::Setting;
 use crate::db::integrations::Integration;
 use crate::db::subscriptions::Subscription;
 use crate::error::{Code, Failure};
@@ -26,6 +27,14 @@ pub enum Output {
     Text(String),
     /// Environment variables: `export K='V'` lines, or one JSON object.
     Env(Vec<(String, Secret)>),
+    /// Integrations whose secret was moved: JSON only; people got status lines.
+    Moved(Vec<Integration>),
+    /// One setting (`config get`): its bare value for people.
+    Setting(Setting),
+    /// A setting after `config set`: JSON only; people got a status line.
+    SettingChanged(Setting),
+    /// Every setting (`config list`).
+    Settings(Vec<Setting>),
     /// Results of `verify`: printed in full, then exit 6 if any failed.
     Verifications(Vec<Verified>),
 }
@@ -93,6 +102,9 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
                     vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
                 write_json(&mut out, &map)?
             }
+            Output::Moved(list) => write_json(&mut out, list)?,
+            Output::Setting(s) | Output::SettingChanged(s) => write_json(&mut out, s)?,
+            Output::Settings(list) => write_json(&mut out, list)?,
         }
     } else {
         if let Output::Env(vars) = output {
@@ -104,9 +116,17 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
             return Ok(());
         }
         let table = match output {
-            Output::Nothing | Output::SubscriptionChanged(_) | Output::Text(_) | Output::Env(_) => {
-                return Ok(());
+            Output::Nothing
+            | Output::SubscriptionChanged(_)
+            | Output::Moved(_)
+            | Output::SettingChanged(_)
+            | Output::Text(_)
+            | Output::Env(_) => return Ok(()),
+            Output::Setting(s) => {
+                writeln!(out, "{}", s.value)?;
+                return Ok(out.flush()?);
             }
+            Output::Settings(list) => settings_table(list),
             Output::Integration(i) => integration_table(i),
             Output::Integrations(list) if list.is_empty() => {
                 eprintln!("No integrations. Add one with `hubint add`.");
@@ -217,6 +237,15 @@ fn registry_display(key: &str) -> &str {
     }
 }
 
+/// The full registry key (for `show`), marked when it is the default.
+fn registry_key(i: &Integration) -> String {
+    if i.default {
+        format!("{} (default)", i.registry)
+    } else {
+        i.registry.clone()
+    }
+}
+
 /// The registry for people, marked when the integration is its default.
 fn registry(i: &Integration) -> String {
     let shown = registry_display(&i.registry);
@@ -268,7 +297,7 @@ fn integration_table(i: &Integration) -> Table {
     let rows: [(&str, String); 11] = [
         ("name", i.name.clone()),
         ("family/type", format!("{}/{}", i.family, i.kind)),
-        ("registry", registry(i)),
+        ("registry", registry_key(i)),
         ("username", i.username.clone()),
         (
             "email",
@@ -317,6 +346,14 @@ fn subscriptions_table(list: &[Subscription]) -> Table {
             s.name.clone(),
             or_dash(&s.integrations.join(", ")).to_string(),
         ]);
+    }
+    table
+}
+
+fn settings_table(list: &[Setting]) -> Table {
+    let mut table = new_table(&["KEY", "VALUE", "SOURCE"]);
+    for s in list {
+        table.add_row(vec![s.key.clone(), s.value.clone(), s.source.clone()]);
     }
     table
 }

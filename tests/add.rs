@@ -17,7 +17,7 @@ fn add_defaults_to_docker_hub_and_prints_the_integration() {
     ----- stdout -----
      name            add-hub
      family/type     hub/docker
-     registry        docker.io
+     registry        https://index.docker.io/v1/
      username        bob
      email           -
      password        (stored in keyring)
@@ -28,7 +28,7 @@ fn add_defaults_to_docker_hub_and_prints_the_integration() {
      verified (UTC)  never
 
     ----- stderr -----
-    Added integration add-hub (hub/docker for https://index.docker.io/v1/); password stored in the keyring.
+    Added integration add-hub (hub/docker for https://index.docker.io/v1/); password stored in the OS keyring.
     ");
 }
 
@@ -60,7 +60,7 @@ fn add_json_prints_the_object() {
     }
 
     ----- stderr -----
-    Added integration add-json (hub/docker for registry.example.com); password stored in the keyring.
+    Added integration add-json (hub/docker for registry.example.com); password stored in the OS keyring.
     "#);
 }
 
@@ -321,7 +321,7 @@ fn subscription_flags_create_and_attach_subscriptions() {
 
     ----- stderr -----
     Created subscription team-b.
-    Added integration sub-second (hub/docker for https://index.docker.io/v1/); password stored in the keyring.
+    Added integration sub-second (hub/docker for https://index.docker.io/v1/); password stored in the OS keyring.
     "#);
     snapshot!(env, env.cmd(&["subscription", "list"]), @"
     success: true

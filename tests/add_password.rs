@@ -72,7 +72,7 @@ fn password_flag_works_with_a_warning_naming_password_stdin() {
 
     ----- stderr -----
     warning: --password is insecure: the password is visible to other processes. Use --password-stdin instead
-    Added integration pw-flag (hub/docker for https://index.docker.io/v1/); password stored in the keyring.
+    Added integration pw-flag (hub/docker for https://index.docker.io/v1/); password stored in the OS keyring.
     "#);
     assert_eq!(
         keyring_secret(&env.id("pw-flag")).as_deref(),
@@ -125,7 +125,7 @@ fn password_file_errors() {
 
     ----- stderr -----
     error: cannot read password file missing.txt: No such file or directory (os error 2)
-    hint: pass a readable file to --password-file, or use --password-stdin
+    hint: pass the path of a readable file holding the password
     ");
     let file = env.path().join("latin1");
     std::fs::write(&file, b"caf\xe9").unwrap();

@@ -219,7 +219,7 @@ fn docker_hub_spellings_and_identity_tokens_round_trip() {
     ----- stdout -----
      name            docker.io-token
      family/type     hub/docker
-     registry        docker.io
+     registry        https://index.docker.io/v1/
      username        <token>
      email           -
      password        (stored in keyring)

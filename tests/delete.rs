@@ -239,7 +239,7 @@ fn delete_when_the_secret_is_already_gone_warns_and_deletes() {
     ----- stdout -----
 
     ----- stderr -----
-    warning: the secret of lost-secret was already missing from the keyring
+    warning: the secret of lost-secret was already missing from the OS keyring
     Deleted integration lost-secret.
     ");
     assert!(env.names().is_empty());

@@ -63,7 +63,7 @@ fn rename_changing_only_the_case_is_allowed() {
     ----- stdout -----
      name            Case-Only
      family/type     hub/docker
-     registry        docker.io
+     registry        https://index.docker.io/v1/
      username        user
      email           -
      password        (stored in keyring)
@@ -162,7 +162,7 @@ fn password_change_updates_the_keyring() {
     ----- stdout -----
      name            edit-pw
      family/type     hub/docker
-     registry        docker.io
+     registry        https://index.docker.io/v1/
      username        user
      email           -
      password        (stored in keyring)
@@ -194,7 +194,7 @@ fn password_change_updates_the_keyring() {
     ----- stdout -----
      name            edit-pw
      family/type     hub/docker
-     registry        docker.io
+     registry        https://index.docker.io/v1/
      username        user
      email           -
      password        (stored in keyring)
@@ -275,7 +275,7 @@ fn same_values_change_nothing() {
     ----- stdout -----
      name            edit-same
      family/type     hub/docker
-     registry        docker.io
+     registry        https://index.docker.io/v1/
      username        user
      email           -
      password        (stored in keyring)

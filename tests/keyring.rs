@@ -52,8 +52,9 @@ fn no_dbus_session_fails_with_exit_5_and_adds_nothing() {
     ----- stdout -----
 
     ----- stderr -----
-    error: the OS keyring is unavailable: DBus error: Failed to connect to socket /nonexistent: No such file or directory
-    hint: start a Secret Service (gnome-keyring, KeePassXC) in this D-Bus session and unlock it
+    note: the OS keyring is not available (the OS keyring is unavailable: DBus error: Failed to connect to socket /nonexistent: No such file or directory), so secrets go to the encrypted file store [HOME]/hubint/secrets.age. Choose a store with --secret-store, HUBINT_SECRET_STORE or `hubint config set secret-store keyring|file`.
+    error: no passphrase for the encrypted secret store [HOME]/hubint/secrets.age: set HUBINT_PASSPHRASE or HUBINT_PASSPHRASE_FILE
+    hint: HUBINT_PASSPHRASE_FILE names a file holding the passphrase; hubint asks for it only when stdin and stderr are terminals and --no-input is not set
     ");
     assert!(env.names().is_empty());
     assert!(
@@ -136,8 +137,9 @@ fn a_bus_without_a_secret_service_fails_with_exit_5() {
     ----- stdout -----
 
     ----- stderr -----
-    error: the OS keyring is unavailable: DBus error: The name org.freedesktop.secrets was not provided by any .service files
-    hint: start a Secret Service (gnome-keyring, KeePassXC) in this D-Bus session and unlock it
+    note: the OS keyring is not available (the OS keyring is unavailable: DBus error: The name org.freedesktop.secrets was not provided by any .service files), so secrets go to the encrypted file store [HOME]/hubint/secrets.age. Choose a store with --secret-store, HUBINT_SECRET_STORE or `hubint config set secret-store keyring|file`.
+    error: no passphrase for the encrypted secret store [HOME]/hubint/secrets.age: set HUBINT_PASSPHRASE or HUBINT_PASSPHRASE_FILE
+    hint: HUBINT_PASSPHRASE_FILE names a file holding the passphrase; hubint asks for it only when stdin and stderr are terminals and --no-input is not set
     ");
     assert!(env.names().is_empty());
 }

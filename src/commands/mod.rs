@@ -1,6 +1,7 @@
 //! The top-level subcommands and their dispatch.
 
 pub mod completions;
+pub mod config;
 pub mod credential_helper;
 pub mod docker_config;
 pub mod env;
@@ -9,6 +10,7 @@ pub mod generate;
 pub mod import;
 pub mod install_helper;
 pub mod integration;
+pub mod secret_store;
 pub mod subscription;
 
 use anyhow::Result;
@@ -27,6 +29,14 @@ pub enum Command {
     /// Attach integrations to subscriptions, detach them, list subscriptions
     #[command(subcommand, alias = "subscriptions", after_help = docs::examples_help("subscription"))]
     Subscription(subscription::SubscriptionCommand),
+
+    /// Get, set and list settings in the config file
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
+
+    /// Manage the encrypted file secret store
+    #[command(subcommand)]
+    SecretStore(secret_store::SecretStoreCommand),
 
     #[command(flatten)]
     TopLevel(integration::IntegrationCommand),
@@ -72,5 +82,7 @@ pub fn run(ctx: &Ctx, command: &Command) -> Result<Output> {
         Command::CredentialHelper(_) => {
             unreachable!("main_entry serves the credential helper before dispatch")
         }
+        Command::Config(cmd) => config::run(ctx, cmd),
+        Command::SecretStore(cmd) => secret_store::run(ctx, cmd),
     }
 }

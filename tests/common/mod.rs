@@ -3,9 +3,12 @@
 //! Every command runs with a scrubbed environment (`env_clear`), its own
 //! temporary HOME and `HUBINT_HOME`, `NO_COLOR`, a fixed `COLUMNS`, and the
 //! private D-Bus session of `tests/run` (so the keyring is the test keyring,
-//! never the developer's).
+//! never the developer's). An environment made with
+//! [`TestEnv::without_keyring`] gets no D-Bus session at all: a machine
+//! without an OS keyring.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -17,6 +20,10 @@ pub struct TestEnv {
     pub hubint_home: PathBuf,
     /// Holds `docker-credential-hubint`, a symlink to the test binary.
     pub bin_dir: PathBuf,
+    /// Pass the D-Bus session (and so the OS keyring) through.
+    keyring: bool,
+    /// Extra variables for every command.
+    vars: Vec<(String, String)>,
 }
 
 /// The helper's program name: the binary dispatches on it.
@@ -57,6 +64,8 @@ impl TestEnv {
             home,
             hubint_home,
             bin_dir,
+            keyring: true,
+            vars: Vec::new(),
         }
     }
 
@@ -73,6 +82,19 @@ impl TestEnv {
             &std::env::var_os("PATH").unwrap_or_default(),
         ));
         std::env::join_paths(dirs).expect("PATH")
+    }
+
+    /// Commands get no D-Bus session: neither `DBUS_SESSION_BUS_ADDRESS`
+    /// nor `XDG_RUNTIME_DIR` (libdbus would find the bus in `$XDG_RUNTIME_DIR/bus`).
+    pub fn without_keyring(mut self) -> TestEnv {
+        self.keyring = false;
+        self
+    }
+
+    /// Set `var` for every command of this environment.
+    pub fn with_env(mut self, var: &str, value: &str) -> TestEnv {
+        self.vars.push((var.into(), value.into()));
+        self
     }
 
     /// `hubint ARGS...` with the scrubbed environment.
@@ -116,7 +138,7 @@ impl TestEnv {
             .env("LANG", "C.UTF-8")
             .current_dir(&self.home)
             .stdin(Stdio::null());
-        if keyring_available() {
+        if self.keyring && keyring_available() {
             for var in ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"] {
                 if let Some(value) = std::env::var_os(var) {
                     cmd.env(var, value);
@@ -127,12 +149,83 @@ impl TestEnv {
             // session: never let a test touch that keyring.
             cmd.env("DBUS_SESSION_BUS_ADDRESS", NO_BUS);
         }
+        for (var, value) in &self.vars {
+            cmd.env(var, value);
+        }
         cmd
+    }
+
+    /// `hubint ARGS...` on a pseudo-terminal (stdin, stdout and stderr), for
+    /// the prompts. Wait for each prompt before answering it.
+    pub fn pty(&self, args: &[&str]) -> rexpect::session::PtySession {
+        let mut cmd = self.cmd(args);
+        cmd.env("TERM", "dumb")
+            .stdin(Stdio::inherit())
+            .stdout(Stdio::inherit())
+            .stderr(Stdio::inherit());
+        rexpect::session::spawn_command(cmd, Some(30_000)).expect("spawn hubint on a pty")
     }
 
     /// Run `hubint ARGS...` with `stdin` piped in.
     pub fn run(&self, args: &[&str], stdin: &str) -> Output {
         feed(self.cmd(args), stdin)
+    }
+
+    /// The id of the integration called `name` (from `show --json`).
+    pub fn id_of(&self, name: &str) -> String {
+        self.show(name)["id"].as_str().expect("id").to_string()
+    }
+
+    /// `show NAME --json`, parsed.
+    pub fn show(&self, name: &str) -> serde_json::Value {
+        let out = self
+            .cmd(&["show", name, "--json"])
+            .output()
+            .expect("run show");
+        assert!(
+            out.status.success(),
+            "show {name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("show --json")
+    }
+
+    /// The encrypted file store.
+    pub fn secrets_path(&self) -> PathBuf {
+        self.hubint_home.join("secrets.age")
+    }
+
+    /// The secrets in the encrypted file store, by integration id, decrypted
+    /// with the age crate (independently of hubint).
+    pub fn file_secrets(&self, passphrase: &str) -> BTreeMap<String, String> {
+        let bytes = std::fs::read(self.secrets_path()).expect("read secrets.age");
+        let identity = age::scrypt::Identity::new(passphrase.to_string().into());
+        let plain = age::decrypt(&identity, &bytes).expect("secrets.age decrypts");
+        let json: serde_json::Value = serde_json::from_slice(&plain).expect("JSON inside");
+        assert_eq!(json["format"], "hubint-secrets");
+        json["secrets"]
+            .as_object()
+            .expect("secrets")
+            .iter()
+            .map(|(id, e)| {
+                (
+                    id.clone(),
+                    e["secret"].as_str().expect("secret").to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// The secret the OS keyring holds for `id` (via secret-tool), if any.
+    pub fn keyring_secret(&self, id: &str) -> Option<String> {
+        let mut cmd = Command::new("secret-tool");
+        cmd.args(["lookup", "service", "hubint", "username", id])
+            .stdin(Stdio::null());
+        let out = cmd
+            .output()
+            .expect("run secret-tool (tests/run installs it)");
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        (out.status.success() && !text.is_empty()).then_some(text)
     }
 
     /// Add an integration non-interactively, asserting success.
@@ -193,6 +286,21 @@ impl TestEnv {
         settings.add_filter(r"[ \t]+\n", "\n");
         settings
     }
+}
+
+/// The exit code of a process run with [`TestEnv::pty`]; panics if it was
+/// killed by a signal. (rexpect does not re-export nix's `WaitStatus`, whose
+/// Debug form is `Exited(Pid(N), CODE)`.)
+pub fn pty_exit_code(session: &rexpect::session::PtySession) -> i32 {
+    let status = format!(
+        "{:?}",
+        session.process().wait().expect("wait for the pty child")
+    );
+    status
+        .strip_prefix("Exited(")
+        .and_then(|rest| rest.rsplit(", ").next())
+        .and_then(|code| code.trim_end_matches(')').parse().ok())
+        .unwrap_or_else(|| panic!("the process did not exit normally: {status}"))
 }
 
 /// What the helper's `get` prints on a miss; docker compares it verbatim.

@@ -9,6 +9,7 @@ use crate::db::{self, integrations, subscriptions};
 use crate::ops::{self, NewIntegration};
 use crate::output::Output;
 use crate::password::{self, PasswordArgs};
+use crate::secret::{self, StoreKind};
 use crate::verify::{Credentials, args::SaveCheckArgs};
 use crate::{prompt, validate};
 
@@ -47,6 +48,10 @@ pub struct AddArgs {
 
     #[command(flatten)]
     pub check: SaveCheckArgs,
+    /// Where to keep the password [default: HUBINT_SECRET_STORE, else the
+    /// config file, else the OS keyring if it answers, else the encrypted file]
+    #[arg(long, value_name = "STORE")]
+    pub secret_store: Option<StoreKind>,
 }
 
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Output> {
@@ -66,7 +71,11 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Output> {
     }
     ctx.ui.status(format!(
         "Added integration {} ({}/{} for {}); password stored in the {}.",
-        saved.name, saved.family, saved.kind, saved.registry, saved.secret_store
+        saved.name,
+        saved.family,
+        saved.kind,
+        saved.registry,
+        secret::describe(&saved.secret_store)
     ));
     Ok(Output::Integration(Box::new(saved)))
 }
@@ -101,6 +110,7 @@ fn collect(ctx: &Ctx, args: &AddArgs, conn: &rusqlite::Connection) -> Result<New
     for s in &args.subscriptions {
         validate::flag("--subscription", s, validate::name)?;
     }
+    let store = ctx.default_store(args.secret_store)?;
     let family = match (&args.family, ui.interactive()) {
         (Some(f), _) => catalog::family(f)?,
         (None, true) => {
@@ -195,6 +205,6 @@ fn collect(ctx: &Ctx, args: &AddArgs, conn: &rusqlite::Connection) -> Result<New
         email,
         password,
         subscriptions,
-        store: ctx.default_store(),
+        store,
     })
 }

@@ -76,7 +76,8 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     if !deleted.had_secret {
         ui.warn(format!(
             "the secret of {} was already missing from the {}",
-            target.name, target.secret_store
+            target.name,
+            crate::secret::describe(&target.secret_store)
         ));
     }
     if deleted.detached > 0 {

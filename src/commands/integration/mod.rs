@@ -4,6 +4,7 @@ pub mod add;
 pub mod delete;
 pub mod edit;
 pub mod list;
+pub mod r#move;
 pub mod show;
 pub mod verify;
 
@@ -33,6 +34,8 @@ pub enum IntegrationCommand {
     Show(show::ShowArgs),
     /// Check credentials against their registry, as `docker login` does (exit 6 if any fails)
     Verify(verify::VerifyArgs),
+    /// Move secrets between the OS keyring and the encrypted file store
+    Move(r#move::MoveArgs),
 }
 
 pub fn run(ctx: &Ctx, command: &IntegrationCommand) -> Result<Output> {
@@ -43,5 +46,6 @@ pub fn run(ctx: &Ctx, command: &IntegrationCommand) -> Result<Output> {
         IntegrationCommand::List(args) => list::run(ctx, args),
         IntegrationCommand::Show(args) => show::run(ctx, args),
         IntegrationCommand::Verify(args) => verify::run(ctx, args),
+        IntegrationCommand::Move(args) => r#move::run(ctx, args),
     }
 }
