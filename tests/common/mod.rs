@@ -14,6 +14,17 @@ use std::process::{Command, Output, Stdio};
 
 use std::io::Write;
 
+mod helper;
+mod inspect;
+mod keyring;
+
+#[allow(unused_imports)]
+pub use helper::*;
+#[allow(unused_imports)]
+pub use inspect::*;
+#[allow(unused_imports)]
+pub use keyring::*;
+
 pub struct TestEnv {
     _tmp: tempfile::TempDir,
     pub home: PathBuf,
@@ -100,29 +111,6 @@ impl TestEnv {
     /// `hubint ARGS...` with the scrubbed environment.
     pub fn cmd(&self, args: &[&str]) -> Command {
         self.program(bin(), args)
-    }
-
-    /// `docker-credential-hubint ARGS...` (the symlink) with the scrubbed environment.
-    pub fn helper(&self, args: &[&str]) -> Command {
-        self.program(self.bin_dir.join(HELPER), args)
-    }
-
-    /// `helper ARGS...` with `stdin` piped in.
-    pub fn run_helper(&self, args: &[&str], stdin: &str) -> Output {
-        feed(self.helper(args), stdin)
-    }
-
-    /// `docker-credential-hubint store` of these credentials, asserting success.
-    pub fn helper_store(&self, url: &str, user: &str, secret: &str) {
-        let json = serde_json::json!({"ServerURL": url, "Username": user, "Secret": secret});
-        let out = self.run_helper(&["store"], &json.to_string());
-        assert!(out.status.success(), "store failed: {}", stdout(&out));
-    }
-
-    /// `docker-credential-hubint get` of a server URL: (exit code, stdout).
-    pub fn helper_get(&self, url: &str) -> (i32, String) {
-        let out = self.run_helper(&["get"], url);
-        (out.status.code().unwrap_or(-1), stdout(&out))
     }
 
     /// Any program with the scrubbed environment (PATH has the helper first).
@@ -303,20 +291,6 @@ pub fn pty_exit_code(session: &rexpect::session::PtySession) -> i32 {
         .unwrap_or_else(|| panic!("the process did not exit normally: {status}"))
 }
 
-/// What the helper's `get` prints on a miss; docker compares it verbatim.
-pub const NOT_FOUND: &str = "credentials not found in native keychain\n";
-
-/// What the helper's `get` prints: the fields in upstream's order, compact.
-pub fn creds(url: &str, user: &str, secret: &str) -> String {
-    let s = |v: &str| serde_json::Value::from(v).to_string();
-    format!(
-        "{{\"ServerURL\":{},\"Username\":{},\"Secret\":{}}}\n",
-        s(url),
-        s(user),
-        s(secret)
-    )
-}
-
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -373,213 +347,4 @@ macro_rules! snapshot {
         let _guard = $env.settings().bind_to_scope();
         insta_cmd::assert_cmd_snapshot!($cmd);
     }};
-}
-
-// ---------------------------------------------------------------------------
-// Helpers for the command suites: JSON results, the keyring as secret-tool
-// sees it, and a D-Bus session without a Secret Service.
-// ---------------------------------------------------------------------------
-
-impl TestEnv {
-    /// Run `hubint ARGS...` with stdin closed and capture its output.
-    pub fn output(&self, args: &[&str]) -> Output {
-        self.cmd(args).output().expect("run hubint")
-    }
-
-    /// `hubint ARGS... --json`, asserting success; stdout parsed.
-    pub fn json(&self, args: &[&str]) -> serde_json::Value {
-        let mut args = args.to_vec();
-        args.push("--json");
-        let out = self.output(&args);
-        assert!(
-            out.status.success(),
-            "hubint {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-    }
-
-    /// Run `cmd` like `hubint ... | head -c BYTES`: read that much of its
-    /// stdout, close the pipe, and return its exit status and stderr (in
-    /// `Output`, whose stdout holds the bytes read).
-    pub fn head(&self, mut cmd: Command, bytes: usize) -> Output {
-        use std::io::Read;
-        let mut child = cmd
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn hubint");
-        let mut head = vec![0; bytes];
-        let mut stdout = child.stdout.take().expect("stdout");
-        if let Err(e) = stdout.read_exact(&mut head) {
-            let out = child.wait_with_output().expect("wait for hubint");
-            panic!(
-                "read the head of stdout: {e}; hubint exited {:?}: {}",
-                out.status.code(),
-                String::from_utf8_lossy(&out.stderr)
-            );
-        }
-        drop(stdout);
-        let mut out = child.wait_with_output().expect("wait for hubint");
-        out.stdout = head;
-        out
-    }
-
-    /// Add an integration (see [`TestEnv::add`]) and return its id.
-    pub fn add_id(&self, name: &str, password: &str, extra: &[&str]) -> String {
-        self.add(name, password, extra);
-        self.id(name)
-    }
-
-    /// The id of the integration called `name`.
-    pub fn id(&self, name: &str) -> String {
-        let show = self.json(&["show", name]);
-        show["id"].as_str().expect("id").to_string()
-    }
-
-    /// The names of all integrations, in list order.
-    pub fn names(&self) -> Vec<String> {
-        let list = self.json(&["list"]);
-        let list = list.as_array().expect("list --json is an array");
-        list.iter()
-            .map(|i| i["name"].as_str().expect("name").to_string())
-            .collect()
-    }
-
-    /// The bytes of the database file alone (no WAL), to check that a
-    /// refused command changed nothing.
-    pub fn db_file(&self) -> Vec<u8> {
-        std::fs::read(self.db_path()).expect("read the database")
-    }
-
-    /// Panics if the database or its WAL contain `password`.
-    pub fn assert_no_password_in_db(&self, password: &str) {
-        let bytes = self.db_bytes();
-        assert!(
-            !bytes.is_empty(),
-            "no database at {}",
-            self.db_path().display()
-        );
-        assert!(
-            !contains(&bytes, password.as_bytes()),
-            "the password is in the database files"
-        );
-    }
-}
-
-/// Panics if the output (stdout or stderr) contains `password`.
-pub fn assert_no_password_in(out: &Output, password: &str) {
-    for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
-        assert!(
-            !contains(bytes, password.as_bytes()),
-            "the password appears on {stream}"
-        );
-    }
-}
-
-/// `secret-tool ARGS...` against the test keyring.
-fn secret_tool(args: &[&str]) -> Output {
-    require_keyring();
-    Command::new("secret-tool")
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run secret-tool (package libsecret-tools)")
-}
-
-/// The secret hubint stored for integration `id`, as `secret-tool lookup
-/// service hubint username ID` returns it.
-pub fn keyring_secret(id: &str) -> Option<String> {
-    let out = secret_tool(&["lookup", "service", "hubint", "username", id]);
-    out.status
-        .success()
-        .then(|| String::from_utf8(out.stdout).expect("UTF-8 secret"))
-}
-
-/// How many keyring items `secret-tool search --all service hubint username
-/// ID` finds for integration `id`.
-pub fn keyring_items(id: &str) -> usize {
-    let out = secret_tool(&["search", "--all", "service", "hubint", "username", id]);
-    // Each item starts with its object path in brackets, e.g. `[/12]`
-    // (the attributes go to stderr when stdout is not a terminal).
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter(|l| l.starts_with("[/"))
-        .count()
-}
-
-/// Remove the keyring item of integration `id` behind hubint's back.
-pub fn keyring_clear(id: &str) {
-    let out = secret_tool(&["clear", "service", "hubint", "username", id]);
-    assert!(out.status.success(), "secret-tool clear failed: {out:?}");
-}
-
-/// The label of the keyring item for integration `id`.
-pub fn keyring_label(id: &str) -> Option<String> {
-    let out = secret_tool(&["search", "service", "hubint", "username", id]);
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .find_map(|l| l.strip_prefix("label = ").map(str::to_string))
-}
-
-/// A private D-Bus session bus on which no Secret Service runs (and none can
-/// be activated). Stopped when dropped.
-pub struct BusWithoutSecrets {
-    child: std::process::Child,
-    pub address: String,
-    _dir: tempfile::TempDir,
-}
-
-impl BusWithoutSecrets {
-    pub fn start() -> BusWithoutSecrets {
-        use std::io::BufRead;
-        let dir = tempfile::tempdir().expect("temp dir");
-        let conf = dir.path().join("bus.conf");
-        std::fs::write(
-            &conf,
-            format!(
-                r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path={}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"#,
-                dir.path().join("bus").display()
-            ),
-        )
-        .expect("write bus config");
-        let mut child = Command::new("dbus-daemon")
-            .arg(format!("--config-file={}", conf.display()))
-            .args(["--nofork", "--nopidfile", "--print-address=1"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start dbus-daemon (package dbus)");
-        let mut address = String::new();
-        std::io::BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut address)
-            .expect("read the bus address");
-        let address = address.trim().to_string();
-        assert!(!address.is_empty(), "dbus-daemon printed no address");
-        BusWithoutSecrets {
-            child,
-            address,
-            _dir: dir,
-        }
-    }
-}
-
-impl Drop for BusWithoutSecrets {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
