@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a command with one integration in its environment')
             [CompletionResult]::new('install-helper', 'install-helper', [CompletionResultType]::ParameterValue, 'Install docker-credential-hubint (a symlink to hubint) into a directory')
             [CompletionResult]::new('credential-helper', 'credential-helper', [CompletionResultType]::ParameterValue, 'Speak the Docker credential helper protocol (as docker-credential-hubint does)')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the database, the secret stores and docker''s config files; exit 7 on problems')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -550,6 +551,16 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hubint;doctor' {
+            [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'Repair what is safe to repair: remove orphan secrets and tighten permissions (an integration is never deleted)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hubint;help' {
             [CompletionResult]::new('integration', 'integration', [CompletionResultType]::ParameterValue, 'Add, edit, delete, list, show and verify integrations')
             [CompletionResult]::new('subscription', 'subscription', [CompletionResultType]::ParameterValue, 'Attach integrations to subscriptions, detach them, list subscriptions')
@@ -569,6 +580,7 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a command with one integration in its environment')
             [CompletionResult]::new('install-helper', 'install-helper', [CompletionResultType]::ParameterValue, 'Install docker-credential-hubint (a symlink to hubint) into a directory')
             [CompletionResult]::new('credential-helper', 'credential-helper', [CompletionResultType]::ParameterValue, 'Speak the Docker credential helper protocol (as docker-credential-hubint does)')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the database, the secret stores and docker''s config files; exit 7 on problems')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -684,6 +696,9 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             break
         }
         'hubint;help;credential-helper' {
+            break
+        }
+        'hubint;help;doctor' {
             break
         }
         'hubint;help;help' {

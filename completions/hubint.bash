@@ -34,6 +34,9 @@ _hubint() {
             hubint,docker-config)
                 cmd="hubint__subcmd__docker__subcmd__config"
                 ;;
+            hubint,doctor)
+                cmd="hubint__subcmd__doctor"
+                ;;
             hubint,edit)
                 cmd="hubint__subcmd__edit"
                 ;;
@@ -114,6 +117,9 @@ _hubint() {
                 ;;
             hubint__subcmd__help,docker-config)
                 cmd="hubint__subcmd__help__subcmd__docker__subcmd__config"
+                ;;
+            hubint__subcmd__help,doctor)
+                cmd="hubint__subcmd__help__subcmd__doctor"
                 ;;
             hubint__subcmd__help,edit)
                 cmd="hubint__subcmd__help__subcmd__edit"
@@ -302,7 +308,7 @@ _hubint() {
 
     case "${cmd}" in
         hubint)
-            opts="-h -V --json --no-input --help --version integration subscription config secret-store add edit delete list show verify move completions docker-config import env exec install-helper credential-helper help"
+            opts="-h -V --json --no-input --help --version integration subscription config secret-store add edit delete list show verify move completions docker-config import env exec install-helper credential-helper doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -567,6 +573,20 @@ _hubint() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hubint__subcmd__doctor)
+            opts="-h -V --fix --json --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hubint__subcmd__edit)
             opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --default --no-default --json --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -638,7 +658,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help)
-            opts="integration subscription config secret-store add edit delete list show verify move completions docker-config import env exec install-helper credential-helper help"
+            opts="integration subscription config secret-store add edit delete list show verify move completions docker-config import env exec install-helper credential-helper doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -764,6 +784,20 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help__subcmd__docker__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

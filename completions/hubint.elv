@@ -42,6 +42,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand exec 'Run a command with one integration in its environment'
             cand install-helper 'Install docker-credential-hubint (a symlink to hubint) into a directory'
             cand credential-helper 'Speak the Docker credential helper protocol (as docker-credential-hubint does)'
+            cand doctor 'Check the database, the secret stores and docker''s config files; exit 7 on problems'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;integration'= {
@@ -488,6 +489,15 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hubint;doctor'= {
+            cand --fix 'Repair what is safe to repair: remove orphan secrets and tighten permissions (an integration is never deleted)'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hubint;help'= {
             cand integration 'Add, edit, delete, list, show and verify integrations'
             cand subscription 'Attach integrations to subscriptions, detach them, list subscriptions'
@@ -507,6 +517,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand exec 'Run a command with one integration in its environment'
             cand install-helper 'Install docker-credential-hubint (a symlink to hubint) into a directory'
             cand credential-helper 'Speak the Docker credential helper protocol (as docker-credential-hubint does)'
+            cand doctor 'Check the database, the secret stores and docker''s config files; exit 7 on problems'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;help;integration'= {
@@ -589,6 +600,8 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;help;install-helper'= {
         }
         &'hubint;help;credential-helper'= {
+        }
+        &'hubint;help;doctor'= {
         }
         &'hubint;help;help'= {
         }

@@ -98,7 +98,7 @@ impl Ctx {
     /// The keyring if it answers; otherwise the file store, with a notice.
     fn probe_keyring(&self) -> Result<StoreKind> {
         let keyring = self.store(StoreKind::Keyring)?;
-        Ok(match keyring.get("hubint-probe") {
+        Ok(match keyring.get(crate::secret::PROBE_ID) {
             Ok(_) => StoreKind::Keyring,
             Err(err) => {
                 self.ui.status(format!(
@@ -115,7 +115,7 @@ impl Ctx {
 }
 
 /// The innermost message of an error, flattened to one line.
-fn one_line(err: &anyhow::Error) -> String {
+pub fn one_line(err: &anyhow::Error) -> String {
     err.to_string()
         .split_whitespace()
         .collect::<Vec<_>>()

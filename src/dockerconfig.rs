@@ -11,6 +11,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::Serialize;
 use serde_json::{Map, Value};
+use zeroize::Zeroizing;
 
 use crate::error::Failure;
 use crate::paths;
@@ -39,7 +40,8 @@ pub struct ConfigFile {
     pub path: PathBuf,
     pub root: Map<String, Value>,
     /// The file's bytes as read (for a backup); `None` if it did not exist.
-    pub original: Option<Vec<u8>>,
+    /// They may hold plaintext passwords: wiped when dropped.
+    pub original: Option<Zeroizing<Vec<u8>>>,
     mode: Option<u32>,
 }
 
@@ -48,7 +50,7 @@ impl ConfigFile {
     /// JSON object is an error naming the file and where it went wrong.
     pub fn load(path: &Path) -> Result<ConfigFile> {
         let bytes = match fs::read(path) {
-            Ok(bytes) => bytes,
+            Ok(bytes) => Zeroizing::new(bytes),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(ConfigFile {
                     path: path.to_path_buf(),
@@ -59,6 +61,13 @@ impl ConfigFile {
             }
             Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
         };
+        let mut config = ConfigFile::parse(path, bytes)?;
+        config.mode = file_mode(path);
+        Ok(config)
+    }
+
+    /// The config in `bytes`, read from `path` (named in errors).
+    pub fn parse(path: &Path, bytes: Zeroizing<Vec<u8>>) -> Result<ConfigFile> {
         let root = if bytes.iter().all(u8::is_ascii_whitespace) {
             Map::new()
         } else {
@@ -88,7 +97,7 @@ impl ConfigFile {
             path: path.to_path_buf(),
             root,
             original: Some(bytes),
-            mode: file_mode(path),
+            mode: None,
         })
     }
 

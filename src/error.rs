@@ -25,6 +25,8 @@ pub enum Code {
     SecretStore = 5,
     /// 6: verification failed: the registry rejected the credentials or could not be checked.
     VerifyFailed = 6,
+    /// 7: `hubint doctor` found problems (it printed each one with its fix).
+    DoctorProblems = 7,
     /// 130: cancelled at a prompt.
     Cancelled = 130,
 }

@@ -27,7 +27,7 @@ struct Got {
     #[serde(rename = "Username", default)]
     username: String,
     #[serde(rename = "Secret", default)]
-    secret: String,
+    secret: Secret,
 }
 
 impl ExternalHelper {
@@ -68,8 +68,7 @@ impl ExternalHelper {
                 self.program()
             )
         })?;
-        let got_secret = Secret::new(got.secret);
-        Ok(Some((got.username, got_secret)))
+        Ok(Some((got.username, got.secret)))
     }
 
     /// Run `ACTION` with `input` on stdin; its stdout, or an error with the

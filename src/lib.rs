@@ -10,6 +10,7 @@ pub mod context;
 pub mod db;
 pub mod dockerconfig;
 pub mod docs;
+pub mod doctor;
 pub mod error;
 pub mod external_helper;
 pub mod failpoint;
@@ -95,6 +96,8 @@ fn report(err: &anyhow::Error) -> ExitCode {
         eprintln!("error: {err:#}");
         if let Some(hint) = error::hint(err) {
             eprintln!("hint: {hint}");
+        } else if db::is_damaged(err) {
+            eprintln!("hint: the database file is damaged: {}", db::DAMAGED_HINT);
         }
     }
     ExitCode::from(code as u8)

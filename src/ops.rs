@@ -2,11 +2,19 @@
 //! creates, changes or removes one (the CLI verbs, the credential helper,
 //! imports). Each keeps the row and its secret consistent: a failure at any
 //! step leaves everything as it was.
+//!
+//! A crash (`kill -9`, power loss) can strike between the secret store and
+//! the database, which cannot share a transaction. The order of the steps
+//! makes every such crash leave a row that can read its secret; what it can
+//! leave behind is a secret that no row owns, and then a `pending_secrets`
+//! entry, committed before the secret is touched, names it so that
+//! `hubint doctor --fix` can remove it (even from the OS keyring, which
+//! other databases share).
 
 use anyhow::Result;
 
 use crate::context::Ctx;
-use crate::db::{self, Db, integrations, integrations::Integration, subscriptions};
+use crate::db::{self, Db, integrations, integrations::Integration, pending, subscriptions};
 use crate::error::Failure;
 use crate::failpoint;
 use crate::secret::{self, Secret, StoreKind};
@@ -29,8 +37,9 @@ pub struct NewIntegration {
     pub store: StoreKind,
 }
 
-/// Insert the row and its links, write the secret, then commit; if the
-/// commit fails the secret is removed again. Returns the saved integration.
+/// Record the id as pending, then insert the row and its links, write the
+/// secret and commit (which also clears the pending entry); if the commit
+/// fails the secret is removed again. Returns the saved integration.
 pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integration> {
     let store = ctx.store(new.store)?;
     store.unlock()?;
@@ -51,21 +60,35 @@ pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integratio
         last_verification: None,
         default: false,
     };
-    let tx = db.write()?;
-    integrations::insert(&tx, &integration)?;
-    let mut created_subs = Vec::new();
-    for sub in &new.subscriptions {
-        let (sub_id, stored, created) = subscriptions::get_or_create(&tx, sub, &now)?;
-        subscriptions::attach(&tx, sub_id, &integration.id, &now)?;
-        if created {
-            created_subs.push(stored);
+    pending::record(db, &integration.id, store.kind())?;
+    let result = (|| {
+        let tx = db.write()?;
+        integrations::insert(&tx, &integration)?;
+        pending::remove(&tx, &integration.id, store.kind().as_str())?;
+        let mut created_subs = Vec::new();
+        for sub in &new.subscriptions {
+            let (sub_id, stored, created) = subscriptions::get_or_create(&tx, sub, &now)?;
+            subscriptions::attach(&tx, sub_id, &integration.id, &now)?;
+            if created {
+                created_subs.push(stored);
+            }
         }
-    }
-    store.set(&integration.id, &label(&integration), &new.password)?;
-    if let Err(err) = tx.commit() {
-        let _ = store.delete(&integration.id);
-        return Err(err.into());
-    }
+        store.set(&integration.id, &label(&integration), &new.password)?;
+        failpoint::hit("create-after-secret");
+        if let Err(err) = tx.commit() {
+            let _ = store.delete(&integration.id);
+            return Err(err.into());
+        }
+        Ok(created_subs)
+    })();
+    let created_subs = match result {
+        Ok(subs) => subs,
+        Err(err) => {
+            // Nothing was committed; the secret is not there (or was removed).
+            let _ = pending::forget(db, &integration.id, store.kind());
+            return Err(err);
+        }
+    };
     for sub in created_subs {
         ctx.ui.status(format!("Created subscription {sub}."));
     }
@@ -103,6 +126,7 @@ pub fn update(
         (Some(password), Some(store)) => {
             let previous = store.get(&current.id)?;
             store.set(&current.id, &label(&updated), password)?;
+            failpoint::hit("update-after-secret");
             if let Err(err) = tx.commit() {
                 let _ = match &previous {
                     Some(old) => store.set(&current.id, &label(current), old),
@@ -124,26 +148,43 @@ pub struct Deleted {
     pub had_secret: bool,
 }
 
-/// Remove the links (the caller has checked `--detach-all`), the row and the
-/// secret. The secret is removed before the commit and restored if the
-/// commit fails; if the store cannot be reached nothing changes.
+/// Remove the links (the caller has checked `--detach-all`) and the row,
+/// recording the secret as pending in the same transaction; then remove the
+/// secret and its pending entry. The store is checked first: if it cannot
+/// be reached nothing changes. If it fails after the commit, the secret is
+/// left for `hubint doctor --fix`, with a warning.
 pub fn delete(ctx: &Ctx, db: &mut Db, target: &Integration) -> Result<Deleted> {
     let store = ctx.store_named(&target.secret_store)?;
     store.unlock()?;
+    let had_secret = store.get(&target.id)?.is_some();
     let tx = db.write()?;
     let detached = subscriptions::detach_all(&tx, &target.id)?;
-    integrations::delete(&tx, &target.id)?;
-    let previous = store.get(&target.id)?;
-    store.delete(&target.id)?;
-    if let Err(err) = tx.commit() {
-        if let Some(secret) = &previous {
-            let _ = store.set(&target.id, &label(target), secret);
+    if !integrations::delete(&tx, &target.id)? {
+        return Err(Failure::not_found(format!(
+            "the integration '{}' was deleted meanwhile",
+            target.name
+        ))
+        .into());
+    }
+    pending::add(&tx, &target.id, store.kind())?;
+    tx.commit()?;
+    failpoint::hit("delete-after-commit");
+    match store.delete(&target.id) {
+        Ok(_) => {
+            failpoint::hit("delete-after-secret");
+            // A leftover entry names a secret that is gone: harmless.
+            let _ = pending::forget(db, &target.id, store.kind());
         }
-        return Err(err.into());
+        Err(err) => ctx.ui.warn(format!(
+            "{} is deleted, but its secret could not be removed from the {}: {err:#}; \
+             `hubint doctor --fix` removes it later",
+            target.name,
+            store.kind().describe()
+        )),
     }
     Ok(Deleted {
         detached,
-        had_secret: previous.is_some(),
+        had_secret,
     })
 }
 
@@ -205,7 +246,8 @@ pub fn relocate(
     failpoint::hit("move-before-old-delete");
     if let Err(err) = from.delete(&current.id) {
         ctx.ui.warn(format!(
-            "the secret of {} is now in the {}, but the old copy could not be removed from              the {}: {err:#}",
+            "the secret of {} is now in the {}, but the old copy could not be removed from \
+             the {}: {err:#}; `hubint doctor --fix` removes it",
             current.name,
             to.describe(),
             secret::describe(&current.secret_store)

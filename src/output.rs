@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::config::Setting;
 use crate::db::integrations::Integration;
 use crate::db::subscriptions::Subscription;
+use crate::doctor;
 use crate::error::{Code, Failure};
 use crate::secret::Secret;
 use crate::verify::{Outcome, Verified};
@@ -37,47 +38,54 @@ pub enum Output {
     Settings(Vec<Setting>),
     /// Results of `verify`: printed in full, then exit 6 if any failed.
     Verifications(Vec<Verified>),
+    /// The findings of `doctor`: printed in full, then exit 7 if a problem is left.
+    Doctor(doctor::Report),
 }
 
 impl Output {
     /// What the command's exit status is after its output was printed:
-    /// an error (exit 6) when a verification failed.
+    /// exit 6 when a verification failed, exit 7 when doctor found a problem.
     pub fn outcome(&self) -> Result<()> {
-        let Output::Verifications(list) = self else {
-            return Ok(());
-        };
-        let failed: Vec<&Verified> = list.iter().filter(|v| !v.report.is_ok()).collect();
-        let message = match failed.as_slice() {
-            [] => return Ok(()),
-            [one] if list.len() == 1 => {
-                format!(
-                    "verification of '{}' failed: {}",
-                    one.name, one.report.result
-                )
-            }
-            _ => format!(
-                "{} of {} integrations failed verification: {}",
-                failed.len(),
-                list.len(),
-                failed
-                    .iter()
-                    .map(|v| format!("{} ({})", v.name, v.report.result))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        };
-        let mut hint = String::from("the detail names the step that failed");
-        if let Some(rejected) = failed
-            .iter()
-            .find(|v| v.report.result == Outcome::Unauthorized)
-        {
-            hint.push_str(&format!(
-                "; correct rejected credentials with `hubint integration edit {} --verify` and the right --username or --password-stdin",
-                rejected.name
-            ));
+        match self {
+            Output::Verifications(list) => verification_outcome(list),
+            Output::Doctor(report) => report.outcome(),
+            _ => Ok(()),
         }
-        Err(Failure::new(Code::VerifyFailed, message).hint(hint).into())
     }
+}
+
+fn verification_outcome(list: &[Verified]) -> Result<()> {
+    let failed: Vec<&Verified> = list.iter().filter(|v| !v.report.is_ok()).collect();
+    let message = match failed.as_slice() {
+        [] => return Ok(()),
+        [one] if list.len() == 1 => {
+            format!(
+                "verification of '{}' failed: {}",
+                one.name, one.report.result
+            )
+        }
+        _ => format!(
+            "{} of {} integrations failed verification: {}",
+            failed.len(),
+            list.len(),
+            failed
+                .iter()
+                .map(|v| format!("{} ({})", v.name, v.report.result))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let mut hint = String::from("the detail names the step that failed");
+    if let Some(rejected) = failed
+        .iter()
+        .find(|v| v.report.result == Outcome::Unauthorized)
+    {
+        hint.push_str(&format!(
+            "; correct rejected credentials with `hubint integration edit {} --verify` and the right --username or --password-stdin",
+            rejected.name
+        ));
+    }
+    Err(Failure::new(Code::VerifyFailed, message).hint(hint).into())
 }
 
 pub fn print(output: &Output, json: bool) -> Result<()> {
@@ -97,6 +105,7 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
             Output::SubscriptionChanged(s) => write_json(&mut out, s)?,
             Output::Text(_) => unreachable!("printed above"),
             Output::Verifications(list) => write_json(&mut out, list)?,
+            Output::Doctor(report) => write_json(&mut out, report)?,
             Output::Env(vars) => {
                 let map: BTreeMap<&str, &str> =
                     vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
@@ -146,6 +155,7 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
                 return Ok(());
             }
             Output::Verifications(list) => verifications_table(list),
+            Output::Doctor(report) => doctor_table(report),
         };
         writeln!(out, "{table}")?;
     }
@@ -334,6 +344,22 @@ fn verifications_table(list: &[Verified]) -> Table {
             v.registry.clone(),
             v.report.result.to_string(),
             v.report.detail.clone(),
+        ]);
+    }
+    table
+}
+
+fn doctor_table(report: &doctor::Report) -> Table {
+    let mut table = new_table(&["CHECK", "STATUS", "DETAIL", "FIX"]);
+    if table.width().is_some() {
+        keep_whole(&mut table, &[0, 1]);
+    }
+    for f in &report.checks {
+        table.add_row(vec![
+            f.check.to_string(),
+            f.status.to_string(),
+            f.detail.clone(),
+            f.fix.clone().unwrap_or_else(|| "-".into()),
         ]);
     }
     table

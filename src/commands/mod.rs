@@ -4,6 +4,7 @@ pub mod completions;
 pub mod config;
 pub mod credential_helper;
 pub mod docker_config;
+pub mod doctor;
 pub mod env;
 pub mod exec;
 pub mod generate;
@@ -66,6 +67,10 @@ pub enum Command {
 
     /// Speak the Docker credential helper protocol (as docker-credential-hubint does)
     CredentialHelper(credential_helper::CredentialHelperArgs),
+
+    /// Check the database, the secret stores and docker's config files; exit 7 on problems
+    #[command(after_help = docs::examples_help("doctor"))]
+    Doctor(doctor::DoctorArgs),
 }
 
 pub fn run(ctx: &Ctx, command: &Command) -> Result<Output> {
@@ -84,5 +89,6 @@ pub fn run(ctx: &Ctx, command: &Command) -> Result<Output> {
         }
         Command::Config(cmd) => config::run(ctx, cmd),
         Command::SecretStore(cmd) => secret_store::run(ctx, cmd),
+        Command::Doctor(args) => doctor::run(ctx, args),
     }
 }

@@ -4,6 +4,7 @@
 //! embedded at build time and tracked with `PRAGMA user_version`.
 
 pub mod integrations;
+pub mod pending;
 pub mod subscriptions;
 
 use std::path::{Path, PathBuf};
@@ -20,7 +21,11 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_registry_default.sql"),
     include_str!("migrations/0003_verification.sql"),
+    include_str!("migrations/0004_pending_secrets.sql"),
 ];
+
+/// The schema version this hubint writes (`PRAGMA user_version`).
+pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// Completion waits at most this long for a writer, then offers nothing.
@@ -50,6 +55,7 @@ impl Db {
         };
         db.configure()
             .and_then(|()| db.migrate())
+            .map_err(damaged)
             .with_context(|| format!("cannot use database {}", path.display()))?;
         Ok(db)
     }
@@ -87,7 +93,7 @@ impl Db {
                     MIGRATIONS.len()
                 ),
             )
-            .hint("upgrade hubint")
+            .hint("it was written by a newer hubint: upgrade hubint to use it")
             .into());
         }
         for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
@@ -115,6 +121,51 @@ impl Db {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
+}
+
+/// What to do about a database file SQLite cannot read.
+pub const DAMAGED_HINT: &str = "restore it from a backup, or move it away and hubint starts a new \
+     one (the passwords stay in their stores); `hubint doctor` checks the database";
+
+/// Whether SQLite found the file damaged or not a database at all.
+pub fn is_damaged(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        matches!(
+            cause
+                .downcast_ref::<rusqlite::Error>()
+                .and_then(rusqlite::Error::sqlite_error_code),
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+        )
+    })
+}
+
+/// A damaged or foreign database file as an error that says so and what to do.
+fn damaged(err: anyhow::Error) -> anyhow::Error {
+    if !is_damaged(&err) {
+        return err;
+    }
+    let what = match err
+        .chain()
+        .find_map(|c| c.downcast_ref::<rusqlite::Error>())
+    {
+        Some(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            "it is not a SQLite database"
+        }
+        _ => "it is damaged (SQLite: database disk image is malformed)",
+    };
+    Failure::new(crate::error::Code::Failure, what)
+        .hint(DAMAGED_HINT)
+        .into()
+}
+
+/// Open an existing database as it is, for `hubint doctor`: never created,
+/// configured or migrated, with the usual busy timeout.
+pub fn open_existing(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)
+        .with_context(|| format!("cannot open database {}", path.display()))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    Ok(conn)
 }
 
 /// Open an existing database read-only, as it is: never created, never

@@ -164,6 +164,23 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
         )],
     ),
     (
+        "doctor",
+        &[
+            ex(
+                "Check everything; exit 7 if a problem is found:",
+                "hubint doctor",
+            ),
+            ex(
+                "Remove orphan secrets and tighten permissions:",
+                "hubint doctor --fix",
+            ),
+            ex(
+                "Check the encrypted file store too, in a script:",
+                "HUBINT_PASSPHRASE_FILE=~/.hubint-pass hubint doctor --json",
+            ),
+        ],
+    ),
+    (
         "integration move",
         &[
             ex(

@@ -26,6 +26,10 @@ pub const EXIT_CODES: &[(Code, &str)] = &[
         Code::VerifyFailed,
         "verification failed: credentials rejected, or the registry could not be checked",
     ),
+    (
+        Code::DoctorProblems,
+        "doctor found problems (each is printed with its fix)",
+    ),
     (Code::Cancelled, "cancelled at a prompt"),
 ];
 
@@ -67,6 +71,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "DOCKER_CONFIG",
         "directory of the docker config.json (default: ~/.docker)",
+    ),
+    (
+        "REGISTRY_AUTH_FILE",
+        "a containers auth.json that doctor checks too",
     ),
     ("NO_COLOR", "disable colour"),
     (
@@ -179,7 +187,7 @@ mod tests {
     #[test]
     fn every_exit_code_is_documented_once() {
         let codes: Vec<u8> = EXIT_CODES.iter().map(|(c, _)| *c as u8).collect();
-        assert_eq!(codes, [0, 1, 2, 3, 4, 5, 6, 130]);
+        assert_eq!(codes, [0, 1, 2, 3, 4, 5, 6, 7, 130]);
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub type Secret = Zeroizing<String>;
 /// The service name under which hubint files its secrets.
 pub const SERVICE: &str = "hubint";
 
+/// The id looked up to see whether a store answers (no secret has it).
+pub const PROBE_ID: &str = "hubint-probe";
+
 /// Which store holds a secret. Recorded on every integration row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]

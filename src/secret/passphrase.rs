@@ -47,6 +47,13 @@ impl fmt::Display for Source {
     }
 }
 
+/// Whether [`obtain`] can get a passphrase without failing for lack of one:
+/// a variable is set, or it may prompt.
+pub fn available(ui: &Ui) -> bool {
+    let set = |var: &str| std::env::var_os(var).is_some_and(|v| !v.is_empty());
+    set(ENV_PASSPHRASE) || set(ENV_PASSPHRASE_FILE) || ui.interactive()
+}
+
 /// The passphrase for the store at `store`, from the environment or, on a
 /// terminal, a prompt. `creating`: the store does not exist yet, so a prompt
 /// asks twice. Without either variable and without a terminal: exit 5,

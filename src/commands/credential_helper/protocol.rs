@@ -2,11 +2,12 @@
 //! (docker/docker-credential-helpers): what comes in on stdin, what goes out
 //! on stdout, and the error messages that clients compare verbatim.
 
+use std::fmt;
 use std::io::{Read, Write};
 
 use anyhow::{Context, Result};
 use serde::Serialize;
-use serde_json::Value;
+use serde::de::{self, Deserialize, Deserializer, Visitor};
 
 use crate::error::Failure;
 use crate::secret::Secret;
@@ -59,42 +60,18 @@ pub fn read_server_url(input: &mut dyn Read) -> Result<String> {
 }
 
 /// The JSON object that `store` reads. Keys match case-insensitively, as
-/// Go's encoding/json does; unknown keys are ignored; `null` is empty.
+/// Go's encoding/json does (the last of duplicate keys wins); unknown keys
+/// are ignored; `null` is empty. The values go straight into zeroizing
+/// strings (no intermediate JSON tree holds the secret), and no error quotes
+/// the input.
 pub fn read_credentials(input: &mut dyn Read) -> Result<StoredCredentials> {
     let text = read_input(input)?;
-    let value = serde_json::Deserializer::from_str(&text)
-        .into_iter::<Value>()
+    let fields = serde_json::Deserializer::from_str(&text)
+        .into_iter::<Fields>()
         .next()
         .unwrap_or_else(|| Err(serde::de::Error::custom("no input")))
         .map_err(|e| Failure::usage(format!("cannot read the credentials JSON: {e}")))?;
-    let Value::Object(map) = value else {
-        return Err(Failure::usage(
-            "cannot read the credentials JSON: expected an object with ServerURL, Username and Secret",
-        )
-        .into());
-    };
-    let mut fields: [(&str, Secret); 3] = [
-        ("ServerURL", Secret::default()),
-        ("Username", Secret::default()),
-        ("Secret", Secret::default()),
-    ];
-    for (key, value) in &map {
-        let Some((field, slot)) = fields.iter_mut().find(|(f, _)| fold_eq(key, f)) else {
-            continue;
-        };
-        match value {
-            Value::String(s) => *slot = Secret::new(s.clone()),
-            Value::Null => {}
-            other => {
-                return Err(Failure::usage(format!(
-                    "cannot read the credentials JSON: {field} is {}, not a string",
-                    crate::dockerconfig::kind(other)
-                ))
-                .into());
-            }
-        }
-    }
-    let [(_, server_url), (_, username), (_, secret)] = fields;
+    let [server_url, username, secret] = fields.0;
     if server_url.is_empty() {
         return Err(Failure::usage(MISSING_SERVER_URL).into());
     }
@@ -106,6 +83,123 @@ pub fn read_credentials(input: &mut dyn Read) -> Result<StoredCredentials> {
         username: username.to_string(),
         secret,
     })
+}
+
+/// The fields `store` knows, in this order.
+const FIELDS: [&str; 3] = ["ServerURL", "Username", "Secret"];
+
+/// The values of [`FIELDS`] as read.
+#[derive(Default)]
+struct Fields([Secret; 3]);
+
+impl<'de> Deserialize<'de> for Fields {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(ObjectVisitor)
+    }
+}
+
+const NOT_AN_OBJECT: &str = "expected an object with ServerURL, Username and Secret";
+
+/// The top level: an object, or an error that does not quote the input.
+struct ObjectVisitor;
+
+macro_rules! not_an_object {
+    ($($method:ident: $ty:ty),*) => {$(
+        fn $method<E: de::Error>(self, _: $ty) -> std::result::Result<Fields, E> {
+            Err(E::custom(NOT_AN_OBJECT))
+        }
+    )*};
+}
+
+impl<'de> Visitor<'de> for ObjectVisitor {
+    type Value = Fields;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(NOT_AN_OBJECT)
+    }
+
+    not_an_object!(visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64, visit_str: &str);
+
+    fn visit_unit<E: de::Error>(self) -> std::result::Result<Fields, E> {
+        Err(E::custom(NOT_AN_OBJECT))
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> std::result::Result<Fields, A::Error> {
+        Err(de::Error::custom(NOT_AN_OBJECT))
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Fields, A::Error> {
+        let mut fields = Fields::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match FIELDS.iter().position(|f| fold_eq(&key, f)) {
+                Some(i) => fields.0[i] = map.next_value_seed(StringField(FIELDS[i]))?,
+                None => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(fields)
+    }
+}
+
+/// One known field: a string (kept in a zeroizing string) or `null`.
+struct StringField(&'static str);
+
+impl StringField {
+    fn wrong<E: de::Error>(&self, kind: &str) -> E {
+        E::custom(format!("{} is {kind}, not a string", self.0))
+    }
+}
+
+impl<'de> de::DeserializeSeed<'de> for StringField {
+    type Value = Secret;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Secret, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StringField {
+    type Value = Secret;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{} as a string", self.0)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Secret, E> {
+        Ok(Secret::new(v.to_string()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> std::result::Result<Secret, E> {
+        Ok(Secret::new(v))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> std::result::Result<Secret, E> {
+        Ok(Secret::default())
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> std::result::Result<Secret, E> {
+        Err(self.wrong("a boolean"))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> std::result::Result<Secret, E> {
+        Err(self.wrong("a number"))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> std::result::Result<Secret, E> {
+        Err(self.wrong("a number"))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> std::result::Result<Secret, E> {
+        Err(self.wrong("a number"))
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> std::result::Result<Secret, A::Error> {
+        Err(self.wrong("an array"))
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, _: A) -> std::result::Result<Secret, A::Error> {
+        Err(self.wrong("an object"))
+    }
 }
 
 /// Case-insensitive key match with Go's folding (which also folds the
@@ -163,5 +257,29 @@ mod tests {
         assert_eq!(url, "https://x.io/v1/");
         let err = read_server_url(&mut "  \n".as_bytes()).unwrap_err();
         assert_eq!(err.to_string(), MISSING_SERVER_URL);
+    }
+
+    #[test]
+    fn errors_never_quote_the_input() {
+        let msg = |t: &str| format!("{:#}", parse(t).err().unwrap());
+        for text in [
+            r#""hunter2-secret""#,
+            r#"{"ServerURL":"x","Username":"u","Secret":["hunter2-secret"]}"#,
+            r#"{"ServerURL":"x","Username":"u","Secret":"hunter2-secret"#,
+            r#"{"Secret":"hunter2-secret\q"}"#,
+            r#"{"Secret":"hunter2-secret" "x"}"#,
+        ] {
+            let m = msg(text);
+            assert!(!m.contains("hunter2"), "{text}: {m}");
+            assert!(m.starts_with("cannot read the credentials JSON"), "{m}");
+        }
+    }
+
+    #[test]
+    fn the_last_of_duplicate_keys_wins() {
+        let c = parse(r#"{"ServerURL":"x","Username":"a","username":"b","Secret":"s"}"#).unwrap();
+        assert_eq!(c.username, "b");
+        let c = parse(r#"{"ServerURL":"x","Username":"u","Secret":"s","Secret":null}"#);
+        assert!(c.is_ok(), "an empty secret is the store's business");
     }
 }

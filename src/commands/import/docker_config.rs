@@ -105,7 +105,7 @@ fn scrub(ctx: &Ctx, config: &mut ConfigFile, keys: &[String]) -> Result<()> {
         return Ok(());
     }
     let backup = backup_path(&config.path);
-    let original = config.original.as_deref().unwrap_or_default();
+    let original = config.original.as_deref().map_or(&[][..], |b| &b[..]);
     dockerconfig::write_new(&backup, original, 0o600)?;
     if let Some(Value::Object(auths)) = config.root.get_mut("auths") {
         for key in keys {

@@ -1,0 +1,146 @@
+//! The database file: is it SQLite, is it intact, is its schema one this
+//! hubint knows.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::{Report, error_parts, shell_word};
+use crate::context::Ctx;
+use crate::db::{self, Db, SCHEMA_VERSION};
+
+/// Check the database and open it (migrated) if it is usable; `None` if
+/// there is none yet or it cannot be used.
+pub fn check(ctx: &Ctx, report: &mut Report) -> Option<Db> {
+    let path = ctx.paths.db_path();
+    if !path.exists() {
+        report.ok(
+            "database",
+            format!("no database yet at {} (nothing added)", path.display()),
+        );
+        return None;
+    }
+    if !integrity(&path, report) {
+        return None;
+    }
+    schema(&path, report)
+}
+
+/// What to do about a database that cannot be used.
+fn replace_it(path: &Path) -> String {
+    let word = shell_word(path);
+    format!(
+        "restore it from a backup, or `mv {word} {word}.broken` to start a new one \
+         (the passwords stay in their stores)"
+    )
+}
+
+/// `PRAGMA integrity_check` on the file as it is (nothing is migrated).
+fn integrity(path: &Path, report: &mut Report) -> bool {
+    let result = db::open_existing(path).and_then(|conn| -> Result<Vec<String>> {
+        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    });
+    match result {
+        Ok(lines) if lines == ["ok"] => {
+            report.ok(
+                "database",
+                format!("{}: integrity check passed", path.display()),
+            );
+            true
+        }
+        Ok(lines) => {
+            let more = match lines.len() {
+                0 | 1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            report.problem(
+                "database",
+                format!(
+                    "{}: integrity check failed: {}{more}",
+                    path.display(),
+                    lines.first().map_or("no result", String::as_str)
+                ),
+                replace_it(path),
+            );
+            false
+        }
+        Err(err) if db::is_damaged(&err) => {
+            let what = match err
+                .chain()
+                .find_map(|c| c.downcast_ref::<rusqlite::Error>())
+            {
+                Some(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+                    "is not a SQLite database"
+                }
+                _ => "is damaged (SQLite: database disk image is malformed)",
+            };
+            report.problem(
+                "database",
+                format!("{} {what}", path.display()),
+                replace_it(path),
+            );
+            false
+        }
+        Err(err) => {
+            let (detail, _) = error_parts(&err, "");
+            report.problem(
+                "database",
+                detail,
+                format!("make {} readable and writable by you", shell_word(path)),
+            );
+            false
+        }
+    }
+}
+
+/// The schema version: current, older (then upgraded, as any command
+/// would), or newer than this hubint knows.
+fn schema(path: &Path, report: &mut Report) -> Option<Db> {
+    let version = db::open_existing(path).and_then(|conn| -> Result<usize> {
+        Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    });
+    let version = match version {
+        Ok(v) => v,
+        Err(err) => {
+            let (detail, _) = error_parts(&err, "");
+            report.problem("schema", detail, replace_it(path));
+            return None;
+        }
+    };
+    if version > SCHEMA_VERSION {
+        report.problem(
+            "schema",
+            format!(
+                "version {version}, newer than this hubint knows ({SCHEMA_VERSION}): \
+                 a newer hubint wrote it"
+            ),
+            "upgrade hubint",
+        );
+        return None;
+    }
+    match Db::open(path) {
+        Ok(db) => {
+            report.ok(
+                "schema",
+                if version == SCHEMA_VERSION {
+                    format!("version {version} (current)")
+                } else {
+                    format!("version {version}, upgraded to {SCHEMA_VERSION}")
+                },
+            );
+            Some(db)
+        }
+        Err(err) => {
+            let (detail, fix) = error_parts(&err, "");
+            let fix = if fix.is_empty() {
+                replace_it(path)
+            } else {
+                fix
+            };
+            report.problem("schema", detail, fix);
+            None
+        }
+    }
+}
