@@ -38,6 +38,46 @@ pub struct GlobalArgs {
     pub no_input: bool,
 }
 
+/// The error for an argument that is not UTF-8, naming it (clap only says
+/// that one of them is not) and showing its bad bytes as `\xNN` (never for
+/// `--password`). Arguments after `--` are the business of the command they
+/// go to (`exec`) and are not looked at.
+pub fn invalid_utf8(args: &[std::ffi::OsString]) -> String {
+    let position = args
+        .iter()
+        .take_while(|a| *a != "--")
+        .position(|a| a.to_str().is_none());
+    let Some(i) = position else {
+        return "an argument is not valid UTF-8".into();
+    };
+    let bytes = args[i].as_encoded_bytes();
+    let previous = i
+        .checked_sub(1)
+        .and_then(|p| args[p].to_str())
+        .filter(|p| p.starts_with('-') && !p.contains('='));
+    let inline = bytes
+        .iter()
+        .position(|&b| b == b'=')
+        .filter(|_| bytes.starts_with(b"--"))
+        .and_then(|eq| Some((std::str::from_utf8(&bytes[..eq]).ok()?, &bytes[eq + 1..])));
+    let (what, value) = match (inline, previous) {
+        (Some((flag, value)), _) => (format!("the value of {flag}"), value),
+        (None, Some(flag)) => (format!("the value of {flag}"), bytes),
+        (None, None) => (format!("argument {i}"), bytes),
+    };
+    if what.ends_with("--password") {
+        return format!("{what} is not valid UTF-8");
+    }
+    let mut shown = String::new();
+    for chunk in value.utf8_chunks() {
+        shown.push_str(&chunk.valid().escape_debug().to_string());
+        for b in chunk.invalid() {
+            shown.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    format!("{what} is not valid UTF-8: '{shown}'")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,6 +86,26 @@ mod tests {
     #[test]
     fn cli_definition_is_valid() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_argument() {
+        use std::os::unix::ffi::OsStringExt;
+        let bad = || std::ffi::OsString::from_vec(b"a\xffb".to_vec());
+        let args = |rest: Vec<std::ffi::OsString>| {
+            let mut all = vec!["hubint".into(), "add".into()];
+            all.extend(rest);
+            all
+        };
+        let msg = invalid_utf8(&args(vec!["--name".into(), bad()]));
+        assert_eq!(msg, r"the value of --name is not valid UTF-8: 'a\xffb'");
+        let mut eq = b"--url=".to_vec();
+        eq.push(0xff);
+        let msg = invalid_utf8(&args(vec![std::ffi::OsString::from_vec(eq)]));
+        assert_eq!(msg, r"the value of --url is not valid UTF-8: '\xff'");
+        assert!(invalid_utf8(&args(vec![bad()])).starts_with("argument 2 is"));
+        let msg = invalid_utf8(&args(vec!["--password".into(), bad()]));
+        assert_eq!(msg, "the value of --password is not valid UTF-8");
     }
 
     #[test]

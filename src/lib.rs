@@ -57,6 +57,14 @@ pub fn main_entry() -> ExitCode {
     }
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
+        Err(err) if err.kind() == clap::error::ErrorKind::InvalidUtf8 => {
+            eprintln!("error: {}", cli::invalid_utf8(&args));
+            eprintln!(
+                "hint: names, URLs, usernames and email addresses are UTF-8 text; \
+                 check the encoding of the script or terminal that passed it"
+            );
+            return ExitCode::from(Code::Usage as u8);
+        }
         Err(err) => {
             let _ = err.print();
             return ExitCode::from(if err.use_stderr() {

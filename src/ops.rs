@@ -37,9 +37,13 @@ pub struct NewIntegration {
     pub store: StoreKind,
 }
 
-/// Record the id as pending, then insert the row and its links, write the
-/// secret and commit (which also clears the pending entry); if the commit
-/// fails the secret is removed again. Returns the saved integration.
+/// Record the id as pending (committed), write the secret, then insert the
+/// row and its links in a transaction that also clears the pending entry.
+/// The secret store is slow (a scrypt round for the encrypted file, a D-Bus
+/// round trip for the keyring), so it is written while no database lock is
+/// held. If the row cannot be saved the secret is removed again; a crash in
+/// between leaves the pending entry, and `hubint doctor --fix` removes the
+/// secret. Returns the saved integration.
 pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integration> {
     let store = ctx.store(new.store)?;
     store.unlock()?;
@@ -60,39 +64,54 @@ pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integratio
         last_verification: None,
         default: false,
     };
-    pending::record(db, &integration.id, store.kind())?;
-    let result = (|| {
+    // Until the row is committed, doctor must not take the secret for an orphan.
+    let _adding = pending::adding(db)?;
+    {
         let tx = db.write()?;
-        integrations::insert(&tx, &integration)?;
-        pending::remove(&tx, &integration.id, store.kind().as_str())?;
-        let mut created_subs = Vec::new();
-        for sub in &new.subscriptions {
-            let (sub_id, stored, created) = subscriptions::get_or_create(&tx, sub, &now)?;
-            subscriptions::attach(&tx, sub_id, &integration.id, &now)?;
-            if created {
-                created_subs.push(stored);
-            }
-        }
-        store.set(&integration.id, &label(&integration), &new.password)?;
-        failpoint::hit("create-after-secret");
-        if let Err(err) = tx.commit() {
-            let _ = store.delete(&integration.id);
-            return Err(err.into());
-        }
-        Ok(created_subs)
-    })();
-    let created_subs = match result {
-        Ok(subs) => subs,
-        Err(err) => {
-            // Nothing was committed; the secret is not there (or was removed).
-            let _ = pending::forget(db, &integration.id, store.kind());
-            return Err(err);
-        }
-    };
-    for sub in created_subs {
-        ctx.ui.status(format!("Created subscription {sub}."));
+        // Fail before a secret is written when the name is already taken.
+        integrations::ensure_name_free(&tx, &integration.name, None)?;
+        pending::add(&tx, &integration.id, store.kind())?;
+        tx.commit()?;
     }
-    integrations::by_id(&db.conn, &integration.id)
+    let saved = store
+        .set(&integration.id, &label(&integration), &new.password)
+        .and_then(|()| {
+            failpoint::hit("create-after-secret");
+            insert(db, &integration, &new.subscriptions, &now)
+        });
+    match saved {
+        Ok(created_subs) => {
+            for sub in created_subs {
+                ctx.ui.status(format!("Created subscription {sub}."));
+            }
+            integrations::by_id(&db.conn, &integration.id)
+        }
+        Err(err) => {
+            // Nothing was committed: take the secret back, then its entry.
+            if store.delete(&integration.id).is_ok() {
+                let _ = pending::forget(db, &integration.id, store.kind());
+            }
+            Err(err)
+        }
+    }
+}
+
+/// Insert the row and its links and clear its pending entry, in one
+/// transaction. Returns the subscriptions it created.
+fn insert(db: &mut Db, i: &Integration, subs: &[String], now: &str) -> Result<Vec<String>> {
+    let tx = db.write()?;
+    integrations::insert(&tx, i)?;
+    pending::remove(&tx, &i.id, &i.secret_store)?;
+    let mut created_subs = Vec::new();
+    for sub in subs {
+        let (sub_id, stored, created) = subscriptions::get_or_create(&tx, sub, now)?;
+        subscriptions::attach(&tx, sub_id, &i.id, now)?;
+        if created {
+            created_subs.push(stored);
+        }
+    }
+    tx.commit()?;
+    Ok(created_subs)
 }
 
 /// Write back `updated` (same id as `current`) and, if given, a new password,

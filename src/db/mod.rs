@@ -3,6 +3,7 @@
 //! The schema changes only through the numbered SQL files in `migrations/`,
 //! embedded at build time and tracked with `PRAGMA user_version`.
 
+mod busy;
 pub mod integrations;
 pub mod pending;
 pub mod subscriptions;
@@ -27,7 +28,6 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this hubint writes (`PRAGMA user_version`).
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// Completion waits at most this long for a writer, then offers nothing.
 const READ_ONLY_BUSY_TIMEOUT: Duration = Duration::from_millis(300);
 
@@ -46,18 +46,19 @@ impl Db {
         // Create the file ourselves so that it is 0600 from the start; SQLite
         // gives the -wal and -shm files the same mode.
         paths::ensure_private_file(path)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .with_context(|| format!("cannot open database {}", path.display()))?;
-        let mut db = Db {
-            conn,
-            path: path.to_path_buf(),
-        };
-        db.configure()
-            .and_then(|()| db.migrate())
-            .map_err(damaged)
-            .with_context(|| format!("cannot use database {}", path.display()))?;
-        Ok(db)
+        busy::retry(|| {
+            let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let conn = Connection::open_with_flags(path, flags)
+                .with_context(|| format!("cannot open database {}", path.display()))?;
+            let mut db = Db {
+                conn,
+                path: path.to_path_buf(),
+            };
+            db.configure().and_then(|()| db.migrate())?;
+            Ok(db)
+        })
+        .map_err(|e| busy::explain(damaged(e)))
+        .with_context(|| format!("cannot use database {}", path.display()))
     }
 
     /// An in-memory database with the full schema, for unit tests.
@@ -73,7 +74,7 @@ impl Db {
     }
 
     fn configure(&self) -> Result<()> {
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        busy::install(&self.conn)?;
         self.conn
             .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -117,9 +118,9 @@ impl Db {
     /// Start a write transaction that takes the write lock at once, so that
     /// concurrent writers queue on the busy timeout instead of deadlocking.
     pub fn write(&mut self) -> Result<Transaction<'_>> {
-        Ok(self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| busy::explain(e.into()))
     }
 }
 
@@ -164,7 +165,7 @@ pub fn open_existing(path: &Path) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)
         .with_context(|| format!("cannot open database {}", path.display()))?;
-    conn.busy_timeout(BUSY_TIMEOUT)?;
+    busy::install(&conn)?;
     Ok(conn)
 }
 

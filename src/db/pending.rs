@@ -1,10 +1,13 @@
 //! The `pending_secrets` table: secrets that may sit in a store without a
 //! committed row (see `migrations/0004_pending_secrets.sql` and `ops`).
 
-use anyhow::Result;
+use std::fs::File;
+
+use anyhow::{Context, Result};
 use rusqlite::{Connection, params};
 
 use super::Db;
+use crate::paths;
 use crate::secret::StoreKind;
 
 /// A secret that may be in `store` under `id` while no row owns it.
@@ -63,4 +66,35 @@ pub fn list(conn: &Connection) -> Result<Vec<Pending>> {
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A lock beside the database that tells a secret being added from an
+/// orphan: every add holds it shared from its pending entry until its row
+/// is committed; `hubint doctor` holds it exclusively while it looks for
+/// orphans. A crashed process holds nothing, so its leftovers are fair game.
+/// Released when dropped.
+pub struct Guard(#[allow(dead_code)] File);
+
+fn lock_file(db: &Db) -> Result<File> {
+    let path = paths::sibling(&db.path, ".pending-lock");
+    paths::ensure_private_file(&path)?;
+    File::options()
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot open {}", path.display()))
+}
+
+/// Held by an add while its secret may exist without its row.
+pub fn adding(db: &Db) -> Result<Guard> {
+    let file = lock_file(db)?;
+    file.lock_shared()
+        .context("cannot lock the pending secrets")?;
+    Ok(Guard(file))
+}
+
+/// Held by doctor: no add is between its pending entry and its row.
+pub fn settled(db: &Db) -> Result<Guard> {
+    let file = lock_file(db)?;
+    file.lock().context("cannot lock the pending secrets")?;
+    Ok(Guard(file))
 }

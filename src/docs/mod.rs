@@ -87,7 +87,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
 pub const FILES: &[(&str, &str)] = &[
     (
         "$HUBINT_HOME/hubint.db",
-        "the metadata database (SQLite, plus -wal and -shm files); never holds passwords",
+        "the metadata database (SQLite, plus -wal, -shm and .pending-lock files); never holds passwords",
     ),
     (
         "~/.local/share/hubint/",

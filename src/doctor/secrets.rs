@@ -1,6 +1,7 @@
 //! Rows against stores: rows whose secret is missing, and secrets that no
-//! row owns (orphans). Both run under the database's write lock, so that a
-//! write in progress in another process (its secret stored, its row not yet
+//! row owns (orphans). Both run while no add is half done (the pending lock,
+//! see `db::pending`) and under the database's write lock, so that a write
+//! in progress in another process (its secret stored, its row not yet
 //! committed) is never taken for an orphan.
 //!
 //! The encrypted file store belongs to this data directory: any id in it
@@ -28,6 +29,8 @@ pub fn check(
     fix: bool,
     report: &mut Report,
 ) -> Result<()> {
+    // No add is half done (secret stored, row not committed) while we look.
+    let _settled = pending::settled(db)?;
     let tx = db.write()?;
     let rows = integrations::list(&tx, &Filter::default())?;
     let pending = pending::list(&tx)?;

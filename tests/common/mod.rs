@@ -17,6 +17,7 @@ use std::io::Write;
 mod helper;
 mod inspect;
 mod keyring;
+mod stress;
 
 #[allow(unused_imports)]
 pub use helper::*;
@@ -24,6 +25,8 @@ pub use helper::*;
 pub use inspect::*;
 #[allow(unused_imports)]
 pub use keyring::*;
+#[allow(unused_imports)]
+pub use stress::*;
 
 pub struct TestEnv {
     _tmp: tempfile::TempDir,
