@@ -13,6 +13,11 @@ use common::{TestEnv, assert_sane, summary};
 
 const PASS: &str = "bad files passphrase";
 
+/// What a variant does to the database file.
+type DamageFile = fn(&Path);
+/// What a variant does to the bytes of the secret file.
+type DamageBytes = fn(&mut Vec<u8>);
+
 /// (args, stdin, helper?) of every command that reads the files.
 const COMMANDS: &[(&[&str], &str, bool)] = &[
     (&["list"], "", false),
@@ -107,7 +112,7 @@ fn file_env() -> TestEnv {
 #[test]
 fn a_broken_database_is_named_with_what_to_do() {
     let mut tried = 0;
-    let variants: [(&str, fn(&Path)); 3] = [
+    let variants: [(&str, DamageFile); 3] = [
         (
             "is damaged (SQLite: database disk image is malformed)",
             |db| {
@@ -141,7 +146,7 @@ fn a_broken_database_is_named_with_what_to_do() {
 #[test]
 fn a_corrupted_secret_file_is_exit_5() {
     let mut tried = 0;
-    let variants: [(&str, fn(&mut Vec<u8>)); 4] = [
+    let variants: [(&str, DamageBytes); 4] = [
         ("cannot decrypt", |b| {
             let last = b.len() - 20;
             b[last] ^= 0x55;

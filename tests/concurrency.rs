@@ -59,7 +59,7 @@ fn worker(env: &TestEnv, w: usize, rounds: usize) -> Outcome {
         );
         run(&["subscription", "attach", "shared", &name], "");
         run(&["subscription", "detach", "shared", &name], "");
-        if r % 2 == 0 {
+        if (w + r) % 2 == 0 {
             run(&["delete", &name, "--yes", "--detach-all"], "");
             outcome.deleted.push(id);
         } else {
@@ -150,8 +150,8 @@ fn sixteen_processes_with_the_os_keyring() {
         assert_eq!(keyring_items(id), 1, "{name}: not exactly one keyring item");
     }
     summary(&format!(
-        "concurrency, OS keyring: {processes} processes x {rounds} rounds x {OPS} operations = {} \
-         commands held; {} rows kept, {} deleted, nothing lost",
+        "concurrency, OS keyring: {processes} processes x {rounds} round(s) x {OPS} operations = \
+         {} commands held; {} rows kept, {} deleted, nothing lost",
         processes * rounds * OPS,
         all.kept.len(),
         all.deleted.len()
@@ -173,8 +173,8 @@ fn sixteen_processes_with_the_file_store() {
         assert_eq!(secrets.get(id), Some(password), "{name}");
     }
     summary(&format!(
-        "concurrency, file store: {processes} processes x {rounds} rounds x {OPS} operations = {} \
-         commands held; {} rows kept, {} deleted, nothing lost",
+        "concurrency, file store: {processes} processes x {rounds} round(s) x {OPS} operations = \
+         {} commands held; {} rows kept, {} deleted, nothing lost",
         processes * rounds * OPS,
         all.kept.len(),
         all.deleted.len()

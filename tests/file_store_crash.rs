@@ -4,11 +4,10 @@
 mod common;
 
 use std::fs;
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, Stdio};
+use std::process::Child;
 use std::time::Duration;
 
-use common::TestEnv;
+use common::{TestEnv, kill9, wait_for};
 
 const PASS: &str = "correct horse battery staple";
 
@@ -17,51 +16,6 @@ fn env() -> TestEnv {
         .without_keyring()
         .with_env("HUBINT_PASSPHRASE", PASS)
         .with_env("HUBINT_SECRET_STORE", "file")
-}
-
-/// Start `hubint ARGS...` with `stdin` written and stderr piped.
-fn spawn(env: &TestEnv, args: &[&str], stdin: &str, failpoint: Option<&str>) -> Child {
-    let mut cmd = env.cmd(args);
-    if let Some(point) = failpoint {
-        cmd.env("HUBINT_FAILPOINT", point);
-    }
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn hubint");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child
-}
-
-/// Read the child's stderr until a line contains `needle`; panics if it
-/// exits first. Returns what was read.
-fn wait_for(child: &mut Child, needle: &str) -> String {
-    let stderr = child.stderr.as_mut().expect("piped stderr");
-    let mut reader = BufReader::new(stderr);
-    let mut seen = String::new();
-    loop {
-        let mut line = String::new();
-        let n = reader.read_line(&mut line).expect("read stderr");
-        assert!(n > 0, "hubint exited before printing '{needle}':\n{seen}");
-        seen.push_str(&line);
-        if line.contains(needle) {
-            return seen;
-        }
-    }
-}
-
-/// SIGKILL (kill -9) and reap.
-fn kill9(mut child: Child) {
-    child.kill().expect("kill -9");
-    let status = child.wait().expect("wait");
-    assert!(!status.success());
 }
 
 #[test]
@@ -75,8 +29,7 @@ fn concurrent_writers_lose_nothing() {
         let children: Vec<Child> = names
             .iter()
             .map(|name| {
-                spawn(
-                    &env,
+                env.spawn(
                     &["add", "--name", name, "--username", "u", "--password-stdin"],
                     &format!("pw-{name}"),
                     None,
@@ -96,8 +49,7 @@ fn concurrent_writers_lose_nothing() {
             .iter()
             .take(2)
             .map(|(name, _)| {
-                spawn(
-                    &env,
+                env.spawn(
                     &["edit", name, "--password-stdin"],
                     &format!("pw-{name}-{round}"),
                     None,
@@ -131,16 +83,15 @@ fn kill_9_before_the_rename_leaves_the_old_file() {
     let id = env.id_of("a");
     let before = fs::read(env.secrets_path()).unwrap();
 
-    let mut child = spawn(
-        &env,
+    let mut child = env.spawn(
         &["edit", "a", "--password-stdin"],
         "pw-new",
         Some("file-store-before-rename"),
     );
-    wait_for(&mut child, "failpoint file-store-before-rename");
+    assert!(wait_for(&mut child, "failpoint file-store-before-rename"));
     // The new file is written and synced, but not renamed yet.
     assert!(env.hubint_home.join("secrets.age.tmp").exists());
-    kill9(child);
+    assert!(kill9(child), "it was still running");
 
     assert_eq!(fs::read(env.secrets_path()).unwrap(), before);
     assert_eq!(env.file_secrets(PASS)[&id], "pw-old");
@@ -166,7 +117,7 @@ fn kill_9_at_any_moment_leaves_a_file_that_decrypts() {
         .enumerate()
     {
         let next = format!("pw-{}", round + 1);
-        let child = spawn(&env, &["edit", "a", "--password-stdin"], &next, None);
+        let child = env.spawn(&["edit", "a", "--password-stdin"], &next, None);
         std::thread::sleep(Duration::from_millis(delay_ms));
         let mut child = child;
         let _ = child.kill();
@@ -190,24 +141,22 @@ fn a_writer_waits_for_the_lock_and_a_killed_holder_releases_it() {
     let env = env();
     env.add("a", "pw-a", &[]);
     // passwd holds the file lock (and no database lock) while it stops.
-    let mut holder = spawn(
-        &env,
+    let mut holder = env.spawn(
         &["secret-store", "passwd", "--new-passphrase-stdin"],
         "another passphrase",
         Some("file-store-before-rename"),
     );
-    wait_for(&mut holder, "failpoint file-store-before-rename");
-    let mut writer = spawn(
-        &env,
+    assert!(wait_for(&mut holder, "failpoint file-store-before-rename"));
+    let mut writer = env.spawn(
         &["add", "--name", "b", "--username", "u", "--password-stdin"],
         "pw-b",
         None,
     );
-    wait_for(
+    assert!(wait_for(
         &mut writer,
         "Waiting for another hubint process to finish writing",
-    );
-    kill9(holder);
+    ));
+    assert!(kill9(holder), "it was still running");
     let out = writer.wait_with_output().unwrap();
     assert!(
         out.status.success(),
