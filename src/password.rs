@@ -24,8 +24,13 @@ pub struct PasswordArgs {
 
     /// The password itself. Insecure: it is visible to other processes and
     /// kept in shell history. Prefer --password-stdin
-    #[arg(long, value_name = "PASSWORD")]
-    pub password: Option<String>,
+    #[arg(long, value_name = "PASSWORD", value_parser = secret_arg)]
+    pub password: Option<Secret>,
+}
+
+/// `--password` goes straight into a zeroizing string.
+fn secret_arg(value: &str) -> Result<Secret, std::convert::Infallible> {
+    Ok(Secret::new(value.to_string()))
 }
 
 /// The flags that supply a password, for error messages.
@@ -59,7 +64,7 @@ impl PasswordArgs {
                 "--password is insecure: the password is visible to other processes. \
                  Use --password-stdin instead",
             );
-            (Secret::new(p.clone()), "--password")
+            (p.clone(), "--password")
         } else {
             return Ok(None);
         };

@@ -59,7 +59,7 @@ fn worker(env: &TestEnv, w: usize, rounds: usize) -> Outcome {
         );
         run(&["subscription", "attach", "shared", &name], "");
         run(&["subscription", "detach", "shared", &name], "");
-        if (w + r) % 2 == 0 {
+        if (w + r).is_multiple_of(2) {
             run(&["delete", &name, "--yes", "--detach-all"], "");
             outcome.deleted.push(id);
         } else {

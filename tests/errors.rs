@@ -84,6 +84,7 @@ fn help_documents_exit_codes_and_environment() {
         "3    not found",
         "4    conflict: name taken, or integration still in use",
         "5    secret store unavailable or locked",
+        "7    doctor found problems",
         "130  cancelled at a prompt",
         "HUBINT_HOME",
         "HUBINT_KEYRING_TIMEOUT",

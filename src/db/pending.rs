@@ -75,26 +75,28 @@ pub fn list(conn: &Connection) -> Result<Vec<Pending>> {
 /// Released when dropped.
 pub struct Guard(#[allow(dead_code)] File);
 
-fn lock_file(db: &Db) -> Result<File> {
+fn lock_file(db: &Db) -> Result<(File, std::path::PathBuf)> {
     let path = paths::sibling(&db.path, ".pending-lock");
     paths::ensure_private_file(&path)?;
-    File::options()
+    let file = File::options()
         .write(true)
         .open(&path)
-        .with_context(|| format!("cannot open {}", path.display()))
+        .with_context(|| format!("cannot open {}", path.display()))?;
+    Ok((file, path))
 }
 
 /// Held by an add while its secret may exist without its row.
 pub fn adding(db: &Db) -> Result<Guard> {
-    let file = lock_file(db)?;
+    let (file, path) = lock_file(db)?;
     file.lock_shared()
-        .context("cannot lock the pending secrets")?;
+        .with_context(|| format!("cannot lock {}", path.display()))?;
     Ok(Guard(file))
 }
 
 /// Held by doctor: no add is between its pending entry and its row.
 pub fn settled(db: &Db) -> Result<Guard> {
-    let file = lock_file(db)?;
-    file.lock().context("cannot lock the pending secrets")?;
+    let (file, path) = lock_file(db)?;
+    file.lock()
+        .with_context(|| format!("cannot lock {}", path.display()))?;
     Ok(Guard(file))
 }
