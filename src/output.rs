@@ -22,7 +22,8 @@ pub enum Output {
 
 pub fn print(output: &Output, json: bool) -> Result<()> {
     let stdout = io::stdout();
-    let mut out = stdout.lock();
+    // Buffered: stdout alone is line-buffered, i.e. one write(2) per JSON line.
+    let mut out = io::BufWriter::new(stdout.lock());
     if json {
         match output {
             Output::Nothing => return Ok(()),
