@@ -20,11 +20,12 @@ ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
 BIN="${HUBINT_BENCH_BIN:?set by bench/run: the hubint binary to measure}"
 RUNS="${HUBINT_BENCH_RUNS:-30}"
 WARMUP="${HUBINT_BENCH_WARMUP:-3}"
+ROUNDS="${HUBINT_BENCH_ROUNDS:-5}"
 W="$(mktemp -d "$HOME/bench.XXXXXX")" # inside tests/run's throwaway dir
 LOGS="${HUBINT_BENCH_LOG_DIR:-$W/logs}"
 mkdir -p "$LOGS"
 
-for c in hyperfine sqlite3 secret-tool docker-credential-secretservice /usr/bin/time; do
+for c in hyperfine jq sqlite3 secret-tool docker-credential-secretservice /usr/bin/time; do
     command -v "$c" >/dev/null 2>&1 || die "'$c' not found (bash bench/run installs it)"
 done
 [[ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]] || die "no D-Bus session: run me via bash bench/run"
@@ -122,6 +123,8 @@ rows() {
         ((n == 10000)) && target="under=100"
         row "list (table) @$n" - "$W/s$n" "$target" "hubint list" ""
     done
+    # As on a terminal: fitted to the width (the rows above are piped).
+    row "list (table, 120 columns) @10000" - "$s10k" - "COLUMNS=120 hubint list" ""
     row "--version" - "$s10" "diff<=2" "hubint --version" "true"
     row "file-store get (vs keyring get)" helper+file "$s10" - \
         "docker-credential-hubint get <$W/url-file" \
@@ -139,11 +142,12 @@ rows() {
 # --------------------------------------------------------------------------
 ROW_NO=0
 
-# How a command is shown: without the throwaway directory and stdin file.
+# How a command is shown: without the throwaway directory, stdin file and uuid.
 display() {
     local c="${1%% <*}"
     [[ -n "$c" ]] || { printf -- '-'; return; }
-    printf '`%s`' "${c//$W\//}"
+    c="${c//$W\//}"
+    printf '`%s`' "${c//$GET_ID/ID}"
 }
 
 # target_text TARGET: how a target reads in the table.
@@ -173,15 +177,14 @@ calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
 row() {
     local measure="$1" needs="$2" store="$3" target="$4" hub="$5" peer="$6"
     local hub_prep="${7:-}" peer_prep="${8:-}"
-    local csv log hub_ms peer_ms="-" ratio="-"
+    local hub_ms peer_ms="-" ratio="-"
     ROW_NO=$((ROW_NO + 1))
     if ! have "$needs"; then
         line "$measure" "$(display "$hub")" "n/a (not built)" "$(display "$peer")" - - \
             "$(target_text "$target")" n/a
         return 0
     fi
-    csv="$LOGS/row$ROW_NO.csv" log="$LOGS/row$ROW_NO.log"
-    local args=(--warmup "$WARMUP" --runs "$RUNS" --style basic --export-csv "$csv")
+    local dir="$LOGS/row$ROW_NO" args=()
     if [[ "$hub$peer" != *[\<=]* && -z "$hub_prep$peer_prep" ]]; then
         args+=(-N) # no shell needed: measure the bare exec
     fi
@@ -193,15 +196,15 @@ row() {
     [[ -n "$peer" ]] && args+=("$peer")
     log "row $ROW_NO: $measure"
     if ! (if [[ "$store" != - ]]; then export HUBINT_HOME="$store"; fi
-        hyperfine "${args[@]}") >"$log" 2>&1; then
-        sed 's/^/    /' "$log" >&2
-        line "$measure" "$(display "$hub")" "**failed** (log: row$ROW_NO.log)" \
+        measure "$dir" "${args[@]}"); then
+        sed 's/^/    /' "$dir/log" >&2
+        line "$measure" "$(display "$hub")" "**failed** (log: row$ROW_NO/log)" \
             "$(display "$peer")" - - "$(target_text "$target")" -
         return 0
     fi
-    hub_ms="$(median_ms "$csv" 1)"
+    hub_ms="$(median_ms "$dir" 0)"
     if [[ -n "$peer" ]]; then
-        peer_ms="$(median_ms "$csv" 2)"
+        peer_ms="$(median_ms "$dir" 1)"
         ratio="$(calc "$hub_ms / $peer_ms")"
     fi
     line "$measure" "$(display "$hub")" "$hub_ms" "$(display "$peer")" "$peer_ms" "$ratio" \
@@ -264,8 +267,8 @@ print_header() {
         "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)" \
         "$(free -h | awk '/^Mem:/ { print $2 }')" \
         "$(sed -n 's/^PRETTY_NAME="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' /etc/os-release)" "$(uname -r)"
-    printf -- '- %s; %s warm-up + %s timed runs per command; medians\n' \
-        "$(hyperfine --version)" "$WARMUP" "$RUNS"
+    printf -- '- %s; per command %s timed runs in %s interleaved rounds (%s warm-up runs each); medians\n' \
+        "$(hyperfine --version)" "$RUNS" "$ROUNDS" "$WARMUP"
     printf -- '- credential helper: %s; encrypted file store: %s\n\n' "$HAVE_HELPER" "$HAVE_FILE"
 }
 
@@ -273,4 +276,4 @@ setup_stores
 print_header
 print_table
 print_extras
-log "hyperfine logs and CSVs: $LOGS"
+log "hyperfine logs and JSON: $LOGS"

@@ -91,15 +91,38 @@ SQL
 add_integration() {
     local dir="$1" name="$2" url="$3"
     shift 3
-    printf '%s' "$BENCH_PASSWORD" |
+    local err
+    err="$(printf '%s' "$BENCH_PASSWORD" |
         HUBINT_HOME="$dir" "$BIN" add --no-input --name "$name" --url "$url" \
-            --username bench --password-stdin "$@" >/dev/null ||
-        die "hubint add $name failed in $dir"
+            --username bench --password-stdin "$@" 2>&1 >/dev/null)" ||
+        die "hubint add $name failed in $dir: $err"
 }
 
-# median_ms CSV LINE: the median of the LINE-th command (1-based) of a
-# hyperfine --export-csv file, in milliseconds. (Columns after the command:
-# mean,stddev,median,user,system,min,max; the command may contain commas.)
+# measure DIR HYPERFINE_ARGS...: run hyperfine (options, then the commands)
+# in $ROUNDS rounds of $RUNS/$ROUNDS timed runs each, so that all the commands
+# of a row see the same background load even when it changes (this machine is
+# shared). Writes DIR/round-N.json and appends hyperfine's output to DIR/log.
+measure() {
+    local dir="$1" r per=$(((RUNS + ROUNDS - 1) / ROUNDS))
+    shift
+    mkdir -p "$dir"
+    for ((r = 1; r <= ROUNDS; r++)); do
+        hyperfine --warmup "$WARMUP" --runs "$per" --style basic \
+            --export-json "$dir/round-$r.json" "$@" >>"$dir/log" 2>&1 || return 1
+    done
+}
+
+# median_ms DIR N: the median wall time of the N-th command (0-based) over
+# all the rounds of `measure DIR`, in ms.
 median_ms() {
-    awk -F, -v line="$(($2 + 1))" 'NR == line { printf "%.2f", $(NF - 4) * 1000 }' "$1"
+    jq -s --argjson n "$2" '[.[].results[$n].times[]] | sort | length as $l
+        | if $l % 2 == 1 then .[($l - 1) / 2] else (.[$l / 2 - 1] + .[$l / 2]) / 2 end' \
+        "$1"/round-*.json | awk '{ printf "%.2f", $1 * 1000 }'
+}
+
+# cpu_ms DIR N: its mean user + system CPU time, in ms (less disturbed than
+# wall time when other programs compete for the CPUs).
+cpu_ms() {
+    jq -s --argjson n "$2" '[.[].results[$n] | .user + .system] | add / length' \
+        "$1"/round-*.json | awk '{ printf "%.2f", $1 * 1000 }'
 }
