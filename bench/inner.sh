@@ -229,9 +229,10 @@ print_table() {
 # --------------------------------------------------------------------------
 # Did COMMAND connect to the D-Bus session (i.e. open the keyring)?
 uses_dbus() {
-    local trace="$W/strace.out"
+    local trace="$W/strace.out" socket="${DBUS_SESSION_BUS_ADDRESS#unix:path=}"
+    socket="${socket%%,*}"
     strace -f -qq -e trace=connect -o "$trace" "$@" >/dev/null 2>&1 </dev/null || true
-    if grep -q "${DBUS_SESSION_BUS_ADDRESS#unix:path=}" "$trace"; then echo yes; else echo no; fi
+    if grep -qF "$socket" "$trace"; then echo yes; else echo no; fi
 }
 
 print_extras() {
