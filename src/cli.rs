@@ -4,22 +4,6 @@ use clap::{Args, Parser};
 
 use crate::commands::Command;
 
-pub const AFTER_HELP: &str = "\
-Exit codes:
-  0    ok
-  1    other failure
-  2    usage error or invalid value
-  3    not found
-  4    conflict: name taken, or integration still in use
-  5    secret store unavailable or locked
-  130  cancelled at a prompt
-
-Environment:
-  HUBINT_HOME             data and config directory (default: the XDG data dir)
-  HUBINT_KEYRING_TIMEOUT  seconds to wait for the OS keyring (default: 5)
-  HUBINT_NO_INPUT         never prompt, as with --no-input
-  NO_COLOR                disable colour";
-
 #[derive(Parser, Debug)]
 #[command(
     name = "hubint",
@@ -31,7 +15,7 @@ Environment:
                   or any Docker Registry v2). Its password lives in the OS keyring; its other \
                   fields in a local SQLite database. A subscription is a project or organisation \
                   whose pipelines use the integrations attached to it.",
-    after_help = AFTER_HELP,
+    after_help = crate::docs::after_help(),
     propagate_version = true,
     max_term_width = 100
 )]
@@ -66,7 +50,7 @@ mod tests {
 
     #[test]
     fn integration_verbs_are_top_level_aliases() {
-        for verb in ["add", "edit", "delete", "list", "show"] {
+        for verb in ["add", "edit", "delete", "list", "show", "verify"] {
             assert!(Cli::command().find_subcommand(verb).is_some(), "{verb}");
         }
     }

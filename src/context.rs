@@ -1,16 +1,18 @@
 //! What every command gets: paths, the terminal, the output format, and
 //! access to the database and the secret stores (opened on first use, so a
-//! command that does not need the keyring never touches it).
+//! command that does not need the keyring never touches it, and the file
+//! store asks for its passphrase only when a secret in it is needed).
 
-use std::cell::RefCell;
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use anyhow::Result;
 
+use crate::config::{self, ENV_SECRET_STORE};
 use crate::db::Db;
 use crate::paths::Paths;
-use crate::secret::{KeyringStore, SecretStore, StoreKind};
+use crate::secret::{FileStore, KeyringStore, SecretStore, StoreKind};
 use crate::ui::Ui;
 
 pub struct Ctx {
@@ -19,6 +21,9 @@ pub struct Ctx {
     /// `--json` was given.
     pub json: bool,
     stores: RefCell<HashMap<StoreKind, Rc<dyn SecretStore>>>,
+    file_store: OnceCell<Rc<FileStore>>,
+    /// The store chosen for new secrets without `--secret-store` (decided once).
+    default_store: Cell<Option<StoreKind>>,
 }
 
 impl Ctx {
@@ -28,6 +33,8 @@ impl Ctx {
             ui,
             json,
             stores: RefCell::default(),
+            file_store: OnceCell::new(),
+            default_store: Cell::new(None),
         }
     }
 
@@ -50,9 +57,18 @@ impl Ctx {
         }
         let store: Rc<dyn SecretStore> = match kind {
             StoreKind::Keyring => Rc::new(KeyringStore::from_env()?),
+            StoreKind::File => self.file_store(),
         };
         self.stores.borrow_mut().insert(kind, store.clone());
         Ok(store)
+    }
+
+    /// The encrypted file store itself (for what only it can do, such as
+    /// changing its passphrase). Creating it reads and asks nothing.
+    pub fn file_store(&self) -> Rc<FileStore> {
+        self.file_store
+            .get_or_init(|| Rc::new(FileStore::new(self.paths.secrets_path(), self.ui.clone())))
+            .clone()
     }
 
     /// The store that holds the secret recorded on a row.
@@ -60,8 +76,48 @@ impl Ctx {
         self.store(recorded.parse()?)
     }
 
-    /// The store for new secrets.
-    pub fn default_store(&self) -> StoreKind {
-        StoreKind::Keyring
+    /// The store for new secrets: `flag` (`--secret-store`), else
+    /// `HUBINT_SECRET_STORE`, else the config file, else the OS keyring if it
+    /// answers. If it does not, the encrypted file store is used and the user
+    /// is told so, once, on stderr.
+    pub fn default_store(&self, flag: Option<StoreKind>) -> Result<StoreKind> {
+        if let Some(kind) = flag {
+            return Ok(kind);
+        }
+        if let Some(kind) = self.default_store.get() {
+            return Ok(kind);
+        }
+        let kind = match config::store_choice(&self.paths)?.kind() {
+            Some(kind) => kind,
+            None => self.probe_keyring()?,
+        };
+        self.default_store.set(Some(kind));
+        Ok(kind)
     }
+
+    /// The keyring if it answers; otherwise the file store, with a notice.
+    fn probe_keyring(&self) -> Result<StoreKind> {
+        let keyring = self.store(StoreKind::Keyring)?;
+        Ok(match keyring.get("hubint-probe") {
+            Ok(_) => StoreKind::Keyring,
+            Err(err) => {
+                self.ui.status(format!(
+                    "note: the OS keyring is not available ({}), so secrets go to the encrypted \
+                     file store {}. Choose a store with --secret-store, {ENV_SECRET_STORE} or \
+                     `hubint config set secret-store keyring|file`.",
+                    one_line(&err),
+                    self.paths.secrets_path().display()
+                ));
+                StoreKind::File
+            }
+        })
+    }
+}
+
+/// The innermost message of an error, flattened to one line.
+fn one_line(err: &anyhow::Error) -> String {
+    err.to_string()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

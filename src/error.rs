@@ -7,7 +7,8 @@
 use std::fmt;
 use std::io;
 
-/// Documented, stable exit codes. Keep in sync with the README and `--help`.
+/// Documented, stable exit codes. Describe each in `docs::EXIT_CODES`
+/// (`--help` and the man pages) and in the README.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Code {
     /// 0: success.
@@ -22,20 +23,11 @@ pub enum Code {
     Conflict = 4,
     /// 5: the secret store is unavailable or locked.
     SecretStore = 5,
+    /// 6: verification failed: the registry rejected the credentials or could not be checked.
+    VerifyFailed = 6,
     /// 130: cancelled at a prompt.
     Cancelled = 130,
 }
-
-/// The exit-code table printed by `hubint --help` and in the man page.
-pub const EXIT_CODES_HELP: &str = "\
-Exit codes:
-  0    ok
-  1    other failure
-  2    usage error or invalid value
-  3    not found
-  4    conflict: name taken, or integration still in use
-  5    secret store unavailable or locked
-  130  cancelled at a prompt";
 
 /// An error with an exit code and an optional hint telling the user what to do.
 #[derive(Debug)]

@@ -4,9 +4,19 @@
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod complete;
+pub mod config;
 pub mod context;
 pub mod db;
+pub mod dockerconfig;
+pub mod docs;
 pub mod error;
+pub mod external_helper;
+pub mod failpoint;
+pub mod generated;
+pub mod login;
+pub mod man;
+pub mod matching;
 pub mod ops;
 pub mod output;
 pub mod password;
@@ -16,20 +26,35 @@ pub mod registry;
 pub mod secret;
 pub mod ui;
 pub mod validate;
+pub mod verify;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Parser;
 
 use crate::cli::Cli;
+use crate::commands::{Command, credential_helper};
 use crate::context::Ctx;
 use crate::error::Code;
 
 /// Parse the command line, run the command, and turn the outcome into an
-/// exit code. Errors are printed here, once.
+/// exit code. Errors are printed here, once. Started as
+/// `docker-credential-hubint` (or as `hubint credential-helper`), the binary
+/// speaks the credential helper protocol instead, before any clap parsing.
 pub fn main_entry() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    if args
+        .first()
+        .is_some_and(|argv0| credential_helper::invoked_as_helper(argv0))
+    {
+        return credential_helper::serve(credential_helper::HELPER_NAME, &args[1..]);
+    }
+    if let Some(code) = complete::handle_env() {
+        return ExitCode::from(code);
+    }
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
@@ -40,6 +65,9 @@ pub fn main_entry() -> ExitCode {
             });
         }
     };
+    if let Command::CredentialHelper(helper) = &cli.command {
+        return credential_helper::serve(credential_helper::SUBCOMMAND_NAME, &helper.args);
+    }
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => report(&err),
@@ -50,7 +78,9 @@ fn run(cli: &Cli) -> Result<()> {
     let ui = ui::Ui::detect(cli.global.no_input);
     let ctx = Ctx::new(paths::Paths::from_env()?, ui, cli.global.json);
     let output = commands::run(&ctx, &cli.command)?;
-    output::print(&output, ctx.json)
+    output::print(&output, ctx.json)?;
+    // Printed in full first; then a failed check still sets the exit code.
+    output.outcome()
 }
 
 fn report(err: &anyhow::Error) -> ExitCode {
@@ -60,7 +90,7 @@ fn report(err: &anyhow::Error) -> ExitCode {
     let code = error::exit_code(err);
     if code == Code::Cancelled {
         let _ = console::Term::stderr().show_cursor();
-        eprintln!("Cancelled; nothing was changed.");
+        eprintln!("{}", prompt::CANCELLED);
     } else {
         eprintln!("error: {err:#}");
         if let Some(hint) = error::hint(err) {

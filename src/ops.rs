@@ -7,7 +7,9 @@ use anyhow::Result;
 
 use crate::context::Ctx;
 use crate::db::{self, Db, integrations, integrations::Integration, subscriptions};
-use crate::secret::{Secret, StoreKind};
+use crate::error::Failure;
+use crate::failpoint;
+use crate::secret::{self, Secret, StoreKind};
 
 /// The label shown for a secret in keyring UIs (Seahorse, Keychain Access).
 pub fn label(i: &Integration) -> String {
@@ -31,6 +33,7 @@ pub struct NewIntegration {
 /// commit fails the secret is removed again. Returns the saved integration.
 pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integration> {
     let store = ctx.store(new.store)?;
+    store.unlock()?;
     let now = db::now();
     let integration = Integration {
         id: uuid::Uuid::new_v4().to_string(),
@@ -44,6 +47,9 @@ pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integratio
         secret_store: store.kind().to_string(),
         created_at: now.clone(),
         updated_at: now.clone(),
+        last_verified_at: None,
+        last_verification: None,
+        default: false,
     };
     let tx = db.write()?;
     integrations::insert(&tx, &integration)?;
@@ -79,11 +85,22 @@ pub fn update(
         updated_at: db::now(),
         ..updated.clone()
     };
-    let tx = db.write()?;
-    integrations::update(&tx, &updated)?;
-    match password {
-        Some(password) => {
+    let store = match password {
+        Some(_) => {
             let store = ctx.store_named(&current.secret_store)?;
+            store.unlock()?;
+            Some(store)
+        }
+        None => None,
+    };
+    let tx = db.write()?;
+    if updated.default {
+        // One default per registry: taking it unmarks the previous one.
+        integrations::clear_default(&tx, &updated.registry, &updated.id)?;
+    }
+    integrations::update(&tx, &updated)?;
+    match (password, store) {
+        (Some(password), Some(store)) => {
             let previous = store.get(&current.id)?;
             store.set(&current.id, &label(&updated), password)?;
             if let Err(err) = tx.commit() {
@@ -94,7 +111,7 @@ pub fn update(
                 return Err(err.into());
             }
         }
-        None => tx.commit()?,
+        _ => tx.commit()?,
     }
     integrations::by_id(&db.conn, &updated.id)
 }
@@ -112,6 +129,7 @@ pub struct Deleted {
 /// commit fails; if the store cannot be reached nothing changes.
 pub fn delete(ctx: &Ctx, db: &mut Db, target: &Integration) -> Result<Deleted> {
     let store = ctx.store_named(&target.secret_store)?;
+    store.unlock()?;
     let tx = db.write()?;
     let detached = subscriptions::detach_all(&tx, &target.id)?;
     integrations::delete(&tx, &target.id)?;
@@ -127,4 +145,71 @@ pub fn delete(ctx: &Ctx, db: &mut Db, target: &Integration) -> Result<Deleted> {
         detached,
         had_secret: previous.is_some(),
     })
+}
+
+/// Move the secret of `target` to the store `to`. The order makes every crash
+/// safe: the secret is written to the new store, then the row is switched
+/// and committed, then the old copy is removed. A crash before the commit
+/// leaves the row on the old store (which still has the secret); a crash
+/// after it leaves the row on the new one. Either way at most a stray copy
+/// remains in the other store. Returns the row as saved, or `None` if the
+/// secret already was in `to`.
+pub fn relocate(
+    ctx: &Ctx,
+    db: &mut Db,
+    target: &Integration,
+    to: StoreKind,
+) -> Result<Option<Integration>> {
+    let from = ctx.store_named(&target.secret_store)?;
+    let dest = ctx.store(to)?;
+    if from.kind() == to {
+        return Ok(None);
+    }
+    from.unlock()?;
+    dest.unlock()?;
+    let tx = db.write()?;
+    // Re-read under the write lock: another process may have changed it.
+    let current = integrations::by_id(&tx, &target.id)?;
+    if current.secret_store != target.secret_store {
+        return Err(Failure::conflict(format!(
+            "the integration '{}' was changed by another process meanwhile",
+            target.name
+        ))
+        .hint("run the command again")
+        .into());
+    }
+    let Some(secret) = from.get(&current.id)? else {
+        return Err(Failure::store(format!(
+            "the secret of '{}' is missing from the {}; nothing was moved",
+            current.name,
+            from.kind().describe()
+        ))
+        .hint(format!(
+            "set it again with `hubint integration edit {} --password-stdin`",
+            current.name
+        ))
+        .into());
+    };
+    dest.set(&current.id, &label(&current), &secret)?;
+    failpoint::hit("move-before-commit");
+    let moved = Integration {
+        secret_store: to.to_string(),
+        updated_at: db::now(),
+        ..current.clone()
+    };
+    integrations::update(&tx, &moved)?;
+    if let Err(err) = tx.commit() {
+        let _ = dest.delete(&current.id);
+        return Err(err.into());
+    }
+    failpoint::hit("move-before-old-delete");
+    if let Err(err) = from.delete(&current.id) {
+        ctx.ui.warn(format!(
+            "the secret of {} is now in the {}, but the old copy could not be removed from              the {}: {err:#}",
+            current.name,
+            to.describe(),
+            secret::describe(&current.secret_store)
+        ));
+    }
+    integrations::by_id(&db.conn, &current.id).map(Some)
 }

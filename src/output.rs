@@ -1,14 +1,19 @@
 //! Rendering of command results on stdout: a table for people, JSON with
 //! `--json`. Commands return an [`Output`]; only this module prints it.
 
+use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 
 use anyhow::Result;
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 use serde::Serialize;
 
+use crate::config::Setting;
 use crate::db::integrations::Integration;
 use crate::db::subscriptions::Subscription;
+use crate::error::{Code, Failure};
+use crate::secret::Secret;
+use crate::verify::{Outcome, Verified};
 
 pub enum Output {
     /// Nothing for stdout (status went to stderr).
@@ -18,12 +23,72 @@ pub enum Output {
     Subscriptions(Vec<Subscription>),
     /// A subscription after attach/detach: JSON only; people got a status line.
     SubscriptionChanged(Subscription),
+    /// Text printed as it is, even with `--json` (a shell script).
+    Text(String),
+    /// Environment variables: `export K='V'` lines, or one JSON object.
+    Env(Vec<(String, Secret)>),
+    /// Integrations whose secret was moved: JSON only; people got status lines.
+    Moved(Vec<Integration>),
+    /// One setting (`config get`): its bare value for people.
+    Setting(Setting),
+    /// A setting after `config set`: JSON only; people got a status line.
+    SettingChanged(Setting),
+    /// Every setting (`config list`).
+    Settings(Vec<Setting>),
+    /// Results of `verify`: printed in full, then exit 6 if any failed.
+    Verifications(Vec<Verified>),
+}
+
+impl Output {
+    /// What the command's exit status is after its output was printed:
+    /// an error (exit 6) when a verification failed.
+    pub fn outcome(&self) -> Result<()> {
+        let Output::Verifications(list) = self else {
+            return Ok(());
+        };
+        let failed: Vec<&Verified> = list.iter().filter(|v| !v.report.is_ok()).collect();
+        let message = match failed.as_slice() {
+            [] => return Ok(()),
+            [one] if list.len() == 1 => {
+                format!(
+                    "verification of '{}' failed: {}",
+                    one.name, one.report.result
+                )
+            }
+            _ => format!(
+                "{} of {} integrations failed verification: {}",
+                failed.len(),
+                list.len(),
+                failed
+                    .iter()
+                    .map(|v| format!("{} ({})", v.name, v.report.result))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        let mut hint = String::from("the detail names the step that failed");
+        if let Some(rejected) = failed
+            .iter()
+            .find(|v| v.report.result == Outcome::Unauthorized)
+        {
+            hint.push_str(&format!(
+                "; correct rejected credentials with `hubint integration edit {} --verify` and the right --username or --password-stdin",
+                rejected.name
+            ));
+        }
+        Err(Failure::new(Code::VerifyFailed, message).hint(hint).into())
+    }
 }
 
 pub fn print(output: &Output, json: bool) -> Result<()> {
     let stdout = io::stdout();
     // Buffered: stdout alone is line-buffered, i.e. one write(2) per JSON line.
     let mut out = io::BufWriter::new(stdout.lock());
+    if let Output::Text(text) = output {
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+        return Ok(());
+    }
     if json {
         match output {
             Output::Nothing => return Ok(()),
@@ -31,10 +96,38 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
             Output::Integrations(list) => write_json(&mut out, list)?,
             Output::Subscriptions(list) => write_json(&mut out, list)?,
             Output::SubscriptionChanged(s) => write_json(&mut out, s)?,
+            Output::Text(_) => unreachable!("printed above"),
+            Output::Verifications(list) => write_json(&mut out, list)?,
+            Output::Env(vars) => {
+                let map: BTreeMap<&str, &str> =
+                    vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                write_json(&mut out, &map)?
+            }
+            Output::Moved(list) => write_json(&mut out, list)?,
+            Output::Setting(s) | Output::SettingChanged(s) => write_json(&mut out, s)?,
+            Output::Settings(list) => write_json(&mut out, list)?,
         }
     } else {
+        if let Output::Env(vars) = output {
+            for (key, value) in vars {
+                let line = Secret::new(format!("export {key}={}\n", shell_quote(value)));
+                out.write_all(line.as_bytes())?;
+            }
+            out.flush()?;
+            return Ok(());
+        }
         let table = match output {
-            Output::Nothing | Output::SubscriptionChanged(_) => return Ok(()),
+            Output::Nothing
+            | Output::SubscriptionChanged(_)
+            | Output::Moved(_)
+            | Output::SettingChanged(_)
+            | Output::Text(_)
+            | Output::Env(_) => return Ok(()),
+            Output::Setting(s) => {
+                writeln!(out, "{}", s.value)?;
+                return Ok(out.flush()?);
+            }
+            Output::Settings(list) => settings_table(list),
             Output::Integration(i) => integration_table(i),
             Output::Integrations(list) if list.is_empty() => {
                 eprintln!("No integrations. Add one with `hubint add`.");
@@ -49,11 +142,21 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
                 return Ok(());
             }
             Output::Subscriptions(list) => subscriptions_table(list),
+            Output::Verifications(list) if list.is_empty() => {
+                eprintln!("No integrations to verify. Add one with `hubint add`.");
+                return Ok(());
+            }
+            Output::Verifications(list) => verifications_table(list),
         };
         writeln!(out, "{table}")?;
     }
     out.flush()?;
     Ok(())
+}
+
+/// `value` in single quotes for a POSIX shell.
+fn shell_quote(value: &str) -> String {
+    format!("'{}'", value.replace('\'', r"'\''"))
 }
 
 fn write_json(out: &mut impl Write, value: &impl Serialize) -> Result<()> {
@@ -110,27 +213,81 @@ fn or_dash(value: &str) -> &str {
     if value.is_empty() { "-" } else { value }
 }
 
+fn keep_whole(table: &mut Table, columns: &[usize]) {
+    for &index in columns {
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+}
+
+fn at_least(table: &mut Table, columns: &[(usize, u16)]) {
+    for &(index, width) in columns {
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
+        }
+    }
+}
+
+/// Docker Hub's long key, shortened for people; JSON keeps the key.
+fn registry_display(key: &str) -> &str {
+    if crate::registry::is_docker_hub(key) {
+        "docker.io"
+    } else {
+        key
+    }
+}
+
+/// The full registry key (for `show`), marked when it is the default.
+fn registry_key(i: &Integration) -> String {
+    if i.default {
+        format!("{} (default)", i.registry)
+    } else {
+        i.registry.clone()
+    }
+}
+
+/// The registry for people, marked when the integration is its default.
+fn registry(i: &Integration) -> String {
+    let shown = registry_display(&i.registry);
+    if i.default {
+        format!("{shown} (default)")
+    } else {
+        shown.to_string()
+    }
+}
+
 fn integrations_table(list: &[Integration]) -> Table {
     let mut table = new_table(&[
         "NAME",
-        "FAMILY/TYPE",
+        "TYPE",
         "REGISTRY",
         "USERNAME",
         "EMAIL",
         "SUBSCRIPTIONS",
         "STORE",
         "UPDATED (UTC)",
+        "VERIFIED",
     ]);
+    // Short, fixed-format columns are never wrapped; the free-text ones
+    // wrap, but keep room for a typical name and registry.
+    // Only when wrapping at all: without a width nothing wraps (and
+    // comfy-table's constraint arithmetic overflows on cells over 64 KiB).
+    if table.width().is_some() {
+        keep_whole(&mut table, &[1, 6, 7, 8]);
+        at_least(&mut table, &[(0, 12), (2, 16), (5, 13)]);
+    }
     for i in list {
         table.add_row(vec![
             i.name.clone(),
             format!("{}/{}", i.family, i.kind),
-            i.registry.clone(),
+            registry(i),
             i.username.clone(),
             or_dash(i.email.as_deref().unwrap_or_default()).to_string(),
             or_dash(&i.subscriptions.join(", ")).to_string(),
             i.secret_store.clone(),
             short_time(&i.updated_at),
+            i.last_verification.as_deref().unwrap_or("-").to_string(),
         ]);
     }
     table
@@ -138,10 +295,10 @@ fn integrations_table(list: &[Integration]) -> Table {
 
 fn integration_table(i: &Integration) -> Table {
     let mut table = new_table(&[]);
-    let rows: [(&str, String); 10] = [
+    let rows: [(&str, String); 11] = [
         ("name", i.name.clone()),
         ("family/type", format!("{}/{}", i.family, i.kind)),
-        ("registry", i.registry.clone()),
+        ("registry", registry_key(i)),
         ("username", i.username.clone()),
         (
             "email",
@@ -152,9 +309,33 @@ fn integration_table(i: &Integration) -> Table {
         ("id", i.id.clone()),
         ("created (UTC)", short_time(&i.created_at)),
         ("updated (UTC)", short_time(&i.updated_at)),
+        (
+            "verified (UTC)",
+            verification(i).unwrap_or_else(|| "never".into()),
+        ),
     ];
     for (key, value) in rows {
         table.add_row(vec![key.to_string(), value]);
+    }
+    table
+}
+
+/// The last verification as `ok (2026-11-29 16:04)`, if there was one.
+fn verification(i: &Integration) -> Option<String> {
+    let at = i.last_verified_at.as_deref()?;
+    let result = i.last_verification.as_deref().unwrap_or("?");
+    Some(format!("{result} ({})", short_time(at)))
+}
+
+fn verifications_table(list: &[Verified]) -> Table {
+    let mut table = new_table(&["NAME", "REGISTRY", "RESULT", "DETAIL"]);
+    for v in list {
+        table.add_row(vec![
+            v.name.clone(),
+            v.registry.clone(),
+            v.report.result.to_string(),
+            v.report.detail.clone(),
+        ]);
     }
     table
 }
@@ -166,6 +347,14 @@ fn subscriptions_table(list: &[Subscription]) -> Table {
             s.name.clone(),
             or_dash(&s.integrations.join(", ")).to_string(),
         ]);
+    }
+    table
+}
+
+fn settings_table(list: &[Setting]) -> Table {
+    let mut table = new_table(&["KEY", "VALUE", "SOURCE"]);
+    for s in list {
+        table.add_row(vec![s.key.clone(), s.value.clone(), s.source.clone()]);
     }
     table
 }

@@ -1,7 +1,7 @@
 //! Where a password comes from: stdin, a file, or (with a warning) argv.
 
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::Args;
@@ -41,25 +41,19 @@ impl PasswordArgs {
     pub fn read(&self, ui: &Ui) -> Result<Option<Secret>> {
         let (secret, flag) = if self.password_stdin {
             let mut buf = Secret::new(String::new());
-            std::io::stdin()
-                .read_to_string(&mut buf)
-                .context("cannot read the password from standard input")?;
+            if let Err(e) = std::io::stdin().read_to_string(&mut buf) {
+                if e.kind() == std::io::ErrorKind::InvalidData {
+                    // As for --password-file: an invalid value, not an I/O failure.
+                    return Err(Failure::usage(
+                        "the password on standard input is not valid UTF-8",
+                    )
+                    .into());
+                }
+                return Err(e).context("cannot read the password from standard input");
+            }
             (strip_newline(buf), "--password-stdin")
         } else if let Some(path) = &self.password_file {
-            let bytes = zeroize::Zeroizing::new(
-                std::fs::read(path)
-                    .with_context(|| format!("cannot read password file {}", path.display()))?,
-            );
-            let text = std::str::from_utf8(&bytes).map_err(|_| {
-                Failure::usage(format!(
-                    "password file {} is not valid UTF-8",
-                    path.display()
-                ))
-            })?;
-            (
-                strip_newline(Secret::new(text.to_string())),
-                "--password-file",
-            )
+            (read_file(path, "password")?, "--password-file")
         } else if let Some(p) = &self.password {
             ui.warn(
                 "--password is insecure: the password is visible to other processes. \
@@ -76,7 +70,22 @@ impl PasswordArgs {
     }
 }
 
-fn strip_newline(mut s: Secret) -> Secret {
+/// The secret held in the file at `path` (a `what` file: "password",
+/// "passphrase"), without one trailing newline.
+pub fn read_file(path: &Path, what: &str) -> Result<Secret> {
+    let bytes = zeroize::Zeroizing::new(std::fs::read(path).map_err(|e| {
+        Failure::usage(format!("cannot read {what} file {}: {e}", path.display())).hint(format!(
+            "pass the path of a readable file holding the {what}"
+        ))
+    })?);
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        Failure::usage(format!("{what} file {} is not valid UTF-8", path.display()))
+    })?;
+    Ok(strip_newline(Secret::new(text.to_string())))
+}
+
+/// Remove one trailing newline (`\n` or `\r\n`).
+pub fn strip_newline(mut s: Secret) -> Secret {
     if s.ends_with('\n') {
         s.pop();
         if s.ends_with('\r') {

@@ -4,6 +4,8 @@
 //! | --- | --- | --- |
 //! | data directory (database, encrypted store) | XDG data dir, e.g. `~/.local/share/hubint` | `HUBINT_HOME` |
 //! | config directory | XDG config dir, e.g. `~/.config/hubint` | `HUBINT_HOME`, `HUBINT_CONFIG_DIR` |
+//! | config file | `config.toml` in the config directory | `HUBINT_CONFIG` |
+//! | encrypted secret store | `secrets.age` in the data directory | |
 //!
 //! Directories hubint creates are mode 0700; files it creates are 0600.
 
@@ -15,12 +17,17 @@ use anyhow::{Context, Result, anyhow};
 
 pub const ENV_HOME: &str = "HUBINT_HOME";
 pub const ENV_CONFIG_DIR: &str = "HUBINT_CONFIG_DIR";
+pub const ENV_CONFIG: &str = "HUBINT_CONFIG";
 pub const DB_FILE: &str = "hubint.db";
+pub const CONFIG_FILE: &str = "config.toml";
+pub const SECRETS_FILE: &str = "secrets.age";
 
 #[derive(Debug, Clone)]
 pub struct Paths {
     pub data_dir: PathBuf,
     pub config_dir: PathBuf,
+    /// The config file: `HUBINT_CONFIG`, else `config.toml` in `config_dir`.
+    pub config_file: PathBuf,
 }
 
 impl Paths {
@@ -42,14 +49,21 @@ impl Paths {
             (None, Some(home)) => home.clone(),
             (None, None) => project()?.config_dir().to_path_buf(),
         };
+        let config_file = env_path(ENV_CONFIG).unwrap_or_else(|| config_dir.join(CONFIG_FILE));
         Ok(Paths {
             data_dir,
             config_dir,
+            config_file,
         })
     }
 
     pub fn db_path(&self) -> PathBuf {
         self.data_dir.join(DB_FILE)
+    }
+
+    /// The encrypted file secret store.
+    pub fn secrets_path(&self) -> PathBuf {
+        self.data_dir.join(SECRETS_FILE)
     }
 }
 
@@ -94,4 +108,65 @@ pub fn ensure_private_file(path: &Path) -> Result<()> {
         .open(path)
         .map(drop)
         .with_context(|| format!("cannot create {}", path.display()))
+}
+
+/// `path` with `suffix` appended to its file name (`secrets.age` → `secrets.age.lock`).
+pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// Write `bytes` to a new 0600 file `tmp` (replacing a leftover one) and
+/// flush it to disk. Half of [`write_atomic`]; [`replace_with`] is the other.
+pub fn write_temp(tmp: &Path, bytes: &[u8]) -> Result<()> {
+    match fs::remove_file(tmp) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).with_context(|| format!("cannot remove {}", tmp.display())),
+    }
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let result = options.open(tmp).and_then(|mut file| {
+        io::Write::write_all(&mut file, bytes)?;
+        file.sync_all()
+    });
+    if let Err(e) = result {
+        let _ = fs::remove_file(tmp);
+        return Err(e).with_context(|| format!("cannot write {}", tmp.display()));
+    }
+    Ok(())
+}
+
+/// Rename `tmp` over `path`, then flush the directory so that the rename
+/// itself survives a crash.
+pub fn replace_with(tmp: &Path, path: &Path) -> Result<()> {
+    fs::rename(tmp, path)
+        .with_context(|| format!("cannot rename {} to {}", tmp.display(), path.display()))?;
+    #[cfg(unix)]
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::File::open(dir)
+            .and_then(|d| d.sync_all())
+            .with_context(|| format!("cannot flush directory {}", dir.display()))?;
+    }
+    Ok(())
+}
+
+/// Replace `path` with `bytes` so that a crash leaves either the old file or
+/// the new one, never a torn one: temporary file, fsync, rename, fsync of the
+/// directory. The directory is created (0700) if needed; the file is 0600.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        ensure_private_dir(dir)?;
+    }
+    let tmp = sibling(path, &format!(".tmp.{}", std::process::id()));
+    write_temp(&tmp, bytes)?;
+    replace_with(&tmp, path).inspect_err(|_| {
+        let _ = fs::remove_file(&tmp);
+    })
 }

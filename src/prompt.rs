@@ -1,7 +1,12 @@
 //! dialoguer prompts. Every prompt goes to stderr; callers check
 //! `Ui::interactive` first and otherwise fail with the flag to pass.
+//!
+//! Prompts are only asked before anything is written, so Ctrl-C at a prompt
+//! restores the terminal, says nothing was changed and exits 130 (see
+//! [`interrupt`]).
 
 use anyhow::Result;
+use console::Term;
 use dialoguer::{Confirm, Input, MultiSelect, Password, Select};
 
 use crate::secret::Secret;
@@ -9,7 +14,11 @@ use crate::ui::Ui;
 
 pub type Validator = fn(&str) -> Result<(), String>;
 
+/// What a cancelled command says (Ctrl-C at a prompt, or answering No).
+pub const CANCELLED: &str = "Cancelled; nothing was changed.";
+
 pub fn select(ui: &Ui, prompt: &str, items: &[&str], default: usize) -> Result<usize> {
+    let _at = interrupt::AtPrompt::enter();
     let theme = ui.theme();
     Ok(Select::with_theme(&*theme)
         .with_prompt(prompt)
@@ -19,6 +28,7 @@ pub fn select(ui: &Ui, prompt: &str, items: &[&str], default: usize) -> Result<u
 }
 
 pub fn multi_select(ui: &Ui, prompt: &str, items: &[String]) -> Result<Vec<usize>> {
+    let _at = interrupt::AtPrompt::enter();
     let theme = ui.theme();
     Ok(MultiSelect::with_theme(&*theme)
         .with_prompt(prompt)
@@ -36,6 +46,7 @@ pub fn input(
     optional: bool,
     validate: impl Fn(&str) -> Result<(), String>,
 ) -> Result<String> {
+    let _at = interrupt::AtPrompt::enter();
     let theme = ui.theme();
     let mut input = Input::<String>::with_theme(&*theme)
         .with_prompt(prompt)
@@ -60,6 +71,7 @@ pub fn edit_text(
     initial: &str,
     validate: impl Fn(&str) -> Result<(), String>,
 ) -> Result<String> {
+    let _at = interrupt::AtPrompt::enter();
     let theme = ui.theme();
     Ok(Input::<String>::with_theme(&*theme)
         .with_prompt(prompt)
@@ -77,43 +89,52 @@ pub fn edit_text(
         .to_string())
 }
 
-/// A password, asked twice. With `keep_on_empty`, an empty answer means
-/// "keep the current one" and returns `None` without a confirmation.
+/// A password, asked twice; on a mismatch both are asked again. With
+/// `keep_on_empty`, an empty first answer means "keep the current one":
+/// it returns `None` at once and is reported as unchanged.
 pub fn password(ui: &Ui, prompt: &str, keep_on_empty: bool) -> Result<Option<Secret>> {
+    let _at = interrupt::AtPrompt::enter();
     let theme = ui.theme();
-    let mut first = Password::with_theme(&*theme)
-        .with_prompt(prompt)
-        .allow_empty_password(keep_on_empty)
-        .validate_with(|p: &String| -> Result<(), String> {
-            if keep_on_empty && p.is_empty() {
-                Ok(())
-            } else {
-                crate::validate::password(p)
-            }
-        });
-    if !keep_on_empty {
-        first = first.with_confirmation("Repeat password", "Passwords do not match, try again");
-        return Ok(Some(Secret::new(first.interact()?)));
-    }
-    let answer = Secret::new(first.interact()?);
-    if answer.is_empty() {
-        return Ok(None);
-    }
+    let ask = |prompt: &str, validate: bool| -> Result<Secret> {
+        let mut password = Password::with_theme(&*theme)
+            .with_prompt(prompt)
+            .allow_empty_password(true)
+            .report(false);
+        if validate {
+            password = password.validate_with(|p: &String| -> Result<(), String> {
+                if keep_on_empty && p.is_empty() {
+                    Ok(())
+                } else {
+                    crate::validate::password(p)
+                }
+            });
+        }
+        Ok(Secret::new(password.interact()?))
+    };
     loop {
-        let again = Secret::new(
-            Password::with_theme(&*theme)
-                .with_prompt("Repeat password")
-                .allow_empty_password(true)
-                .interact()?,
-        );
-        if *again == *answer {
+        let answer = ask(prompt, true)?;
+        if answer.is_empty() {
+            report(|f| theme.format_input_prompt_selection(f, prompt, "unchanged"))?;
+            return Ok(None);
+        }
+        if *ask("Repeat password", false)? == *answer {
+            report(|f| theme.format_password_prompt_selection(f, prompt))?;
             return Ok(Some(answer));
         }
-        eprintln!("Passwords do not match, try again");
+        report(|f| theme.format_error(f, "Passwords do not match, try again"))?;
     }
 }
 
+/// One line on stderr formatted by the theme (a prompt's summary or an error).
+fn report(format: impl FnOnce(&mut String) -> std::fmt::Result) -> Result<()> {
+    let mut line = String::new();
+    format(&mut line)?;
+    Term::stderr().write_line(&line)?;
+    Ok(())
+}
+
 pub fn confirm(ui: &Ui, prompt: &str) -> Result<bool> {
+    let _at = interrupt::AtPrompt::enter();
     let theme = ui.theme();
     Ok(Confirm::with_theme(&*theme)
         .with_prompt(prompt)
@@ -121,4 +142,83 @@ pub fn confirm(ui: &Ui, prompt: &str) -> Result<bool> {
         .show_default(true)
         .wait_for_newline(true)
         .interact()?)
+}
+
+/// Ctrl-C at a prompt. dialoguer reads keys in raw mode and answers Ctrl-C by
+/// raising SIGINT, and its password prompt turns echo off; the default
+/// SIGINT action would kill us with the cursor hidden or echo still off.
+/// While a prompt is open, our handler restores the terminal, prints
+/// [`CANCELLED`] and exits 130. Outside prompts SIGINT keeps its default
+/// action.
+#[cfg(unix)]
+mod interrupt {
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static AT_PROMPT: AtomicBool = AtomicBool::new(false);
+    /// The terminal settings from before the first prompt.
+    static TERMIOS: OnceLock<Option<libc::termios>> = OnceLock::new();
+
+    /// Marks a prompt as open until dropped.
+    pub struct AtPrompt;
+
+    impl AtPrompt {
+        pub fn enter() -> AtPrompt {
+            TERMIOS.get_or_init(|| {
+                let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
+                // SAFETY: tcgetattr fills `termios` when it returns 0; the
+                // handler is installed once, after TERMIOS is set.
+                unsafe {
+                    let saved = (libc::tcgetattr(libc::STDIN_FILENO, termios.as_mut_ptr()) == 0)
+                        .then(|| termios.assume_init());
+                    libc::signal(
+                        libc::SIGINT,
+                        on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t,
+                    );
+                    saved
+                }
+            });
+            AT_PROMPT.store(true, Ordering::SeqCst);
+            AtPrompt
+        }
+    }
+
+    impl Drop for AtPrompt {
+        fn drop(&mut self) {
+            AT_PROMPT.store(false, Ordering::SeqCst);
+        }
+    }
+
+    /// Only async-signal-safe calls: tcsetattr, write, signal, raise, _exit.
+    extern "C" fn on_sigint(_: libc::c_int) {
+        // SAFETY: see above; the buffers outlive the calls.
+        unsafe {
+            if !AT_PROMPT.load(Ordering::SeqCst) {
+                // Not at a prompt: die of SIGINT as if we had no handler
+                // (delivered once this handler returns).
+                libc::signal(libc::SIGINT, libc::SIG_DFL);
+                libc::raise(libc::SIGINT);
+                return;
+            }
+            if let Some(Some(termios)) = TERMIOS.get() {
+                libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, termios);
+            }
+            // Show the cursor again, end the prompt's line, say so.
+            for bytes in ["\x1b[?25h\n".as_bytes(), super::CANCELLED.as_bytes(), b"\n"] {
+                libc::write(libc::STDERR_FILENO, bytes.as_ptr().cast(), bytes.len());
+            }
+            libc::_exit(crate::error::Code::Cancelled as libc::c_int);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+mod interrupt {
+    pub struct AtPrompt;
+
+    impl AtPrompt {
+        pub fn enter() -> AtPrompt {
+            AtPrompt
+        }
+    }
 }

@@ -9,6 +9,7 @@ use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
 use crate::error::Failure;
 
+#[derive(Clone)]
 pub struct Ui {
     interactive: bool,
     color: bool,

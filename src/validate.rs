@@ -94,7 +94,9 @@ fn describe_char(c: char) -> String {
 pub fn flag(flag: &str, value: &str, check: fn(&str) -> Result<(), String>) -> anyhow::Result<()> {
     check(value).map_err(|why| {
         crate::error::Failure::usage(format!("invalid {flag}: {why}"))
-            .hint(format!("see `hubint help` for what {flag} accepts"))
+            .hint(format!(
+                "run the command with --help to see what {flag} accepts"
+            ))
             .into()
     })
 }

@@ -1,31 +1,88 @@
 //! The top-level subcommands and their dispatch.
 
+pub mod completions;
+pub mod config;
+pub mod credential_helper;
+pub mod docker_config;
+pub mod env;
+pub mod exec;
+pub mod generate;
+pub mod import;
+pub mod install_helper;
 pub mod integration;
+pub mod secret_store;
 pub mod subscription;
 
 use anyhow::Result;
 use clap::Subcommand;
 
 use crate::context::Ctx;
+use crate::docs;
 use crate::output::Output;
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Add, edit, delete, list and show integrations
-    #[command(subcommand, alias = "integrations")]
+    /// Add, edit, delete, list, show and verify integrations
+    #[command(subcommand, alias = "integrations", after_help = docs::examples_help("integration"))]
     Integration(integration::IntegrationCommand),
 
     /// Attach integrations to subscriptions, detach them, list subscriptions
-    #[command(subcommand, alias = "subscriptions")]
+    #[command(subcommand, alias = "subscriptions", after_help = docs::examples_help("subscription"))]
     Subscription(subscription::SubscriptionCommand),
+
+    /// Get, set and list settings in the config file
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
+
+    /// Manage the encrypted file secret store
+    #[command(subcommand)]
+    SecretStore(secret_store::SecretStoreCommand),
 
     #[command(flatten)]
     TopLevel(integration::IntegrationCommand),
+
+    /// Print the script that enables shell completion, integration names included
+    #[command(after_help = docs::examples_help("completions"))]
+    Completions(completions::CompletionsArgs),
+
+    /// Regenerate the committed completion scripts and man pages
+    #[command(hide = true)]
+    Generate(generate::GenerateArgs),
+    /// Write a docker config.json that gives container tools the integrations
+    DockerConfig(docker_config::DockerConfigArgs),
+
+    /// Import credentials from other tools' files
+    #[command(subcommand)]
+    Import(import::ImportCommand),
+
+    /// Print one integration as environment variables (for `eval`)
+    Env(env::EnvArgs),
+
+    /// Run a command with one integration in its environment
+    Exec(exec::ExecArgs),
+
+    /// Install docker-credential-hubint (a symlink to hubint) into a directory
+    InstallHelper(install_helper::InstallHelperArgs),
+
+    /// Speak the Docker credential helper protocol (as docker-credential-hubint does)
+    CredentialHelper(credential_helper::CredentialHelperArgs),
 }
 
 pub fn run(ctx: &Ctx, command: &Command) -> Result<Output> {
     match command {
         Command::Integration(cmd) | Command::TopLevel(cmd) => integration::run(ctx, cmd),
         Command::Subscription(cmd) => subscription::run(ctx, cmd),
+        Command::Completions(args) => completions::run(ctx, args),
+        Command::Generate(args) => generate::run(ctx, args),
+        Command::DockerConfig(args) => docker_config::run(ctx, args),
+        Command::Import(cmd) => import::run(ctx, cmd),
+        Command::Env(args) => env::run(ctx, args),
+        Command::Exec(args) => exec::run(ctx, args),
+        Command::InstallHelper(args) => install_helper::run(ctx, args),
+        Command::CredentialHelper(_) => {
+            unreachable!("main_entry serves the credential helper before dispatch")
+        }
+        Command::Config(cmd) => config::run(ctx, cmd),
+        Command::SecretStore(cmd) => secret_store::run(ctx, cmd),
     }
 }

@@ -22,6 +22,14 @@ pub struct Integration {
     pub secret_store: String,
     pub created_at: String,
     pub updated_at: String,
+    /// When the credentials were last checked against the registry (RFC 3339), if ever.
+    pub last_verified_at: Option<String>,
+    /// The result of that check (`ok`, `unauthorized`, ...), if ever.
+    pub last_verification: Option<String>,
+    /// The registry's default integration, served by the credential helper
+    /// when several match. Omitted from JSON when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub default: bool,
 }
 
 /// Filters for [`list`]; `None` means any.
@@ -34,13 +42,13 @@ pub struct Filter<'a> {
 }
 
 const COLUMNS: &str = "i.id, i.name, i.family, i.type, i.registry, i.username, i.email, \
-     i.secret_store, i.created_at, i.updated_at, \
+     i.secret_store, i.created_at, i.updated_at, i.last_verified_at, i.last_verification, i.is_default, \
      (SELECT group_concat(name, char(10)) FROM (SELECT s.name AS name FROM subscription_integrations si \
         JOIN subscriptions s ON s.id = si.subscription_id \
         WHERE si.integration_id = i.id ORDER BY s.name COLLATE NOCASE))";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Integration> {
-    let subs: Option<String> = row.get(10)?;
+    let subs: Option<String> = row.get(13)?;
     Ok(Integration {
         id: row.get(0)?,
         name: row.get(1)?,
@@ -52,6 +60,9 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Integration> {
         secret_store: row.get(7)?,
         created_at: row.get(8)?,
         updated_at: row.get(9)?,
+        last_verified_at: row.get(10)?,
+        last_verification: row.get(11)?,
+        default: row.get(12)?,
         subscriptions: subs
             .map(|s| s.split('\n').map(str::to_string).collect())
             .unwrap_or_default(),
@@ -108,6 +119,26 @@ pub fn list(conn: &Connection, filter: &Filter<'_>) -> Result<Vec<Integration>> 
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The integrations for one normalised registry key, sorted by name. Uses
+/// the `(registry, username)` index: this runs on every `docker pull`.
+pub fn by_registry(conn: &Connection, registry: &str) -> Result<Vec<Integration>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM integrations i WHERE i.registry = ?1 ORDER BY i.name COLLATE NOCASE"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([registry], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Unmark the default of `registry`, except on `except_id`.
+pub fn clear_default(conn: &Connection, registry: &str, except_id: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE integrations SET is_default = 0 WHERE registry = ?1 AND is_default = 1 AND id <> ?2",
+        params![registry, except_id],
+    )?;
+    Ok(())
+}
+
 /// The names of all integrations, sorted (for completion and prompts).
 pub fn names(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("SELECT name FROM integrations ORDER BY name COLLATE NOCASE")?;
@@ -160,12 +191,14 @@ pub fn insert(conn: &Connection, i: &Integration) -> Result<()> {
     }
 }
 
-/// Write back the editable fields of `i` (matched by id).
+/// Write back the editable fields of `i` (matched by id), with its last
+/// verification (which an edit of the credentials clears or replaces).
 pub fn update(conn: &Connection, i: &Integration) -> Result<()> {
     ensure_name_free(conn, &i.name, Some(&i.id))?;
     let result = conn.execute(
         "UPDATE integrations SET name = ?2, registry = ?3, username = ?4, email = ?5, \
-         secret_store = ?6, updated_at = ?7 WHERE id = ?1",
+         secret_store = ?6, updated_at = ?7, last_verified_at = ?8, last_verification = ?9, \
+         is_default = ?10 WHERE id = ?1",
         params![
             i.id,
             i.name,
@@ -173,7 +206,10 @@ pub fn update(conn: &Connection, i: &Integration) -> Result<()> {
             i.username,
             i.email,
             i.secret_store,
-            i.updated_at
+            i.updated_at,
+            i.last_verified_at,
+            i.last_verification,
+            i.default
         ],
     );
     match result {
@@ -187,7 +223,82 @@ pub fn update(conn: &Connection, i: &Integration) -> Result<()> {
     }
 }
 
+/// Record the time and result of a check of the credentials. This is not an
+/// edit: `updated_at` stays. A row deleted meanwhile is silently skipped.
+pub fn record_verification(conn: &Connection, id: &str, at: &str, result: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE integrations SET last_verified_at = ?2, last_verification = ?3 WHERE id = ?1",
+        params![id, at, result],
+    )?;
+    Ok(())
+}
+
 /// Delete the row. Links must be gone first: the schema refuses otherwise.
 pub fn delete(conn: &Connection, id: &str) -> Result<bool> {
     Ok(conn.execute("DELETE FROM integrations WHERE id = ?1", [id])? == 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::Db;
+
+    fn insert_row(
+        conn: &Connection,
+        n: usize,
+        registry: &str,
+        default: bool,
+    ) -> rusqlite::Result<usize> {
+        conn.execute(
+            "INSERT INTO integrations (id, name, family, type, registry, username, \
+             secret_store, created_at, updated_at, is_default) \
+             VALUES (?1, ?1, 'hub', 'docker', ?2, 'u', 'keyring', '', '', ?3)",
+            params![format!("i{n}"), registry, default],
+        )
+    }
+
+    #[test]
+    fn registry_lookups_use_an_index_at_scale() {
+        let mut db = Db::open_in_memory().unwrap();
+        let tx = db.write().unwrap();
+        for n in 0..10_000 {
+            insert_row(&tx, n, &format!("r{}.example.com", n % 100), false).unwrap();
+        }
+        tx.commit().unwrap();
+        db.conn.execute_batch("ANALYZE").unwrap();
+        let sql = format!(
+            "EXPLAIN QUERY PLAN SELECT {COLUMNS} FROM integrations i WHERE i.registry = ?1 \
+             ORDER BY i.name COLLATE NOCASE"
+        );
+        let mut stmt = db.conn.prepare(&sql).unwrap();
+        let plan: Vec<String> = stmt
+            .query_map(["r7.example.com"], |r| r.get(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(
+            plan.iter()
+                .any(|step| step.contains("SEARCH i USING INDEX integrations_registry_username")),
+            "{plan:?}"
+        );
+        assert_eq!(by_registry(&db.conn, "r7.example.com").unwrap().len(), 100);
+    }
+
+    #[test]
+    fn one_default_per_registry() {
+        let db = Db::open_in_memory().unwrap();
+        insert_row(&db.conn, 1, "x.io", true).unwrap();
+        insert_row(&db.conn, 2, "y.io", true).unwrap();
+        let err = insert_row(&db.conn, 3, "x.io", true).unwrap_err();
+        assert!(crate::db::is_unique_violation(&err), "{err}");
+        clear_default(&db.conn, "x.io", "i3").unwrap();
+        insert_row(&db.conn, 3, "x.io", true).unwrap();
+        let defaults: Vec<String> = by_registry(&db.conn, "x.io")
+            .unwrap()
+            .into_iter()
+            .filter(|i| i.default)
+            .map(|i| i.name)
+            .collect();
+        assert_eq!(defaults, ["i3"]);
+    }
 }

@@ -16,9 +16,15 @@ use crate::error::Failure;
 use crate::paths;
 
 /// Migrations in order; migration N (1-based) brings `user_version` to N.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_registry_default.sql"),
+    include_str!("migrations/0003_verification.sql"),
+];
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// Completion waits at most this long for a writer, then offers nothing.
+const READ_ONLY_BUSY_TIMEOUT: Duration = Duration::from_millis(300);
 
 pub struct Db {
     pub conn: Connection,
@@ -111,6 +117,17 @@ impl Db {
     }
 }
 
+/// Open an existing database read-only, as it is: never created, never
+/// configured, never migrated (for shell completion). Fails if the file does
+/// not exist or is busy for more than a moment.
+pub fn open_read_only(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)
+        .with_context(|| format!("cannot open database {}", path.display()))?;
+    conn.busy_timeout(READ_ONLY_BUSY_TIMEOUT)?;
+    Ok(conn)
+}
+
 /// The current time as RFC 3339 (UTC, seconds).
 pub fn now() -> String {
     humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
@@ -157,6 +174,23 @@ mod tests {
                 .mode();
             assert_eq!(mode & 0o777, 0o700);
         }
+    }
+
+    #[test]
+    fn read_only_never_creates_or_migrates() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hubint.db");
+        assert!(open_read_only(&path).is_err());
+        assert!(!path.exists());
+        std::fs::write(&path, b"").unwrap();
+        let conn = open_read_only(&path).unwrap();
+        let v: usize = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 0);
+        assert!(conn.execute_batch("CREATE TABLE t (x)").is_err());
+        drop(conn);
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), 0);
     }
 
     #[test]

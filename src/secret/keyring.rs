@@ -114,6 +114,23 @@ impl SecretStore for KeyringStore {
             },
         )
     }
+
+    fn list_ids(&self) -> Result<Vec<String>> {
+        self.call(|store| {
+            let spec = HashMap::from([("service", SERVICE)]);
+            let mut ids = Vec::new();
+            for entry in store.search(&spec)? {
+                let id = match entry.get_specifiers() {
+                    Some((_, user)) => Some(user),
+                    None => entry.get_attributes()?.remove("username"),
+                };
+                ids.extend(id);
+            }
+            ids.sort();
+            ids.dedup();
+            Ok(ids)
+        })
+    }
 }
 
 /// The platform's native store, created once per process.

@@ -26,4 +26,9 @@ impl SecretStore for MemoryStore {
     fn delete(&self, id: &str) -> Result<bool> {
         Ok(self.secrets.borrow_mut().remove(id).is_some())
     }
+    fn list_ids(&self) -> Result<Vec<String>> {
+        let mut ids: Vec<String> = self.secrets.borrow().keys().cloned().collect();
+        ids.sort();
+        Ok(ids)
+    }
 }

@@ -2,9 +2,11 @@
 //! which store holds its secret, and the secret is keyed by the integration's
 //! stable id (never by its name, so a rename keeps it).
 
+mod file;
 mod keyring;
 #[cfg(test)]
 pub mod memory;
+pub mod passphrase;
 
 use std::fmt;
 use std::str::FromStr;
@@ -13,6 +15,7 @@ use anyhow::Result;
 use serde::Serialize;
 use zeroize::Zeroizing;
 
+pub use self::file::FileStore;
 pub use self::keyring::KeyringStore;
 
 /// A secret held in memory; wiped when dropped.
@@ -27,13 +30,34 @@ pub const SERVICE: &str = "hubint";
 pub enum StoreKind {
     /// The OS keyring: Secret Service, macOS Keychain or Windows Credential Manager.
     Keyring,
+    /// One age-encrypted file in the data directory, unlocked with a passphrase.
+    File,
 }
 
 impl StoreKind {
     pub fn as_str(self) -> &'static str {
         match self {
             StoreKind::Keyring => "keyring",
+            StoreKind::File => "file",
         }
+    }
+}
+
+impl StoreKind {
+    /// What people call it: "OS keyring", "encrypted file store".
+    pub fn describe(self) -> &'static str {
+        match self {
+            StoreKind::Keyring => "OS keyring",
+            StoreKind::File => "encrypted file store",
+        }
+    }
+}
+
+/// [`StoreKind::describe`] for the store recorded on a row.
+pub fn describe(recorded: &str) -> &str {
+    match recorded.parse::<StoreKind>() {
+        Ok(kind) => kind.describe(),
+        Err(_) => recorded,
     }
 }
 
@@ -48,6 +72,7 @@ impl FromStr for StoreKind {
     fn from_str(s: &str) -> Result<Self> {
         match s {
             "keyring" => Ok(StoreKind::Keyring),
+            "file" => Ok(StoreKind::File),
             other => anyhow::bail!("unknown secret store '{other}' recorded in the database"),
         }
     }
@@ -65,4 +90,12 @@ pub trait SecretStore {
     fn set(&self, id: &str, label: &str, secret: &str) -> Result<()>;
     /// Remove the secret for `id`; `false` if there was none.
     fn delete(&self, id: &str) -> Result<bool>;
+    /// The ids of every secret the store holds (to find orphans).
+    fn list_ids(&self) -> Result<Vec<String>>;
+    /// Get ready to be used without asking anything later: the file store
+    /// asks for its passphrase here and checks it. Callers unlock before
+    /// they take a database lock, so that no lock is held during a prompt.
+    fn unlock(&self) -> Result<()> {
+        Ok(())
+    }
 }

@@ -3,28 +3,59 @@
 //! Every command runs with a scrubbed environment (`env_clear`), its own
 //! temporary HOME and `HUBINT_HOME`, `NO_COLOR`, a fixed `COLUMNS`, and the
 //! private D-Bus session of `tests/run` (so the keyring is the test keyring,
-//! never the developer's).
+//! never the developer's). An environment made with
+//! [`TestEnv::without_keyring`] gets no D-Bus session at all: a machine
+//! without an OS keyring.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use std::io::Write;
 
+mod helper;
+mod inspect;
+mod keyring;
+
+#[allow(unused_imports)]
+pub use helper::*;
+#[allow(unused_imports)]
+pub use inspect::*;
+#[allow(unused_imports)]
+pub use keyring::*;
+
 pub struct TestEnv {
     _tmp: tempfile::TempDir,
     pub home: PathBuf,
     pub hubint_home: PathBuf,
+    /// Holds `docker-credential-hubint`, a symlink to the test binary.
+    pub bin_dir: PathBuf,
+    /// Pass the D-Bus session (and so the OS keyring) through.
+    keyring: bool,
+    /// Extra variables for every command.
+    vars: Vec<(String, String)>,
 }
+
+/// The helper's program name: the binary dispatches on it.
+pub const HELPER: &str = "docker-credential-hubint";
 
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_hubint"))
 }
 
+/// A D-Bus address where nothing listens.
+pub const NO_BUS: &str = "unix:path=/nonexistent";
+
+/// Whether the suite runs inside `tests/run` (private gnome-keyring).
+pub fn keyring_available() -> bool {
+    std::env::var_os("HUBINT_TEST_KEYRING").is_some()
+}
+
 /// Panics unless the suite runs inside `tests/run` (private gnome-keyring).
 pub fn require_keyring() {
     assert!(
-        std::env::var_os("HUBINT_TEST_KEYRING").is_some(),
+        keyring_available(),
         "this test needs the private Secret Service: run it with `bash tests/run`"
     );
 }
@@ -35,19 +66,59 @@ impl TestEnv {
         let home = tmp.path().join("home");
         std::fs::create_dir(&home).expect("home dir");
         let hubint_home = home.join("hubint");
+        let bin_dir = tmp.path().join("bin");
+        std::fs::create_dir(&bin_dir).expect("bin dir");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(bin(), bin_dir.join(HELPER)).expect("helper symlink");
         TestEnv {
             _tmp: tmp,
             home,
             hubint_home,
+            bin_dir,
+            keyring: true,
+            vars: Vec::new(),
         }
+    }
+
+    /// The temporary directory holding HOME and the bin dir.
+    pub fn root(&self) -> &Path {
+        self._tmp.path()
+    }
+
+    /// PATH with the helper's directory first, then the `hubint` binary's.
+    pub fn path_var(&self) -> std::ffi::OsString {
+        let hubint_dir = bin().parent().expect("binary directory").to_path_buf();
+        let mut dirs = vec![self.bin_dir.clone(), hubint_dir];
+        dirs.extend(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        ));
+        std::env::join_paths(dirs).expect("PATH")
+    }
+
+    /// Commands get no D-Bus session: neither `DBUS_SESSION_BUS_ADDRESS`
+    /// nor `XDG_RUNTIME_DIR` (libdbus would find the bus in `$XDG_RUNTIME_DIR/bus`).
+    pub fn without_keyring(mut self) -> TestEnv {
+        self.keyring = false;
+        self
+    }
+
+    /// Set `var` for every command of this environment.
+    pub fn with_env(mut self, var: &str, value: &str) -> TestEnv {
+        self.vars.push((var.into(), value.into()));
+        self
     }
 
     /// `hubint ARGS...` with the scrubbed environment.
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(bin());
+        self.program(bin(), args)
+    }
+
+    /// Any program with the scrubbed environment (PATH has the helper first).
+    pub fn program(&self, program: impl AsRef<std::ffi::OsStr>, args: &[&str]) -> Command {
+        let mut cmd = Command::new(program);
         cmd.args(args)
             .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("PATH", self.path_var())
             .env("HOME", &self.home)
             .env("HUBINT_HOME", &self.hubint_home)
             .env("NO_COLOR", "1")
@@ -55,34 +126,99 @@ impl TestEnv {
             .env("LANG", "C.UTF-8")
             .current_dir(&self.home)
             .stdin(Stdio::null());
-        for var in ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"] {
-            if let Some(value) = std::env::var_os(var) {
-                cmd.env(var, value);
+        if self.keyring && keyring_available() {
+            for var in ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"] {
+                if let Some(value) = std::env::var_os(var) {
+                    cmd.env(var, value);
+                }
             }
+        } else {
+            // Outside `tests/run` the bus would be the developer's own
+            // session: never let a test touch that keyring.
+            cmd.env("DBUS_SESSION_BUS_ADDRESS", NO_BUS);
+        }
+        for (var, value) in &self.vars {
+            cmd.env(var, value);
         }
         cmd
     }
 
+    /// `hubint ARGS...` on a pseudo-terminal (stdin, stdout and stderr), for
+    /// the prompts. Wait for each prompt before answering it.
+    pub fn pty(&self, args: &[&str]) -> rexpect::session::PtySession {
+        let mut cmd = self.cmd(args);
+        cmd.env("TERM", "dumb")
+            .stdin(Stdio::inherit())
+            .stdout(Stdio::inherit())
+            .stderr(Stdio::inherit());
+        rexpect::session::spawn_command(cmd, Some(30_000)).expect("spawn hubint on a pty")
+    }
+
     /// Run `hubint ARGS...` with `stdin` piped in.
     pub fn run(&self, args: &[&str], stdin: &str) -> Output {
-        let mut child = self
-            .cmd(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn hubint");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(stdin.as_bytes())
-            .expect("write stdin");
-        child.wait_with_output().expect("wait for hubint")
+        feed(self.cmd(args), stdin)
+    }
+
+    /// The id of the integration called `name` (from `show --json`).
+    pub fn id_of(&self, name: &str) -> String {
+        self.show(name)["id"].as_str().expect("id").to_string()
+    }
+
+    /// `show NAME --json`, parsed.
+    pub fn show(&self, name: &str) -> serde_json::Value {
+        let out = self
+            .cmd(&["show", name, "--json"])
+            .output()
+            .expect("run show");
+        assert!(
+            out.status.success(),
+            "show {name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("show --json")
+    }
+
+    /// The encrypted file store.
+    pub fn secrets_path(&self) -> PathBuf {
+        self.hubint_home.join("secrets.age")
+    }
+
+    /// The secrets in the encrypted file store, by integration id, decrypted
+    /// with the age crate (independently of hubint).
+    pub fn file_secrets(&self, passphrase: &str) -> BTreeMap<String, String> {
+        let bytes = std::fs::read(self.secrets_path()).expect("read secrets.age");
+        let identity = age::scrypt::Identity::new(passphrase.to_string().into());
+        let plain = age::decrypt(&identity, &bytes).expect("secrets.age decrypts");
+        let json: serde_json::Value = serde_json::from_slice(&plain).expect("JSON inside");
+        assert_eq!(json["format"], "hubint-secrets");
+        json["secrets"]
+            .as_object()
+            .expect("secrets")
+            .iter()
+            .map(|(id, e)| {
+                (
+                    id.clone(),
+                    e["secret"].as_str().expect("secret").to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// The secret the OS keyring holds for `id` (via secret-tool), if any.
+    pub fn keyring_secret(&self, id: &str) -> Option<String> {
+        let mut cmd = Command::new("secret-tool");
+        cmd.args(["lookup", "service", "hubint", "username", id])
+            .stdin(Stdio::null());
+        let out = cmd
+            .output()
+            .expect("run secret-tool (tests/run installs it)");
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        (out.status.success() && !text.is_empty()).then_some(text)
     }
 
     /// Add an integration non-interactively, asserting success.
     pub fn add(&self, name: &str, password: &str, extra: &[&str]) {
+        require_keyring();
         let mut args = vec![
             "add",
             "--name",
@@ -125,14 +261,62 @@ impl TestEnv {
     pub fn settings(&self) -> insta::Settings {
         let mut settings = insta::Settings::clone_current();
         settings.add_filter(&regex_escape(&self.home.display().to_string()), "[HOME]");
+        settings.add_filter(&regex_escape(&self.root().display().to_string()), "[TMP]");
+        let exe = std::fs::canonicalize(bin()).unwrap_or_else(|_| bin());
+        settings.add_filter(&regex_escape(&exe.display().to_string()), "[BIN]");
         settings.add_filter(
             r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
             "[ID]",
         );
         settings.add_filter(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "[TIME]");
         settings.add_filter(r"\d{4}-\d\d-\d\d \d\d:\d\d", "[TIME]");
+        // Table cells are padded: trailing blanks are noise in a snapshot.
+        settings.add_filter(r"[ \t]+\n", "\n");
         settings
     }
+}
+
+/// The exit code of a process run with [`TestEnv::pty`]; panics if it was
+/// killed by a signal. (rexpect does not re-export nix's `WaitStatus`, whose
+/// Debug form is `Exited(Pid(N), CODE)`.)
+pub fn pty_exit_code(session: &rexpect::session::PtySession) -> i32 {
+    let status = format!(
+        "{:?}",
+        session.process().wait().expect("wait for the pty child")
+    );
+    status
+        .strip_prefix("Exited(")
+        .and_then(|rest| rest.rsplit(", ").next())
+        .and_then(|code| code.trim_end_matches(')').parse().ok())
+        .unwrap_or_else(|| panic!("the process did not exit normally: {status}"))
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Run `cmd` with `stdin` piped in; capture stdout and stderr.
+pub fn feed(mut cmd: Command, stdin: &str) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn hubint");
+    let written = child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes());
+    // hubint may exit (on an error) before it reads stdin: that is its answer.
+    if let Err(e) = written {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+    }
+    child.wait_with_output().expect("wait for hubint")
 }
 
 /// Whether `haystack` contains `needle` anywhere.

@@ -5,20 +5,22 @@ use clap::Args;
 
 use crate::catalog::{self, FAMILIES};
 use crate::context::Ctx;
-use crate::db::{integrations, subscriptions};
+use crate::db::{self, integrations, subscriptions};
 use crate::ops::{self, NewIntegration};
 use crate::output::Output;
 use crate::password::{self, PasswordArgs};
+use crate::secret::{self, StoreKind};
+use crate::verify::{Credentials, args::SaveCheckArgs};
 use crate::{prompt, validate};
 
 #[derive(Args, Debug, Default)]
 pub struct AddArgs {
     /// Integration family [default: hub]
-    #[arg(long, value_name = "FAMILY")]
+    #[arg(long, value_name = "FAMILY", add = crate::complete::families())]
     pub family: Option<String>,
 
     /// Integration type within the family [default: docker]
-    #[arg(long = "type", value_name = "TYPE")]
+    #[arg(long = "type", value_name = "TYPE", add = crate::complete::types())]
     pub kind: Option<String>,
 
     /// Unique name: 1-64 letters, digits, '-', '_', '.', starting with a letter or digit
@@ -41,17 +43,39 @@ pub struct AddArgs {
     pub password: PasswordArgs,
 
     /// Attach to this subscription, creating it if needed (repeatable)
-    #[arg(long = "subscription", value_name = "SUBSCRIPTION")]
+    #[arg(long = "subscription", value_name = "SUBSCRIPTION", add = crate::complete::subscriptions())]
     pub subscriptions: Vec<String>,
+
+    #[command(flatten)]
+    pub check: SaveCheckArgs,
+    /// Where to keep the password [default: HUBINT_SECRET_STORE, else the
+    /// config file, else the OS keyring if it answers, else the encrypted file]
+    #[arg(long, value_name = "STORE")]
+    pub secret_store: Option<StoreKind>,
 }
 
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Output> {
     let mut db = ctx.open_db()?;
     let new = collect(ctx, args, &db.conn)?;
-    let saved = ops::create(ctx, &mut db, &new)?;
+    let credentials = Credentials {
+        username: &new.username,
+        password: &new.password,
+    };
+    let verified = args
+        .check
+        .check_before_save(&ctx.ui, &new.name, &new.registry, &credentials)?;
+    let mut saved = ops::create(ctx, &mut db, &new)?;
+    if let Some(report) = verified {
+        integrations::record_verification(&db.conn, &saved.id, &db::now(), report.result.as_str())?;
+        saved = integrations::by_id(&db.conn, &saved.id)?;
+    }
     ctx.ui.status(format!(
         "Added integration {} ({}/{} for {}); password stored in the {}.",
-        saved.name, saved.family, saved.kind, saved.registry, saved.secret_store
+        saved.name,
+        saved.family,
+        saved.kind,
+        saved.registry,
+        secret::describe(&saved.secret_store)
     ));
     Ok(Output::Integration(Box::new(saved)))
 }
@@ -59,6 +83,19 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Output> {
 /// Take each value from its flag, else prompt on a terminal, else fail naming the flag.
 fn collect(ctx: &Ctx, args: &AddArgs, conn: &rusqlite::Connection) -> Result<NewIntegration> {
     let ui = &ctx.ui;
+    // Without a terminal, report a missing required flag before reading
+    // anything from stdin.
+    if !ui.interactive() {
+        if args.name.is_none() {
+            return Err(ui.missing("a name", "--name NAME"));
+        }
+        if args.username.is_none() {
+            return Err(ui.missing("a username", "--username USERNAME"));
+        }
+        if !args.password.given() {
+            return Err(ui.missing("a password", password::FLAGS));
+        }
+    }
     // Check everything given as a flag before asking anything.
     if let Some(name) = &args.name {
         validate::flag("--name", name, validate::name)?;
@@ -73,6 +110,7 @@ fn collect(ctx: &Ctx, args: &AddArgs, conn: &rusqlite::Connection) -> Result<New
     for s in &args.subscriptions {
         validate::flag("--subscription", s, validate::name)?;
     }
+    let store = ctx.default_store(args.secret_store)?;
     let family = match (&args.family, ui.interactive()) {
         (Some(f), _) => catalog::family(f)?,
         (None, true) => {
@@ -167,6 +205,6 @@ fn collect(ctx: &Ctx, args: &AddArgs, conn: &rusqlite::Connection) -> Result<New
         email,
         password,
         subscriptions,
-        store: ctx.default_store(),
+        store,
     })
 }

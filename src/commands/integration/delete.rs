@@ -13,7 +13,7 @@ use crate::prompt;
 #[derive(Args, Debug, Default)]
 pub struct DeleteArgs {
     /// The integration to delete
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = crate::complete::integrations())]
     pub name: String,
 
     /// Do not ask for confirmation
@@ -76,7 +76,8 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     if !deleted.had_secret {
         ui.warn(format!(
             "the secret of {} was already missing from the {}",
-            target.name, target.secret_store
+            target.name,
+            crate::secret::describe(&target.secret_store)
         ));
     }
     if deleted.detached > 0 {
@@ -101,7 +102,7 @@ fn count(n: usize) -> String {
 
 /// The refusal when subscriptions still use the integration (exit 4): it
 /// names each one and the command that detaches it.
-fn in_use_error(target: &Integration) -> Failure {
+pub fn in_use_error(target: &Integration) -> Failure {
     let commands: Vec<String> = target
         .subscriptions
         .iter()

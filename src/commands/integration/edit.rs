@@ -5,18 +5,19 @@ use clap::Args;
 
 use crate::catalog;
 use crate::context::Ctx;
-use crate::db::{integrations, integrations::Integration};
+use crate::db::{self, integrations, integrations::Integration};
 use crate::error::Failure;
 use crate::ops;
 use crate::output::Output;
 use crate::password::PasswordArgs;
 use crate::secret::Secret;
+use crate::verify::{self, Credentials, args::SaveCheckArgs};
 use crate::{prompt, validate};
 
 #[derive(Args, Debug, Default)]
 pub struct EditArgs {
     /// The integration to edit
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = crate::complete::integrations())]
     pub name: String,
 
     /// Rename the integration (its secret is kept)
@@ -41,6 +42,17 @@ pub struct EditArgs {
 
     #[command(flatten)]
     pub password: PasswordArgs,
+
+    #[command(flatten)]
+    pub check: SaveCheckArgs,
+    /// Make this the registry's default integration: the credential helper
+    /// serves it when several integrations match the registry
+    #[arg(long, conflicts_with = "no_default")]
+    pub default: bool,
+
+    /// Stop being the registry's default integration
+    #[arg(long)]
+    pub no_default: bool,
 }
 
 impl EditArgs {
@@ -50,6 +62,8 @@ impl EditArgs {
             || self.username.is_some()
             || self.email.is_some()
             || self.clear_email
+            || self.default
+            || self.no_default
             || self.password.given()
     }
 }
@@ -57,7 +71,7 @@ impl EditArgs {
 pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Output> {
     let mut db = ctx.open_db()?;
     let current = integrations::get(&db.conn, &args.name)?;
-    let (updated, password) = if args.has_changes() {
+    let (mut updated, password) = if args.has_changes() {
         from_flags(ctx, args, &current)?
     } else if ctx.ui.interactive() {
         from_prompts(ctx, &db.conn, &current)?
@@ -66,7 +80,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Output> {
             Failure::usage(format!("nothing to change for '{}'", current.name))
                 .hint(
                     "pass --name, --url, --username, --email, --clear-email, \
-                 --password-stdin or --password-file",
+                 --default, --no-default, --password-stdin or --password-file",
                 )
                 .into(),
         );
@@ -76,6 +90,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Output> {
             .status(format!("Nothing changed for {}.", current.name));
         return Ok(Output::Integration(Box::new(current)));
     }
+    verification(ctx, args, &current, &mut updated, password.as_ref())?;
     let saved = ops::update(ctx, &mut db, &current, &updated, password.as_ref())?;
     ctx.ui.status(format!(
         "Updated integration {}{}.",
@@ -86,7 +101,55 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Output> {
             ""
         }
     ));
+    if saved.default && !current.default {
+        ctx.ui.status(format!(
+            "{} is now the default integration for {}.",
+            saved.name, saved.registry
+        ));
+    }
     Ok(Output::Integration(Box::new(saved)))
+}
+
+/// Clear the last verification when the credentials change; with
+/// `--verify`, check the new ones first (refusing to save on failure) and
+/// record the check.
+fn verification(
+    ctx: &Ctx,
+    args: &EditArgs,
+    current: &Integration,
+    updated: &mut Integration,
+    password: Option<&Secret>,
+) -> Result<()> {
+    if updated.registry != current.registry
+        || updated.username != current.username
+        || password.is_some()
+    {
+        updated.last_verified_at = None;
+        updated.last_verification = None;
+    }
+    if !args.check.enabled() {
+        return Ok(());
+    }
+    let stored;
+    let password = match password {
+        Some(p) => p,
+        None => {
+            stored = verify::stored_password(ctx, current)?;
+            &stored
+        }
+    };
+    let credentials = Credentials {
+        username: &updated.username,
+        password,
+    };
+    if let Some(report) =
+        args.check
+            .check_before_save(&ctx.ui, &updated.name, &updated.registry, &credentials)?
+    {
+        updated.last_verified_at = Some(db::now());
+        updated.last_verification = Some(report.result.to_string());
+    }
+    Ok(())
 }
 
 fn from_flags(
@@ -114,6 +177,9 @@ fn from_flags(
     if args.clear_email {
         updated.email = None;
     }
+    // A default belongs to its registry: moving to another one drops it.
+    updated.default = args.default
+        || (current.default && !args.no_default && updated.registry == current.registry);
     let password = args.password.read(&ctx.ui)?;
     Ok((updated, password))
 }
@@ -139,6 +205,7 @@ fn from_prompts(
         (kind.normalize_url)(v).map(drop)
     })?;
     updated.registry = kind.registry_key(Some(&url))?;
+    updated.default = current.default && updated.registry == current.registry;
     updated.username = prompt::input(
         ui,
         "Username",
@@ -147,12 +214,12 @@ fn from_prompts(
         validate::username,
     )?;
     if kind.has_email {
-        let email = prompt::edit_text(
-            ui,
-            "Email (erase to remove)",
-            current.email.as_deref().unwrap_or_default(),
-            validate::email,
-        )?;
+        // Pre-filled with the current address, which can be edited or erased.
+        let (label, initial) = match &current.email {
+            Some(email) => ("Email (erase to remove)", email.as_str()),
+            None => ("Email (optional)", ""),
+        };
+        let email = prompt::edit_text(ui, label, initial, validate::email)?;
         updated.email = Some(email).filter(|e| !e.is_empty());
     }
     let password = prompt::password(ui, "Password (leave empty to keep the current one)", true)?;

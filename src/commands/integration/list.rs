@@ -10,15 +10,15 @@ use crate::output::Output;
 #[derive(Args, Debug, Default)]
 pub struct ListArgs {
     /// Only integrations of this family
-    #[arg(long, value_name = "FAMILY")]
+    #[arg(long, value_name = "FAMILY", add = crate::complete::families())]
     pub family: Option<String>,
 
     /// Only integrations of this type
-    #[arg(long = "type", value_name = "TYPE")]
+    #[arg(long = "type", value_name = "TYPE", add = crate::complete::types())]
     pub kind: Option<String>,
 
     /// Only integrations attached to this subscription
-    #[arg(long, value_name = "SUBSCRIPTION")]
+    #[arg(long, value_name = "SUBSCRIPTION", add = crate::complete::subscriptions())]
     pub subscription: Option<String>,
 }
 

@@ -10,7 +10,7 @@ use crate::output::Output;
 #[derive(Args, Debug, Default)]
 pub struct ShowArgs {
     /// The integration to show
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = crate::complete::integrations())]
     pub name: String,
 }
 

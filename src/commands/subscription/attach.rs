@@ -11,11 +11,11 @@ use crate::validate;
 #[derive(Args, Debug, Default)]
 pub struct AttachArgs {
     /// The subscription (created if it does not exist)
-    #[arg(value_name = "SUBSCRIPTION")]
+    #[arg(value_name = "SUBSCRIPTION", add = crate::complete::subscriptions())]
     pub subscription: String,
 
     /// The integration to attach
-    #[arg(value_name = "INTEGRATION")]
+    #[arg(value_name = "INTEGRATION", add = crate::complete::integrations())]
     pub integration: String,
 }
 

@@ -11,11 +11,11 @@ use crate::output::Output;
 #[derive(Args, Debug, Default)]
 pub struct DetachArgs {
     /// The subscription
-    #[arg(value_name = "SUBSCRIPTION")]
+    #[arg(value_name = "SUBSCRIPTION", add = crate::complete::subscriptions())]
     pub subscription: String,
 
     /// The integration to detach
-    #[arg(value_name = "INTEGRATION")]
+    #[arg(value_name = "INTEGRATION", add = crate::complete::integrations())]
     pub integration: String,
 }
 

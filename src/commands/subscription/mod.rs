@@ -8,16 +8,19 @@ use anyhow::Result;
 use clap::Subcommand;
 
 use crate::context::Ctx;
+use crate::docs;
 use crate::output::Output;
 
 #[derive(Subcommand, Debug)]
 pub enum SubscriptionCommand {
     /// Attach an integration to a subscription (created on first attach)
+    #[command(after_help = docs::examples_help("subscription attach"))]
     Attach(attach::AttachArgs),
     /// Detach an integration from a subscription
+    #[command(after_help = docs::examples_help("subscription detach"))]
     Detach(detach::DetachArgs),
     /// List subscriptions and their integrations
-    #[command(alias = "ls")]
+    #[command(alias = "ls", after_help = docs::examples_help("subscription list"))]
     List(list::ListArgs),
 }
 

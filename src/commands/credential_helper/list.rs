@@ -1,0 +1,41 @@
+//! `docker-credential-hubint list`: a JSON object mapping each registry that
+//! hubint serves (within `HUBINT_SUBSCRIPTION` / `HUBINT_INTEGRATION`) to its
+//! username; `{}` when there is none.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::protocol;
+use crate::context::Ctx;
+use crate::db::integrations::{self, Filter, Integration};
+use crate::matching::{self, Scope, Selection};
+
+pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let db = ctx.open_db()?;
+    let scope = Scope::from_env();
+    scope.check(&db.conn)?;
+    let mut by_registry: BTreeMap<String, Vec<Integration>> = BTreeMap::new();
+    for i in integrations::list(&db.conn, &Filter::default())? {
+        if scope.admits(&i) {
+            by_registry.entry(i.registry.clone()).or_default().push(i);
+        }
+    }
+    let mut accounts = BTreeMap::new();
+    for (key, list) in by_registry {
+        let username = match matching::choose(&key, list) {
+            Selection::Found(i) => i.username,
+            Selection::Ambiguous(key, list) => {
+                ctx.ui.status(format!(
+                    "hubint: {}",
+                    matching::ambiguous(&key, &list).message
+                ));
+                list[0].username.clone()
+            }
+            Selection::NotFound => continue,
+        };
+        accounts.insert(key, username);
+    }
+    protocol::write_json(out, &accounts)
+}

@@ -1,0 +1,84 @@
+//! `hubint env NAME`: one integration as environment variables,
+//! `<NAME>_INTEGRATION_USERNAME`, `_PASSWORD`, `_EMAIL` and `_URL`, the way
+//! hosted CI injected integrations into jobs. Printed as `export` lines for
+//! `eval "$(hubint env NAME)"`, or as a JSON object with `--json`.
+
+use std::io::IsTerminal;
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::commands::credential_helper::get;
+use crate::context::Ctx;
+use crate::db::integrations;
+use crate::output::Output;
+use crate::secret::Secret;
+
+#[derive(Args, Debug, Default)]
+pub struct EnvArgs {
+    /// The integration to expose
+    #[arg(value_name = "NAME")]
+    pub name: String,
+}
+
+pub fn run(ctx: &Ctx, args: &EnvArgs) -> Result<Output> {
+    let vars = variables(ctx, &args.name)?;
+    if std::io::stdout().is_terminal() {
+        ctx.ui.warn(format!(
+            "this prints the password; use `eval \"$(hubint env {0})\"` or \
+             `hubint exec {0} -- COMMAND` to keep it off the screen",
+            args.name
+        ));
+    }
+    Ok(Output::Env(vars))
+}
+
+/// The variables for integration `name`, password included.
+pub fn variables(ctx: &Ctx, name: &str) -> Result<Vec<(String, Secret)>> {
+    let db = ctx.open_db()?;
+    let i = integrations::get(&db.conn, name)?;
+    let password = get::secret_of(ctx, &i)?;
+    let prefix = prefix(&i.name);
+    let var = |suffix: &str| format!("{prefix}_INTEGRATION_{suffix}");
+    Ok(vec![
+        (var("USERNAME"), Secret::new(i.username.clone())),
+        (var("PASSWORD"), password),
+        (
+            var("EMAIL"),
+            Secret::new(i.email.clone().unwrap_or_default()),
+        ),
+        (var("URL"), Secret::new(i.registry.clone())),
+    ])
+}
+
+/// The name upper-cased, every other character than a letter or digit
+/// turned into `_`; a leading digit gets a `_` before it, so the result is a
+/// valid shell variable name.
+pub fn prefix(name: &str) -> String {
+    let upper: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if upper.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("_{upper}")
+    } else {
+        upper
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefix;
+
+    #[test]
+    fn prefixes() {
+        assert_eq!(prefix("docker-hub.prod_1"), "DOCKER_HUB_PROD_1");
+        assert_eq!(prefix("9lives"), "_9LIVES");
+    }
+}

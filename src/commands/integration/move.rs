@@ -1,0 +1,63 @@
+//! `hubint integration move NAME --to STORE` and `--all`
+
+use anyhow::Result;
+use clap::{ArgGroup, Args};
+
+use crate::context::Ctx;
+use crate::db::integrations::{self, Filter};
+use crate::ops;
+use crate::output::Output;
+use crate::secret::{self, StoreKind};
+
+#[derive(Args, Debug)]
+#[command(group(ArgGroup::new("which").required(true).args(["name", "all"])))]
+pub struct MoveArgs {
+    /// The integration whose secret to move
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Move the secret of every integration that is not in STORE yet
+    #[arg(long)]
+    pub all: bool,
+
+    /// The store to move the secret to
+    #[arg(long, value_name = "STORE")]
+    pub to: StoreKind,
+}
+
+pub fn run(ctx: &Ctx, args: &MoveArgs) -> Result<Output> {
+    let mut db = ctx.open_db()?;
+    let targets = match &args.name {
+        Some(name) => vec![integrations::get(&db.conn, name)?],
+        None => integrations::list(&db.conn, &Filter::default())?
+            .into_iter()
+            .filter(|i| i.secret_store != args.to.as_str())
+            .collect(),
+    };
+    let mut moved = Vec::new();
+    for target in &targets {
+        match ops::relocate(ctx, &mut db, target, args.to)? {
+            Some(saved) => {
+                ctx.ui.status(format!(
+                    "Moved the secret of {} from the {} to the {}.",
+                    saved.name,
+                    secret::describe(&target.secret_store),
+                    args.to.describe()
+                ));
+                moved.push(saved);
+            }
+            None => ctx.ui.status(format!(
+                "The secret of {} is already in the {}.",
+                target.name,
+                args.to.describe()
+            )),
+        }
+    }
+    if args.all && targets.is_empty() {
+        ctx.ui.status(format!(
+            "Every secret is already in the {}.",
+            args.to.describe()
+        ));
+    }
+    Ok(Output::Moved(moved))
+}

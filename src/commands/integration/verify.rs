@@ -1,0 +1,63 @@
+//! `hubint integration verify NAME|--all`
+
+use anyhow::Result;
+use clap::{ArgGroup, Args};
+
+use crate::context::Ctx;
+use crate::db::{self, integrations, integrations::Filter};
+use crate::output::Output;
+use crate::verify::{self, Credentials, Verified, args::CheckArgs, spinner};
+
+#[derive(Args, Debug, Default)]
+#[command(group(ArgGroup::new("target").required(true).args(["name", "all"])))]
+pub struct VerifyArgs {
+    /// The integration to check
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Check every integration
+    #[arg(long)]
+    pub all: bool,
+
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+pub fn run(ctx: &Ctx, args: &VerifyArgs) -> Result<Output> {
+    let db = ctx.open_db()?;
+    let targets = match &args.name {
+        Some(name) => vec![integrations::get(&db.conn, name)?],
+        None => integrations::list(&db.conn, &Filter::default())?,
+    };
+    // Every password first: a store problem stops before any network traffic.
+    let secrets = targets
+        .iter()
+        .map(|i| verify::stored_password(ctx, i))
+        .collect::<Result<Vec<_>>>()?;
+    let options = args.check.options();
+    let mut results = Vec::with_capacity(targets.len());
+    for (target, password) in targets.iter().zip(&secrets) {
+        let credentials = Credentials {
+            username: &target.username,
+            password,
+        };
+        let report = spinner::while_running(
+            format!("Checking {} at {}", target.name, target.registry),
+            || verify::check(&target.registry, &credentials, &options),
+        );
+        let verified_at = db::now();
+        integrations::record_verification(
+            &db.conn,
+            &target.id,
+            &verified_at,
+            report.result.as_str(),
+        )?;
+        results.push(Verified {
+            name: target.name.clone(),
+            registry: target.registry.clone(),
+            report,
+            verified_at,
+        });
+    }
+    Ok(Output::Verifications(results))
+}

@@ -1,0 +1,143 @@
+//! Dynamic shell completion (clap_complete's `CompleteEnv`).
+//!
+//! The registration script that `hubint completions SHELL` prints makes the
+//! shell call `COMPLETE=SHELL hubint -- WORDS...` on every TAB; [`handle_env`]
+//! answers that before anything else runs. The candidate functions below
+//! read only the SQLite metadata, opened read-only if it exists: completing
+//! never creates or migrates the database, never touches the keyring, never
+//! prompts and never prints an error. Any failure means no candidates.
+
+use std::ffi::OsString;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::CommandFactory;
+use clap_complete::engine::CompletionCandidate;
+use clap_complete::env::{CompleteEnv, Shells};
+use clap_complete::{ArgValueCandidates, Shell};
+
+use crate::catalog::FAMILIES;
+use crate::cli::Cli;
+use crate::db::{self, integrations, subscriptions};
+use crate::paths::Paths;
+
+/// The variable that switches the binary into completion mode.
+pub const ENV_VAR: &str = "COMPLETE";
+const BIN: &str = "hubint";
+
+/// If the shell asked for completions (`COMPLETE=SHELL`), write them and
+/// return the exit code; otherwise `None` and the command runs normally.
+pub fn handle_env() -> Option<u8> {
+    let shell = std::env::var_os(ENV_VAR)?;
+    let known = Shells::builtins()
+        .completer(&shell.to_string_lossy())
+        .is_some();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let cwd = std::env::current_dir().ok();
+    match CompleteEnv::with_factory(Cli::command)
+        .var(ENV_VAR)
+        .try_complete(args, cwd.as_deref())
+    {
+        Ok(true) => Some(0),
+        Ok(false) => None,
+        // While completing (e.g. stdout closed), fail quietly: the shell
+        // then offers nothing.
+        Err(_) if known => Some(crate::error::Code::Failure as u8),
+        // A stray COMPLETE=... that names no shell: say so.
+        Err(err) => {
+            let _ = err.print();
+            Some(crate::error::Code::Usage as u8)
+        }
+    }
+}
+
+/// Write the script that registers dynamic completion in `shell`. It calls
+/// back the binary by the name it was started with (made absolute when it is
+/// a relative path such as `./target/debug/hubint`).
+pub fn write_registration(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
+    let name = shell.to_string();
+    let shells = Shells::builtins();
+    let completer = shells
+        .completer(&name)
+        .ok_or_else(|| io::Error::other(format!("no dynamic completion for {name}")))?;
+    completer.write_registration(ENV_VAR, BIN, BIN, &completer_path(), out)
+}
+
+fn completer_path() -> String {
+    let arg0 = std::env::args_os()
+        .next()
+        .map_or_else(|| PathBuf::from(BIN), PathBuf::from);
+    let path = match std::env::current_dir() {
+        Ok(cwd) if arg0.is_relative() && arg0.components().count() > 1 => cwd.join(arg0),
+        _ => arg0,
+    };
+    path.to_string_lossy().into_owned()
+}
+
+/// Candidates for an integration name.
+pub fn integrations() -> ArgValueCandidates {
+    ArgValueCandidates::new(|| {
+        read(|conn| {
+            let all = integrations::list(conn, &integrations::Filter::default())?;
+            Ok(all
+                .into_iter()
+                .map(|i| {
+                    let help = format!("{}/{} {} as {}", i.family, i.kind, i.registry, i.username);
+                    CompletionCandidate::new(i.name).help(Some(help.into()))
+                })
+                .collect())
+        })
+    })
+}
+
+/// Candidates for a subscription name.
+pub fn subscriptions() -> ArgValueCandidates {
+    ArgValueCandidates::new(|| {
+        read(|conn| {
+            Ok(subscriptions::list(conn)?
+                .into_iter()
+                .map(|s| {
+                    let help = match s.integrations.len() {
+                        1 => "1 integration".to_string(),
+                        n => format!("{n} integrations"),
+                    };
+                    CompletionCandidate::new(s.name).help(Some(help.into()))
+                })
+                .collect())
+        })
+    })
+}
+
+/// Candidates for `--family`, from the catalog.
+pub fn families() -> ArgValueCandidates {
+    ArgValueCandidates::new(|| {
+        FAMILIES
+            .iter()
+            .map(|f| CompletionCandidate::new(f.id).help(Some(f.label.into())))
+            .collect()
+    })
+}
+
+/// Candidates for `--type`: the types of every family.
+pub fn types() -> ArgValueCandidates {
+    ArgValueCandidates::new(|| {
+        FAMILIES
+            .iter()
+            .flat_map(|f| f.types)
+            .map(|t| CompletionCandidate::new(t.id).help(Some(t.label.into())))
+            .collect()
+    })
+}
+
+/// Run `query` on the database opened read-only; no candidates if there is
+/// no database or anything fails.
+fn read(
+    query: impl FnOnce(&rusqlite::Connection) -> anyhow::Result<Vec<CompletionCandidate>>,
+) -> Vec<CompletionCandidate> {
+    let Ok(paths) = Paths::from_env() else {
+        return Vec::new();
+    };
+    db::open_read_only(&paths.db_path())
+        .and_then(|conn| query(&conn))
+        .unwrap_or_default()
+}

@@ -1,0 +1,307 @@
+//! Docker `config.json` and containers `auth.json` files: where they are,
+//! reading them with errors that name the file and the JSON path, and
+//! writing them atomically without clobbering keys hubint does not own.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::error::Failure;
+use crate::paths;
+use crate::secret::Secret;
+
+pub const ENV_DOCKER_CONFIG: &str = "DOCKER_CONFIG";
+/// The helper name written in `credHelpers`: docker runs `docker-credential-hubint`.
+pub const HELPER: &str = "hubint";
+
+/// `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`.
+pub fn default_path() -> Result<PathBuf> {
+    if let Some(dir) = std::env::var_os(ENV_DOCKER_CONFIG).filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir).join("config.json"));
+    }
+    let home = directories::BaseDirs::new()
+        .map(|b| b.home_dir().to_path_buf())
+        .ok_or_else(|| {
+            Failure::usage("cannot find the home directory for ~/.docker/config.json")
+                .hint(format!("set {ENV_DOCKER_CONFIG} or pass a file"))
+        })?;
+    Ok(home.join(".docker").join("config.json"))
+}
+
+/// A config file in memory: its top-level object and how it was on disk.
+pub struct ConfigFile {
+    pub path: PathBuf,
+    pub root: Map<String, Value>,
+    /// The file's bytes as read (for a backup); `None` if it did not exist.
+    pub original: Option<Vec<u8>>,
+    mode: Option<u32>,
+}
+
+impl ConfigFile {
+    /// Read `path`; a missing file is an empty config. A file that is not a
+    /// JSON object is an error naming the file and where it went wrong.
+    pub fn load(path: &Path) -> Result<ConfigFile> {
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(ConfigFile {
+                    path: path.to_path_buf(),
+                    root: Map::new(),
+                    original: None,
+                    mode: None,
+                });
+            }
+            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        };
+        let root = if bytes.iter().all(u8::is_ascii_whitespace) {
+            Map::new()
+        } else {
+            match serde_json::from_slice::<Value>(&bytes) {
+                Ok(Value::Object(map)) => map,
+                Ok(other) => {
+                    return Err(malformed(
+                        path,
+                        ".",
+                        &format!("{} is not an object", kind(&other)),
+                    ));
+                }
+                Err(e) => {
+                    return Err(Failure::usage(format!(
+                        "{} is not valid JSON: line {} column {}: {}",
+                        path.display(),
+                        e.line(),
+                        e.column(),
+                        syntax_reason(&e)
+                    ))
+                    .hint("fix the file, then run the command again; nothing was changed")
+                    .into());
+                }
+            }
+        };
+        Ok(ConfigFile {
+            path: path.to_path_buf(),
+            root,
+            original: Some(bytes),
+            mode: file_mode(path),
+        })
+    }
+
+    /// The object at a top-level key (created if missing); an error naming
+    /// the path if the key holds something else.
+    pub fn object_mut(&mut self, key: &str) -> Result<&mut Map<String, Value>> {
+        let path = self.path.clone();
+        let value = self
+            .root
+            .entry(key)
+            .or_insert_with(|| Value::Object(Map::new()));
+        if value.is_null() {
+            *value = Value::Object(Map::new());
+        }
+        let found = kind(value);
+        value
+            .as_object_mut()
+            .ok_or_else(|| malformed(&path, &child("", key), &format!("{found} is not an object")))
+    }
+
+    /// Write the file atomically: a temporary file in the same directory,
+    /// then a rename. `mode` forces the permissions; otherwise an existing
+    /// file keeps its own and a new one is 0600.
+    pub fn save(&self, mode: Option<u32>) -> Result<()> {
+        let mut bytes = Vec::new();
+        let formatter = serde_json::ser::PrettyFormatter::with_indent(b"\t");
+        let mut ser = serde_json::Serializer::with_formatter(&mut bytes, formatter);
+        self.root.serialize(&mut ser)?;
+        bytes.push(b'\n');
+        let mode = mode.or(self.mode).unwrap_or(0o600);
+        write_atomic(&self.path, &bytes, mode)
+    }
+}
+
+/// Replace `path` with `bytes` atomically (a symlink's target is replaced,
+/// not the link). The parent directory is created 0700 if missing.
+pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
+    let target = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path)
+            .with_context(|| format!("cannot resolve the symlink {}", path.display()))?,
+        _ => path.to_path_buf(),
+    };
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    paths::ensure_private_dir(&dir)?;
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
+    let result = write_new(&tmp, bytes, mode).and_then(|()| {
+        fs::rename(&tmp, &target).with_context(|| format!("cannot replace {}", target.display()))
+    });
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Create `path` (it must not exist) with `mode`, write and sync it.
+pub fn write_new(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(mode);
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    let write = || -> std::io::Result<()> {
+        let mut file = options.open(path)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(fs::Permissions::from_mode(mode))?;
+        }
+        file.write_all(bytes)?;
+        file.sync_all()
+    };
+    write().with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn file_mode(path: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path)
+            .ok()
+            .map(|m| m.permissions().mode() & 0o7777)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// The error for a file whose structure is wrong at `json_path`.
+pub fn malformed(path: &Path, json_path: &str, why: &str) -> anyhow::Error {
+    Failure::usage(format!("{}: {json_path}: {why}", path.display()))
+        .hint("fix or remove that entry, then run the command again; nothing was changed")
+        .into()
+}
+
+/// The JSON path of `key` inside `parent`, jq style: `.auths["quay.io"].auth`.
+pub fn child(parent: &str, key: &str) -> String {
+    let plain = key.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if plain {
+        format!("{parent}.{key}")
+    } else {
+        format!("{parent}[{}]", Value::String(key.to_string()))
+    }
+}
+
+/// What kind of JSON value this is, for error messages.
+pub fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// serde_json's message without its trailing " at line L column C".
+fn syntax_reason(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(pos) => text[..pos].to_string(),
+        None => text,
+    }
+}
+
+/// The `auth` value of an `auths` entry: base64 of `username:password`.
+pub fn encode_auth(username: &str, secret: &str) -> Secret {
+    Secret::new(BASE64.encode(format!("{username}:{secret}")))
+}
+
+/// Decode an `auth` value into username and password.
+pub fn decode_auth(auth: &str) -> Result<(String, Secret), String> {
+    let bytes = zeroize::Zeroizing::new(
+        BASE64
+            .decode(auth.trim())
+            .map_err(|_| "it is not valid base64".to_string())?,
+    );
+    let text = std::str::from_utf8(&bytes).map_err(|_| "it does not decode to text".to_string())?;
+    match text.split_once(':') {
+        Some((user, secret)) => Ok((user.to_string(), Secret::new(secret.to_string()))),
+        None => Err("it does not decode to USERNAME:PASSWORD".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_paths() {
+        assert_eq!(child("", "auths"), ".auths");
+        assert_eq!(child(".auths", "quay.io"), r#".auths["quay.io"]"#);
+        assert_eq!(child(r#".auths["x"]"#, "auth"), r#".auths["x"].auth"#);
+    }
+
+    #[test]
+    fn auth_round_trip() {
+        let auth = encode_auth("alice", "pa:ss");
+        let (user, secret) = decode_auth(&auth).unwrap();
+        assert_eq!((user.as_str(), secret.as_str()), ("alice", "pa:ss"));
+        assert!(decode_auth("!!").is_err());
+        assert!(decode_auth(&BASE64.encode("nocolon")).is_err());
+    }
+
+    #[test]
+    fn load_merge_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("config.json");
+        let mut config = ConfigFile::load(&path).unwrap();
+        assert!(config.original.is_none());
+        config.root.insert("psFormat".into(), "table".into());
+        config.save(None).unwrap();
+        let mut config = ConfigFile::load(&path).unwrap();
+        config
+            .object_mut("credHelpers")
+            .unwrap()
+            .insert("quay.io".into(), "hubint".into());
+        config.save(None).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("psFormat") && text.contains("quay.io"),
+            "{text}"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+        fs::write(&path, "{\"credHelpers\": []}").unwrap();
+        let mut config = ConfigFile::load(&path).unwrap();
+        let err = config.object_mut("credHelpers").unwrap_err();
+        assert!(format!("{err:#}").contains(".credHelpers: an array is not an object"));
+        fs::write(&path, "{\"a\": }").unwrap();
+        let err = ConfigFile::load(&path).err().unwrap();
+        assert!(format!("{err:#}").contains("line 1 column 7"), "{err:#}");
+    }
+}

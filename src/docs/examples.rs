@@ -1,0 +1,279 @@
+//! Examples per command, shown at the end of `--help` and in the man pages.
+
+/// One example: what it does, then the command line.
+pub struct Example {
+    pub about: &'static str,
+    pub command: &'static str,
+}
+
+pub(super) const fn ex(about: &'static str, command: &'static str) -> Example {
+    Example { about, command }
+}
+
+/// Examples per command, keyed by the command path without the program name
+/// ("" is `hubint` itself).
+pub const EXAMPLES: &[(&str, &[Example])] = &[
+    (
+        "",
+        &[
+            ex(
+                "Add a Docker Hub login; the access token comes from standard input:",
+                "hubint add --name dockerhub --username alice \\\n    --password-stdin < token.txt",
+            ),
+            ex(
+                "Add a private registry and attach it to a subscription:",
+                "hubint add --name acme --url registry.acme.test:5000 \\\n    --username ci --password-file acme.pw --subscription acme-ci",
+            ),
+            ex("List the integrations as JSON:", "hubint list --json"),
+            ex(
+                "Complete names in bash (add to ~/.bashrc):",
+                "source <(hubint completions bash)",
+            ),
+        ],
+    ),
+    (
+        "integration",
+        &[
+            ex(
+                "List the integrations of one family:",
+                "hubint integration list --family hub",
+            ),
+            ex(
+                "The same commands work without the word integration:",
+                "hubint show dockerhub",
+            ),
+        ],
+    ),
+    (
+        "integration add",
+        &[
+            ex("On a terminal, prompt for everything:", "hubint add"),
+            ex(
+                "Without prompts, for Docker Hub:",
+                "hubint add --name dockerhub --username alice \\\n    --password-stdin < token.txt",
+            ),
+            ex(
+                "A private registry, attached to a subscription:",
+                "hubint add --name acme --url registry.acme.test:5000 \\\n    --username ci --password-file acme.pw --subscription acme-ci",
+            ),
+        ],
+    ),
+    (
+        "integration edit",
+        &[
+            ex(
+                "Rename an integration:",
+                "hubint edit dockerhub --name hub-alice",
+            ),
+            ex(
+                "Replace its password:",
+                "hubint edit acme --password-stdin < new-token.txt",
+            ),
+            ex(
+                "Remove its email address:",
+                "hubint edit dockerhub --clear-email",
+            ),
+        ],
+    ),
+    (
+        "integration delete",
+        &[
+            ex("Delete without a prompt:", "hubint delete acme --yes"),
+            ex(
+                "Delete one still in use, detaching it everywhere:",
+                "hubint delete acme --yes --detach-all",
+            ),
+        ],
+    ),
+    (
+        "integration list",
+        &[
+            ex("List every integration:", "hubint list"),
+            ex(
+                "Those of one subscription, as JSON:",
+                "hubint list --subscription acme-ci --json",
+            ),
+        ],
+    ),
+    (
+        "integration show",
+        &[
+            ex("Show one integration:", "hubint show dockerhub"),
+            ex("As JSON:", "hubint show dockerhub --json"),
+        ],
+    ),
+    (
+        "docker-config",
+        &[
+            ex(
+                "Point docker, podman and skopeo at hubint (no password in the file):",
+                "hubint docker-config",
+            ),
+            ex(
+                "A config for one subscription's pipeline:",
+                "hubint docker-config --subscription web-app --output auth.json\nexport HUBINT_SUBSCRIPTION=web-app\nskopeo inspect --authfile auth.json docker://reg.example.com/app",
+            ),
+        ],
+    ),
+    (
+        "import",
+        &[ex(
+            "Move docker logins into hubint, then remove the plaintext:",
+            "hubint import docker-config --scrub",
+        )],
+    ),
+    (
+        "import docker-config",
+        &[
+            ex(
+                "Import ~/.docker/config.json:",
+                "hubint import docker-config",
+            ),
+            ex(
+                "Import a containers auth.json:",
+                "hubint import docker-config \\\n    \"$XDG_RUNTIME_DIR/containers/auth.json\"",
+            ),
+        ],
+    ),
+    (
+        "env",
+        &[ex(
+            "Load one integration into the shell:",
+            "eval \"$(hubint env dockerhub)\"",
+        )],
+    ),
+    (
+        "exec",
+        &[ex(
+            "Run a command with one integration in its environment:",
+            "hubint exec dockerhub -- sh -c \\\n    'echo \"$DOCKERHUB_INTEGRATION_USERNAME\"'",
+        )],
+    ),
+    (
+        "install-helper",
+        &[ex(
+            "Install docker-credential-hubint next to hubint:",
+            "hubint install-helper --dir ~/.local/bin",
+        )],
+    ),
+    (
+        "credential-helper",
+        &[ex(
+            "What docker runs on a pull:",
+            "echo registry.example.com | hubint credential-helper get",
+        )],
+    ),
+    (
+        "integration move",
+        &[
+            ex(
+                "Move one secret into the encrypted file store:",
+                "export HUBINT_PASSPHRASE_FILE=~/.hubint-pass\nhubint move dockerhub --to file",
+            ),
+            ex(
+                "Move every secret back to the OS keyring:",
+                "hubint move --all --to keyring",
+            ),
+        ],
+    ),
+    (
+        "config",
+        &[ex(
+            "Keep new secrets in the encrypted file store by default:",
+            "hubint config set secret-store file",
+        )],
+    ),
+    (
+        "config get",
+        &[ex(
+            "Where new secrets go:",
+            "hubint config get secret-store",
+        )],
+    ),
+    (
+        "config set",
+        &[ex(
+            "Let hubint choose (keyring if it answers):",
+            "hubint config set secret-store auto",
+        )],
+    ),
+    (
+        "config list",
+        &[ex(
+            "Every setting and where it comes from:",
+            "hubint config list",
+        )],
+    ),
+    (
+        "secret-store",
+        &[ex(
+            "Change the passphrase of the encrypted file store:",
+            "hubint secret-store passwd",
+        )],
+    ),
+    (
+        "secret-store passwd",
+        &[ex(
+            "Change it from a script:",
+            "hubint secret-store passwd --new-passphrase-file new-pass.txt",
+        )],
+    ),
+    (
+        "integration verify",
+        &[
+            ex("Check that a login still works:", "hubint verify dockerhub"),
+            ex(
+                "Check them all from CI (exit 6 if any fails):",
+                "hubint verify --all --json --timeout 10",
+            ),
+        ],
+    ),
+    (
+        "subscription",
+        &[ex(
+            "Attach, then list:",
+            "hubint subscription attach acme-ci dockerhub\nhubint subscription list",
+        )],
+    ),
+    (
+        "subscription attach",
+        &[ex(
+            "Attach dockerhub to acme-ci (created if missing):",
+            "hubint subscription attach acme-ci dockerhub",
+        )],
+    ),
+    (
+        "subscription detach",
+        &[ex(
+            "Detach dockerhub from acme-ci:",
+            "hubint subscription detach acme-ci dockerhub",
+        )],
+    ),
+    (
+        "subscription list",
+        &[
+            ex(
+                "List subscriptions and their integrations:",
+                "hubint subscription list",
+            ),
+            ex("As JSON:", "hubint subscription list --json"),
+        ],
+    ),
+    (
+        "completions",
+        &[
+            ex(
+                "bash (add to ~/.bashrc):",
+                "source <(hubint completions bash)",
+            ),
+            ex(
+                "zsh (add to ~/.zshrc, after compinit):",
+                "source <(hubint completions zsh)",
+            ),
+            ex(
+                "fish:",
+                "hubint completions fish > ~/.config/fish/completions/hubint.fish",
+            ),
+        ],
+    ),
+];

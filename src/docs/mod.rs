@@ -1,0 +1,201 @@
+//! The reference text beyond the flags: exit codes, environment variables,
+//! files and examples. This is the only copy: `--help` formats it here and
+//! the man pages (`hubint generate`, see `man.rs`) render the same tables.
+
+use crate::error::Code;
+
+mod examples;
+
+pub use examples::{EXAMPLES, Example};
+
+/// Every exit code, with its meaning.
+pub const EXIT_CODES: &[(Code, &str)] = &[
+    (Code::Ok, "ok"),
+    (Code::Failure, "other failure"),
+    (Code::Usage, "usage error or invalid value"),
+    (Code::NotFound, "not found"),
+    (
+        Code::Conflict,
+        "conflict: name taken, or integration still in use",
+    ),
+    (
+        Code::SecretStore,
+        "secret store unavailable or locked, or its passphrase missing or wrong",
+    ),
+    (
+        Code::VerifyFailed,
+        "verification failed: credentials rejected, or the registry could not be checked",
+    ),
+    (Code::Cancelled, "cancelled at a prompt"),
+];
+
+/// The environment variables hubint reads.
+pub const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "HUBINT_HOME",
+        "data and config directory (default: see Files)",
+    ),
+    (
+        "HUBINT_CONFIG",
+        "the config file (default: config.toml in the config directory)",
+    ),
+    (
+        "HUBINT_SECRET_STORE",
+        "where add keeps new secrets: auto, keyring or file (overrides the config file)",
+    ),
+    (
+        "HUBINT_PASSPHRASE",
+        "passphrase of the encrypted file store",
+    ),
+    (
+        "HUBINT_PASSPHRASE_FILE",
+        "file holding that passphrase (one trailing newline removed)",
+    ),
+    (
+        "HUBINT_KEYRING_TIMEOUT",
+        "seconds to wait for the OS keyring (default: 5)",
+    ),
+    ("HUBINT_NO_INPUT", "never prompt, as with --no-input"),
+    (
+        "HUBINT_SUBSCRIPTION",
+        "credential helper: serve only the integrations attached to this subscription",
+    ),
+    (
+        "HUBINT_INTEGRATION",
+        "credential helper: serve only this integration",
+    ),
+    (
+        "DOCKER_CONFIG",
+        "directory of the docker config.json (default: ~/.docker)",
+    ),
+    ("NO_COLOR", "disable colour"),
+    (
+        "COMPLETE",
+        "set by the completion scripts: print completions for that shell instead of running",
+    ),
+];
+
+/// The files hubint keeps.
+pub const FILES: &[(&str, &str)] = &[
+    (
+        "$HUBINT_HOME/hubint.db",
+        "the metadata database (SQLite, plus -wal and -shm files); never holds passwords",
+    ),
+    (
+        "~/.local/share/hubint/",
+        "the data directory on Linux when HUBINT_HOME is unset ($XDG_DATA_HOME/hubint if that is set)",
+    ),
+    (
+        "~/Library/Application Support/hubint/",
+        "the data directory on macOS when HUBINT_HOME is unset",
+    ),
+    (
+        "$HUBINT_HOME/secrets.age",
+        "the encrypted file store (age, scrypt passphrase), with its lock file secrets.age.lock",
+    ),
+    (
+        "config.toml",
+        "settings (hubint config), in the config directory or at $HUBINT_CONFIG",
+    ),
+    (
+        "OS keyring",
+        "the passwords (Secret Service, macOS Keychain, Windows Credential Manager)",
+    ),
+];
+
+/// The examples of a command ("integration add"); empty if it has none.
+pub fn examples(path: &str) -> &'static [Example] {
+    EXAMPLES
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map_or(&[], |(_, examples)| examples)
+}
+
+/// The `--help` text after the options of `hubint` itself.
+pub fn after_help() -> String {
+    let codes: Vec<(String, &str)> = EXIT_CODES
+        .iter()
+        .map(|(code, text)| ((*code as u8).to_string(), *text))
+        .collect();
+    let mut out = table("Exit codes", &codes);
+    out.push_str("\n\n");
+    out.push_str(&table("Environment", ENVIRONMENT));
+    out.push_str("\n\n");
+    out.push_str(&table("Files", FILES));
+    out
+}
+
+/// The `--help` text after the options of a subcommand: its examples.
+pub fn examples_help(path: &str) -> String {
+    let mut out = String::from("Examples:");
+    for example in examples(path) {
+        out.push_str("\n  ");
+        out.push_str(example.about);
+        for line in example.command.lines() {
+            out.push_str("\n    ");
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Help lines stay within this many columns, so that clap does not re-wrap
+/// them (losing the alignment) on terminals at least this wide.
+const HELP_WIDTH: usize = 80;
+
+/// "Heading:" and one aligned `term  text` row per entry, the text wrapped
+/// under itself.
+fn table<T: AsRef<str>>(heading: &str, rows: &[(T, &str)]) -> String {
+    let width = rows
+        .iter()
+        .map(|(t, _)| t.as_ref().len())
+        .max()
+        .unwrap_or(0);
+    let indent = 2 + width + 2;
+    let mut out = format!("{heading}:");
+    for (term, text) in rows {
+        out.push_str(&format!("\n  {:width$}  ", term.as_ref()));
+        let mut column = indent;
+        for (i, word) in text.split(' ').enumerate() {
+            if i > 0 && column + 1 + word.len() > HELP_WIDTH {
+                out.push('\n');
+                out.push_str(&" ".repeat(indent));
+                column = indent;
+            } else if i > 0 {
+                out.push(' ');
+                column += 1;
+            }
+            out.push_str(word);
+            column += word.len();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_exit_code_is_documented_once() {
+        let codes: Vec<u8> = EXIT_CODES.iter().map(|(c, _)| *c as u8).collect();
+        assert_eq!(codes, [0, 1, 2, 3, 4, 5, 6, 130]);
+    }
+
+    #[test]
+    fn example_lines_fit_a_man_page_at_80_columns() {
+        for (path, examples) in EXAMPLES {
+            for line in examples.iter().flat_map(|e| e.command.lines()) {
+                assert!(line.len() <= 66, "'{path}': example line too long: {line}");
+            }
+        }
+    }
+
+    #[test]
+    fn help_tables_are_aligned() {
+        let help = after_help();
+        assert!(help.starts_with("Exit codes:\n  0    ok\n"), "{help}");
+        assert!(help.contains("\n  HUBINT_HOME             data and config"));
+        assert!(help.lines().all(|l| l.len() <= HELP_WIDTH), "{help}");
+    }
+}

@@ -1,0 +1,211 @@
+//! Saving a registry login that comes from a container tool (the credential
+//! helper's `store`) or from a config file (`import`): create or update the
+//! integration for that registry and username, through `ops`.
+
+use anyhow::Result;
+use rusqlite::Connection;
+
+use crate::catalog;
+use crate::context::Ctx;
+use crate::db::{Db, integrations, integrations::Integration};
+use crate::error::Failure;
+use crate::matching::{self, ENV_INTEGRATION, Scope, Selection};
+use crate::ops::{self, NewIntegration};
+use crate::registry;
+use crate::secret::Secret;
+use crate::validate;
+
+/// The username docker uses for an identity token.
+pub const TOKEN_USERNAME: &str = "<token>";
+
+/// A registry login: a normalised registry key, a username (`<token>` for
+/// an identity token) and its secret.
+pub struct Login {
+    pub registry: String,
+    pub username: String,
+    pub secret: Secret,
+    pub email: Option<String>,
+}
+
+/// What [`save`] did.
+pub enum Saved {
+    Created(Integration),
+    Updated(Integration),
+    Unchanged(Integration),
+}
+
+impl Saved {
+    pub fn integration(&self) -> &Integration {
+        match self {
+            Saved::Created(i) | Saved::Updated(i) | Saved::Unchanged(i) => i,
+        }
+    }
+}
+
+impl Login {
+    /// Check the parts; errors are short reasons (no secret in them).
+    pub fn validate(&self) -> Result<(), String> {
+        validate::username(&self.username)?;
+        validate::password(&self.secret)?;
+        if let Some(email) = &self.email {
+            validate::email(email)?;
+        }
+        Ok(())
+    }
+}
+
+/// Create or update the integration for `login.registry` and
+/// `login.username` within `scope`. With `HUBINT_INTEGRATION` the pinned
+/// integration is updated (it must be for that registry). A new integration
+/// gets a name derived from host and username, and is attached to the
+/// scope's subscription so that the same scope finds it again.
+pub fn save(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope) -> Result<Saved> {
+    login
+        .validate()
+        .map_err(|why| Failure::usage(format!("invalid credentials: {why}")))?;
+    scope.check(&db.conn)?;
+    let target = match &scope.integration {
+        Some(name) => {
+            let pinned = integrations::get(&db.conn, name)?;
+            if pinned.registry != login.registry {
+                return Err(Failure::conflict(format!(
+                    "{ENV_INTEGRATION} names '{}', which is for {}, not {}",
+                    pinned.name, pinned.registry, login.registry
+                ))
+                .into());
+            }
+            Some(pinned)
+        }
+        None => {
+            let mut list = matching::candidates(&db.conn, &login.registry, scope)?;
+            list.retain(|i| i.username == login.username);
+            match matching::choose(&login.registry, list) {
+                Selection::Found(i) => Some(*i),
+                Selection::NotFound => None,
+                Selection::Ambiguous(key, list) => {
+                    return Err(matching::ambiguous(&key, &list).into());
+                }
+            }
+        }
+    };
+    match target {
+        Some(current) => update(ctx, db, &current, login),
+        None => create(ctx, db, login, scope),
+    }
+}
+
+fn update(ctx: &Ctx, db: &mut Db, current: &Integration, login: &Login) -> Result<Saved> {
+    let mut updated = current.clone();
+    updated.username = login.username.clone();
+    if login.email.is_some() {
+        updated.email = login.email.clone();
+    }
+    let stored = ctx.store_named(&current.secret_store)?.get(&current.id)?;
+    let same_secret = stored.as_deref().map(String::as_str) == Some(login.secret.as_str());
+    if updated == *current && same_secret {
+        return Ok(Saved::Unchanged(current.clone()));
+    }
+    let password = (!same_secret).then_some(&login.secret);
+    Ok(Saved::Updated(ops::update(
+        ctx, db, current, &updated, password,
+    )?))
+}
+
+fn create(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope) -> Result<Saved> {
+    let name = derive_name(&db.conn, &login.registry, &login.username)?;
+    let new = NewIntegration {
+        name,
+        family: catalog::DEFAULT_FAMILY.to_string(),
+        kind: catalog::DEFAULT_TYPE.to_string(),
+        registry: login.registry.clone(),
+        username: login.username.clone(),
+        email: login.email.clone(),
+        password: login.secret.clone(),
+        subscriptions: scope.subscription.iter().cloned().collect(),
+        store: ctx.default_store(None)?,
+    };
+    Ok(Saved::Created(ops::create(ctx, db, &new)?))
+}
+
+/// A free integration name made of the registry host and the username:
+/// `registry.example.com-5000-alice`, `docker.io-bob`, `quay.io-token`;
+/// `-2`, `-3`, ... is appended when it is taken.
+pub fn derive_name(conn: &Connection, registry_key: &str, username: &str) -> Result<String> {
+    let host = if registry::is_docker_hub(registry_key) {
+        "docker.io"
+    } else {
+        registry_key
+    };
+    let base = slug(&format!("{}-{}", slug(host), slug(username)));
+    let base = if base.is_empty() { "registry" } else { &base };
+    for n in 1usize.. {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let room = validate::NAME_MAX - suffix.len();
+        let stem: String = base.chars().take(room).collect();
+        let candidate = format!("{}{suffix}", stem.trim_end_matches(['-', '.', '_']));
+        if validate::name(&candidate).is_ok() && integrations::find(conn, &candidate)?.is_none() {
+            return Ok(candidate);
+        }
+    }
+    unreachable!("some suffix is free")
+}
+
+/// Keep letters, digits, `.`, `_` and `-`; everything else becomes `-`;
+/// runs of `-` collapse; no leading or trailing punctuation.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let c = if c.is_ascii_alphanumeric() || c == '.' || c == '_' {
+            c.to_ascii_lowercase()
+        } else {
+            '-'
+        };
+        if !(c == '-' && (out.is_empty() || out.ends_with('-'))) {
+            out.push(c);
+        }
+    }
+    out.trim_matches(['-', '.', '_']).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("<token>"), "token");
+        assert_eq!(slug("localhost:5000"), "localhost-5000");
+        assert_eq!(slug("[::1]:5000"), "1-5000");
+        assert_eq!(slug("Alice@Example.com"), "alice-example.com");
+        assert_eq!(slug("***"), "");
+    }
+
+    #[test]
+    fn derived_names_are_valid_and_unique() {
+        let db = Db::open_in_memory().unwrap();
+        let name = derive_name(&db.conn, registry::DOCKER_HUB, "<token>").unwrap();
+        assert_eq!(name, "docker.io-token");
+        let name = derive_name(&db.conn, "localhost:5000", "alice").unwrap();
+        assert_eq!(name, "localhost-5000-alice");
+        db.conn
+            .execute(
+                "INSERT INTO integrations (id, name, family, type, registry, username, \
+                 secret_store, created_at, updated_at) \
+                 VALUES ('x', 'localhost-5000-alice', 'hub', 'docker', 'localhost:5000', \
+                 'alice', 'keyring', '', '')",
+                [],
+            )
+            .unwrap();
+        let name = derive_name(&db.conn, "localhost:5000", "alice").unwrap();
+        assert_eq!(name, "localhost-5000-alice-2");
+        let long = "u".repeat(200);
+        let name = derive_name(&db.conn, "localhost:5000", &long).unwrap();
+        assert!(validate::name(&name).is_ok(), "{name}");
+        let name = derive_name(&db.conn, "[::1]:5000", "!!!").unwrap();
+        assert!(validate::name(&name).is_ok(), "{name}");
+    }
+}

@@ -1,0 +1,190 @@
+//! The file store's passphrase: from `HUBINT_PASSPHRASE`, from the file named
+//! by `HUBINT_PASSPHRASE_FILE`, or from a prompt on a terminal (asked twice
+//! when the store is created). Never from argv.
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use dialoguer::Password;
+
+use super::Secret;
+use crate::error::Failure;
+use crate::password;
+use crate::ui::Ui;
+
+pub const ENV_PASSPHRASE: &str = "HUBINT_PASSPHRASE";
+pub const ENV_PASSPHRASE_FILE: &str = "HUBINT_PASSPHRASE_FILE";
+
+/// Shorter passphrases get a warning when a store is created.
+const SHORT: usize = 10;
+
+/// A passphrase and where it came from (for error messages).
+pub struct Passphrase {
+    pub secret: Secret,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone)]
+pub enum Source {
+    Env,
+    EnvFile(PathBuf),
+    Prompt,
+    Stdin,
+    File(PathBuf),
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Env => write!(f, "{ENV_PASSPHRASE}"),
+            Source::EnvFile(p) => write!(f, "{ENV_PASSPHRASE_FILE} ({})", p.display()),
+            Source::Prompt => f.write_str("the prompt"),
+            Source::Stdin => f.write_str("standard input"),
+            Source::File(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+/// The passphrase for the store at `store`, from the environment or, on a
+/// terminal, a prompt. `creating`: the store does not exist yet, so a prompt
+/// asks twice. Without either variable and without a terminal: exit 5,
+/// naming both variables.
+pub fn obtain(ui: &Ui, store: &Path, creating: bool) -> Result<Passphrase> {
+    let env = std::env::var(ENV_PASSPHRASE).ok().filter(|v| !v.is_empty());
+    let env_file = std::env::var_os(ENV_PASSPHRASE_FILE).filter(|v| !v.is_empty());
+    let passphrase = match (env, env_file) {
+        (Some(_), Some(_)) => {
+            return Err(Failure::usage(format!(
+                "both {ENV_PASSPHRASE} and {ENV_PASSPHRASE_FILE} are set"
+            ))
+            .hint("set only one of them")
+            .into());
+        }
+        (Some(value), None) => Passphrase {
+            secret: Secret::new(value),
+            source: Source::Env,
+        },
+        (None, Some(path)) => {
+            let path = PathBuf::from(path);
+            let secret = password::read_file(&path, "passphrase").map_err(|e| {
+                Failure::store(format!("{ENV_PASSPHRASE_FILE}: {e:#}")).hint(format!(
+                    "{ENV_PASSPHRASE_FILE} must name a readable file holding the passphrase"
+                ))
+            })?;
+            Passphrase {
+                secret,
+                source: Source::EnvFile(path),
+            }
+        }
+        (None, None) if ui.interactive() => {
+            if creating {
+                ui.status(format!(
+                    "Creating the encrypted secret store {}. Choose a passphrase: \
+                     hubint asks for it whenever it needs these secrets (scripts can set \
+                     {ENV_PASSPHRASE} or {ENV_PASSPHRASE_FILE}).",
+                    store.display()
+                ));
+            }
+            Passphrase {
+                secret: prompt(ui, "Passphrase for the encrypted secret store", creating)?,
+                source: Source::Prompt,
+            }
+        }
+        (None, None) => {
+            return Err(Failure::store(format!(
+                "no passphrase for the encrypted secret store {}: set {ENV_PASSPHRASE} or \
+                 {ENV_PASSPHRASE_FILE}",
+                store.display()
+            ))
+            .hint(format!(
+                "{ENV_PASSPHRASE_FILE} names a file holding the passphrase; hubint asks for it \
+                 only when stdin and stderr are terminals and --no-input is not set"
+            ))
+            .into());
+        }
+    };
+    check(&passphrase, creating)?;
+    if creating && passphrase.secret.chars().count() < SHORT {
+        ui.warn(format!(
+            "a passphrase shorter than {SHORT} characters is easy to guess for anyone who \
+             copies {}",
+            store.display()
+        ));
+    }
+    Ok(passphrase)
+}
+
+/// A new passphrase for `hubint secret-store passwd`: from standard input,
+/// a file, or a prompt asked twice.
+pub fn obtain_new(ui: &Ui, stdin: bool, file: Option<&Path>) -> Result<Passphrase> {
+    let passphrase = if stdin {
+        let mut buf = Secret::new(String::new());
+        std::io::stdin()
+            .read_to_string(&mut buf)
+            .context("cannot read the new passphrase from standard input")?;
+        Passphrase {
+            secret: password::strip_newline(buf),
+            source: Source::Stdin,
+        }
+    } else if let Some(path) = file {
+        Passphrase {
+            secret: password::read_file(path, "new passphrase")?,
+            source: Source::File(path.to_path_buf()),
+        }
+    } else if ui.interactive() {
+        Passphrase {
+            secret: prompt(ui, "New passphrase", true)?,
+            source: Source::Prompt,
+        }
+    } else {
+        return Err(ui.missing(
+            "the new passphrase",
+            "--new-passphrase-stdin or --new-passphrase-file FILE",
+        ));
+    };
+    if passphrase.secret.is_empty() {
+        return Err(Failure::usage(format!(
+            "the new passphrase from {} is empty",
+            passphrase.source
+        ))
+        .into());
+    }
+    Ok(passphrase)
+}
+
+fn check(passphrase: &Passphrase, creating: bool) -> Result<()> {
+    if passphrase.secret.is_empty() {
+        let failure = Failure::store(format!(
+            "the passphrase from {} is empty",
+            passphrase.source
+        ));
+        return Err(if creating {
+            failure.hint("choose a non-empty passphrase").into()
+        } else {
+            failure.into()
+        });
+    }
+    Ok(())
+}
+
+fn prompt(ui: &Ui, text: &str, twice: bool) -> Result<Secret> {
+    let theme = ui.theme();
+    let mut password = Password::with_theme(&*theme)
+        .with_prompt(text)
+        .validate_with(|p: &String| -> Result<(), String> {
+            if p.is_empty() {
+                Err("the passphrase must not be empty".into())
+            } else {
+                Ok(())
+            }
+        });
+    if twice {
+        password = password.with_confirmation(
+            "Repeat the passphrase",
+            "Passphrases do not match, try again",
+        );
+    }
+    Ok(Secret::new(password.interact()?))
+}

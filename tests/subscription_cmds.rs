@@ -1,0 +1,256 @@
+//! `hubint subscription attach|detach|list`.
+
+mod common;
+
+use common::TestEnv;
+
+#[test]
+fn attach_creates_the_subscription_on_first_use() {
+    let env = TestEnv::new();
+    env.add("att-one", "pw", &[]);
+    env.add("att-two", "pw", &[]);
+    snapshot!(env, env.cmd(&["subscription", "attach", "Team-X", "att-one"]), @"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+
+    ----- stderr -----
+    Created subscription Team-X.
+    Attached att-one to Team-X.
+    ");
+    snapshot!(env, env.cmd(&["subscription", "attach", "team-x", "ATT-TWO", "--json"]), @r#"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+    {
+      "name": "Team-X",
+      "integrations": [
+        "att-one",
+        "att-two"
+      ],
+      "created_at": "[TIME]"
+    }
+
+    ----- stderr -----
+    Attached att-two to Team-X.
+    "#);
+    assert_eq!(
+        env.json(&["show", "att-one"])["subscriptions"],
+        serde_json::json!(["Team-X"])
+    );
+}
+
+#[test]
+fn attaching_twice_succeeds_and_says_so() {
+    let env = TestEnv::new();
+    env.add("att-twice", "pw", &["--subscription", "twice"]);
+    snapshot!(env, env.cmd(&["subscription", "attach", "twice", "att-twice"]), @"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+
+    ----- stderr -----
+    att-twice is already attached to twice.
+    ");
+    let list = env.json(&["subscription", "list"]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["integrations"], serde_json::json!(["att-twice"]));
+}
+
+#[test]
+fn attaching_a_missing_integration_is_not_found_and_creates_nothing() {
+    let env = TestEnv::new();
+    snapshot!(env, env.cmd(&["subscription", "attach", "new-sub", "ghost"]), @"
+    success: false
+    exit_code: 3
+    ----- stdout -----
+
+    ----- stderr -----
+    error: no integration named 'ghost'
+    hint: run `hubint integration list` to see the integrations
+    ");
+    snapshot!(env, env.cmd(&["subscription", "list", "--json"]), @"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+    []
+
+    ----- stderr -----
+    ");
+}
+
+#[test]
+fn attaching_to_an_invalid_subscription_name_is_a_usage_error() {
+    let env = TestEnv::new();
+    env.add("att-bad-sub", "pw", &[]);
+    snapshot!(env, env.cmd(&["subscription", "attach", "bad sub", "att-bad-sub"]), @"
+    success: false
+    exit_code: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: invalid SUBSCRIPTION: a name holds only letters, digits, '-', '_' and '.', not U+0020
+    hint: run the command with --help to see what SUBSCRIPTION accepts
+    ");
+    snapshot!(env, env.cmd(&["subscription", "attach", "_lead", "att-bad-sub"]), @"
+    success: false
+    exit_code: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: invalid SUBSCRIPTION: a name starts with a letter or a digit
+    hint: run the command with --help to see what SUBSCRIPTION accepts
+    ");
+    let long = "s".repeat(65);
+    snapshot!(env, env.cmd(&["subscription", "attach", &long, "att-bad-sub"]), @"
+    success: false
+    exit_code: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: invalid SUBSCRIPTION: a name has at most 64 characters
+    hint: run the command with --help to see what SUBSCRIPTION accepts
+    ");
+    assert!(
+        env.json(&["subscription", "list"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn detach_removes_the_link_and_keeps_the_subscription() {
+    let env = TestEnv::new();
+    env.add("det-one", "pw", &["--subscription", "det-sub"]);
+    env.add("det-two", "pw", &["--subscription", "det-sub"]);
+    snapshot!(env, env.cmd(&["subscription", "detach", "DET-SUB", "det-one"]), @"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+
+    ----- stderr -----
+    Detached det-one from det-sub.
+    ");
+    snapshot!(env, env.cmd(&["subscriptions", "detach", "det-sub", "det-two", "--json"]), @r#"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+    {
+      "name": "det-sub",
+      "integrations": [],
+      "created_at": "[TIME]"
+    }
+
+    ----- stderr -----
+    Detached det-two from det-sub.
+    "#);
+    assert!(
+        env.json(&["show", "det-one"])["subscriptions"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn detach_when_not_attached_is_not_found() {
+    let env = TestEnv::new();
+    env.add("det-free", "pw", &[]);
+    env.add("det-used", "pw", &["--subscription", "det-here"]);
+    snapshot!(env, env.cmd(&["subscription", "detach", "det-here", "det-free"]), @"
+    success: false
+    exit_code: 3
+    ----- stdout -----
+
+    ----- stderr -----
+    error: integration 'det-free' is not attached to subscription 'det-here'
+    hint: `hubint subscription list` shows what det-here uses
+    ");
+}
+
+#[test]
+fn detach_from_a_missing_subscription_or_integration_is_not_found() {
+    let env = TestEnv::new();
+    env.add("det-x", "pw", &["--subscription", "det-real"]);
+    snapshot!(env, env.cmd(&["subscription", "detach", "det-nowhere", "det-x"]), @"
+    success: false
+    exit_code: 3
+    ----- stdout -----
+
+    ----- stderr -----
+    error: no subscription named 'det-nowhere'
+    hint: run `hubint subscription list` to see the subscriptions
+    ");
+    snapshot!(env, env.cmd(&["subscription", "detach", "det-real", "det-ghost"]), @"
+    success: false
+    exit_code: 3
+    ----- stdout -----
+
+    ----- stderr -----
+    error: no integration named 'det-ghost'
+    hint: run `hubint integration list` to see the integrations
+    ");
+    assert_eq!(env.json(&["show", "det-x"])["subscriptions"][0], "det-real");
+}
+
+#[test]
+fn subscription_list_table_and_json() {
+    let env = TestEnv::new();
+    snapshot!(env, env.cmd(&["subscription", "list"]), @"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+
+    ----- stderr -----
+    No subscriptions. Attach an integration with `hubint subscription attach SUBSCRIPTION INTEGRATION`.
+    ");
+    snapshot!(env, env.cmd(&["subscription", "list", "--json"]), @"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+    []
+
+    ----- stderr -----
+    ");
+    env.add(
+        "lst-b",
+        "pw",
+        &["--subscription", "beta", "--subscription", "Alpha"],
+    );
+    env.add("lst-a", "pw", &["--subscription", "beta"]);
+    let out = env.output(&["subscription", "detach", "Alpha", "lst-b"]);
+    assert!(out.status.success(), "{out:?}");
+    snapshot!(env, env.cmd(&["subscription", "ls"]), @"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+     SUBSCRIPTION  INTEGRATIONS
+     Alpha         -
+     beta          lst-a, lst-b
+
+    ----- stderr -----
+    ");
+    snapshot!(env, env.cmd(&["subscription", "list", "--json"]), @r#"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+    [
+      {
+        "name": "Alpha",
+        "integrations": [],
+        "created_at": "[TIME]"
+      },
+      {
+        "name": "beta",
+        "integrations": [
+          "lst-a",
+          "lst-b"
+        ],
+        "created_at": "[TIME]"
+      }
+    ]
+
+    ----- stderr -----
+    "#);
+}
