@@ -18,9 +18,6 @@ ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
 . "$ROOT/bench/lib.sh"
 
 BIN="${HUBINT_BENCH_BIN:?set by bench/run: the hubint binary to measure}"
-RUNS="${HUBINT_BENCH_RUNS:-30}"
-WARMUP="${HUBINT_BENCH_WARMUP:-3}"
-ROUNDS="${HUBINT_BENCH_ROUNDS:-5}"
 W="$(mktemp -d "$HOME/bench.XXXXXX")" # inside tests/run's throwaway dir
 LOGS="${HUBINT_BENCH_LOG_DIR:-$W/logs}"
 mkdir -p "$LOGS"
@@ -179,6 +176,9 @@ row() {
     local hub_prep="${7:-}" peer_prep="${8:-}"
     local hub_ms peer_ms="-" ratio="-"
     ROW_NO=$((ROW_NO + 1))
+    if [[ -n "${HUBINT_BENCH_ONLY:-}" ]] && ! grep -qE -- "$HUBINT_BENCH_ONLY" <<<"$measure"; then
+        return 0
+    fi
     if ! have "$needs"; then
         line "$measure" "$(display "$hub")" "n/a (not built)" "$(display "$peer")" - - \
             "$(target_text "$target")" n/a
@@ -244,6 +244,11 @@ print_extras() {
     printf '| release binary (`%s`) | %s bytes (%s MiB) |\n' "${BIN##*/}" "$size" "$(calc "$size / 1048576")"
     printf '| peak RSS, `hubint list` @10000 | %s KiB |\n' "$rss_table"
     printf '| peak RSS, `hubint list --json` @10000 | %s KiB |\n' "$rss_json"
+    if have helper+file; then
+        printf '| peak RSS, file-store `docker-credential-hubint get` | %s KiB |\n' \
+            "$(HUBINT_HOME="$W/s10" /usr/bin/time -f %M docker-credential-hubint get \
+                <"$W/url-file" 2>&1 >/dev/null | tail -n1)"
+    fi
     if command -v strace >/dev/null 2>&1; then
         printf '\n| start-up: command | connects to D-Bus (opens the keyring) |\n| --- | --- |\n'
         local -a cmds=("hubint --version" "hubint list" "hubint list --json" "hubint integration show bench-get")

@@ -8,6 +8,12 @@
 # and the rest are INSERTed with sqlite3 in one transaction (they have no
 # secret, which is fine: nothing reads it).
 
+# How much to measure (see `measure`): per command RUNS timed runs, in ROUNDS
+# rounds, each after WARMUP untimed runs.
+RUNS="${HUBINT_BENCH_RUNS:-50}"
+ROUNDS="${HUBINT_BENCH_ROUNDS:-10}"
+WARMUP="${HUBINT_BENCH_WARMUP:-2}"
+
 BENCH_PASSWORD="bench-throwaway-password"   # private keyring, never a secret
 BENCH_TIME="2026-11-29T00:00:00Z"
 
@@ -39,7 +45,8 @@ build_release() {
 list_sql() {
     cat <<'SQL'
 SELECT i.id, i.name, i.family, i.type, i.registry, i.username, i.email,
-       i.secret_store, i.created_at, i.updated_at,
+       i.secret_store, i.created_at, i.updated_at, i.last_verified_at,
+       i.last_verification, i.is_default,
        (SELECT group_concat(name, char(10)) FROM (SELECT s.name AS name
             FROM subscription_integrations si
             JOIN subscriptions s ON s.id = si.subscription_id
