@@ -174,14 +174,14 @@ calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
 row() {
     local measure="$1" needs="$2" store="$3" target="$4" hub="$5" peer="$6"
     local hub_prep="${7:-}" peer_prep="${8:-}"
-    local hub_ms peer_ms="-" ratio="-"
+    local hub_ms peer_ms="-" ratio="-" cpu
     ROW_NO=$((ROW_NO + 1))
     if [[ -n "${HUBINT_BENCH_ONLY:-}" ]] && ! grep -qE -- "$HUBINT_BENCH_ONLY" <<<"$measure"; then
         return 0
     fi
     if ! have "$needs"; then
         line "$measure" "$(display "$hub")" "n/a (not built)" "$(display "$peer")" - - \
-            "$(target_text "$target")" n/a
+            "$(target_text "$target")" n/a -
         return 0
     fi
     local dir="$LOGS/row$ROW_NO" args=()
@@ -199,16 +199,17 @@ row() {
         measure "$dir" "${args[@]}"); then
         sed 's/^/    /' "$dir/log" >&2
         line "$measure" "$(display "$hub")" "**failed** (log: row$ROW_NO/log)" \
-            "$(display "$peer")" - - "$(target_text "$target")" -
+            "$(display "$peer")" - - "$(target_text "$target")" - -
         return 0
     fi
-    hub_ms="$(median_ms "$dir" 0)"
+    hub_ms="$(median_ms "$dir" 0)" cpu="$(cpu_ms "$dir" 0)"
     if [[ -n "$peer" ]]; then
         peer_ms="$(median_ms "$dir" 1)"
         ratio="$(calc "$hub_ms / $peer_ms")"
+        cpu+=" / $(cpu_ms "$dir" 1)"
     fi
     line "$measure" "$(display "$hub")" "$hub_ms" "$(display "$peer")" "$peer_ms" "$ratio" \
-        "$(target_text "$target")" "$(holds "$target" "$hub_ms" "$peer_ms")"
+        "$(target_text "$target")" "$(holds "$target" "$hub_ms" "$peer_ms")" "$cpu"
 }
 
 # One markdown table line from its cells.
@@ -219,8 +220,8 @@ line() {
 }
 
 print_table() {
-    printf '| measure | hubint | median ms | peer | median ms | ratio | target | holds |\n'
-    printf '| --- | --- | ---: | --- | ---: | ---: | --- | --- |\n'
+    printf '| measure | hubint | median ms | peer | median ms | ratio | target | holds | CPU ms hubint / peer |\n'
+    printf '| --- | --- | ---: | --- | ---: | ---: | --- | --- | ---: |\n'
     rows
 }
 
@@ -275,11 +276,19 @@ print_header() {
         "$(sed -n 's/^PRETTY_NAME="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' /etc/os-release)" "$(uname -r)"
     printf -- '- %s; per command %s timed runs in %s interleaved rounds (%s warm-up runs each); medians\n' \
         "$(hyperfine --version)" "$RUNS" "$ROUNDS" "$WARMUP"
-    printf -- '- credential helper: %s; encrypted file store: %s\n\n' "$HAVE_HELPER" "$HAVE_FILE"
+    printf -- '- credential helper: %s; encrypted file store: %s\n' "$HAVE_HELPER" "$HAVE_FILE"
+    printf -- '- load average at the start: %s (other programs on the machine skew wall times;\n' \
+        "$(cut -d' ' -f1-3 /proc/loadavg)"
+    printf '  the last column, mean user + system CPU of the client process alone, much less)\n\n'
+}
+
+print_footer() {
+    printf '\nLoad average at the end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 setup_stores
 print_header
 print_table
 print_extras
+print_footer
 log "hyperfine logs and JSON: $LOGS"
