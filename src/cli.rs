@@ -34,7 +34,12 @@ pub struct GlobalArgs {
     pub json: bool,
 
     /// Never prompt; a missing value is an error naming its flag
-    #[arg(long, global = true, env = "HUBINT_NO_INPUT")]
+    #[arg(
+        long,
+        global = true,
+        env = "HUBINT_NO_INPUT",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
     pub no_input: bool,
 }
 

@@ -102,8 +102,8 @@ impl Ctx {
             Ok(_) => StoreKind::Keyring,
             Err(err) => {
                 self.ui.status(format!(
-                    "note: the OS keyring is not available ({}), so secrets go to the encrypted \
-                     file store {}. Choose a store with --secret-store, {ENV_SECRET_STORE} or \
+                    "note: using the encrypted file store {1} because no OS keyring answered \
+                     ({0}). Choose a store with --secret-store, {ENV_SECRET_STORE} or \
                      `hubint config set secret-store keyring|file`.",
                     one_line(&err),
                     self.paths.secrets_path().display()

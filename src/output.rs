@@ -90,7 +90,8 @@ fn verification_outcome(list: &[Verified]) -> Result<()> {
 
 pub fn print(output: &Output, json: bool) -> Result<()> {
     let stdout = io::stdout();
-    let mut out = stdout.lock();
+    // Buffered: stdout alone is line-buffered, i.e. one write(2) per JSON line.
+    let mut out = io::BufWriter::new(stdout.lock());
     if let Output::Text(text) = output {
         out.write_all(text.as_bytes())?;
         out.flush()?;

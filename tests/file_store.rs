@@ -284,13 +284,13 @@ fn without_a_keyring_auto_says_once_that_it_uses_the_file() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         stderr
-            .matches("note: the OS keyring is not available (")
+            .matches("note: using the encrypted file store")
             .count(),
         1,
         "{stderr}"
     );
     assert!(
-        stderr.contains("so secrets go to the encrypted file store"),
+        stderr.contains("because no OS keyring answered"),
         "{stderr}"
     );
     assert!(

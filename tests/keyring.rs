@@ -52,7 +52,7 @@ fn no_dbus_session_fails_with_exit_5_and_adds_nothing() {
     ----- stdout -----
 
     ----- stderr -----
-    note: the OS keyring is not available (the OS keyring is unavailable: DBus error: Failed to connect to socket /nonexistent: No such file or directory), so secrets go to the encrypted file store [HOME]/hubint/secrets.age. Choose a store with --secret-store, HUBINT_SECRET_STORE or `hubint config set secret-store keyring|file`.
+    note: using the encrypted file store [HOME]/hubint/secrets.age because no OS keyring answered (the OS keyring is unavailable: DBus error: Failed to connect to socket /nonexistent: No such file or directory). Choose a store with --secret-store, HUBINT_SECRET_STORE or `hubint config set secret-store keyring|file`.
     error: no passphrase for the encrypted secret store [HOME]/hubint/secrets.age: set HUBINT_PASSPHRASE or HUBINT_PASSPHRASE_FILE
     hint: HUBINT_PASSPHRASE_FILE names a file holding the passphrase; hubint asks for it only when stdin and stderr are terminals and --no-input is not set
     ");
@@ -137,7 +137,7 @@ fn a_bus_without_a_secret_service_fails_with_exit_5() {
     ----- stdout -----
 
     ----- stderr -----
-    note: the OS keyring is not available (the OS keyring is unavailable: DBus error: The name org.freedesktop.secrets was not provided by any .service files), so secrets go to the encrypted file store [HOME]/hubint/secrets.age. Choose a store with --secret-store, HUBINT_SECRET_STORE or `hubint config set secret-store keyring|file`.
+    note: using the encrypted file store [HOME]/hubint/secrets.age because no OS keyring answered (the OS keyring is unavailable: DBus error: The name org.freedesktop.secrets was not provided by any .service files). Choose a store with --secret-store, HUBINT_SECRET_STORE or `hubint config set secret-store keyring|file`.
     error: no passphrase for the encrypted secret store [HOME]/hubint/secrets.age: set HUBINT_PASSPHRASE or HUBINT_PASSPHRASE_FILE
     hint: HUBINT_PASSPHRASE_FILE names a file holding the passphrase; hubint asks for it only when stdin and stderr are terminals and --no-input is not set
     ");
