@@ -14,11 +14,14 @@ use std::process::{Command, Output, Stdio};
 
 use std::io::Write;
 
+mod bad;
 mod helper;
 mod inspect;
 mod keyring;
 mod stress;
 
+#[allow(unused_imports)]
+pub use bad::*;
 #[allow(unused_imports)]
 pub use helper::*;
 #[allow(unused_imports)]
