@@ -8,168 +8,9 @@
 
 mod common;
 
-use std::fs::File;
-use std::os::unix::io::AsRawFd;
-use std::os::unix::process::CommandExt;
-use std::process::Stdio;
-use std::time::{Duration, Instant};
-
-use common::TestEnv;
-use rexpect::process::WaitStatus;
-use rexpect::session::{Options, PtySession, spawn_with_options};
+use common::terminal::{CTRL_C, ENTER, Pty, SPACE};
+use common::{TestEnv, keyring_secret};
 use serde_json::Value;
-
-/// Generous: the keyring and a loaded machine can be slow. Not an assertion
-/// on speed, only a bound on how long a broken test hangs.
-const TIMEOUT_MS: u64 = 10_000;
-
-const ENTER: &str = "\r";
-const SPACE: &str = " ";
-const CTRL_C: &str = "\x03";
-
-/// `hubint ARGS...` running in a pseudo-terminal, with everything it printed
-/// so far kept for assertions and failure messages.
-struct Pty {
-    session: PtySession,
-    /// The master side of the terminal, to read its settings.
-    master: File,
-    transcript: String,
-}
-
-impl Pty {
-    fn spawn(env: &TestEnv, args: &[&str]) -> Pty {
-        Self::spawn_with(env, args, true)
-    }
-
-    /// `strip_ansi`: drop escape sequences from the transcript (cursor
-    /// movement and line clearing; colours are off through NO_COLOR).
-    fn spawn_with(env: &TestEnv, args: &[&str], strip_ansi: bool) -> Pty {
-        let mut cmd = env.cmd(args);
-        // The pty is stdin, stdout and stderr: undo the helper's null stdin.
-        cmd.stdin(Stdio::inherit()).env("TERM", "xterm-256color");
-        // rexpect turns echo off; a real terminal has it on, and the password
-        // prompt turning it off is how `expect_password` knows it is ready.
-        // SAFETY: only async-signal-safe calls between fork and exec.
-        unsafe {
-            cmd.pre_exec(|| {
-                let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
-                if libc::tcgetattr(0, termios.as_mut_ptr()) == 0 {
-                    let mut termios = termios.assume_init();
-                    termios.c_lflag |= libc::ECHO;
-                    libc::tcsetattr(0, libc::TCSANOW, &termios);
-                }
-                Ok(())
-            });
-        }
-        let options = Options::new()
-            .timeout_ms(Some(TIMEOUT_MS))
-            .strip_ansi_escape_codes(strip_ansi);
-        let session = spawn_with_options(cmd, options).expect("spawn hubint in a pty");
-        let master = session.process().get_file_handle().expect("pty master");
-        Pty {
-            session,
-            master,
-            transcript: String::new(),
-        }
-    }
-
-    /// Wait until `text` is printed.
-    fn expect(&mut self, text: &str) -> &mut Self {
-        match self.session.exp_string(text) {
-            Ok(before) => {
-                self.transcript.push_str(&before);
-                self.transcript.push_str(text);
-            }
-            Err(err) => panic!(
-                "waiting for {text:?}: {err}\n--- transcript so far ---\n{}",
-                self.transcript
-            ),
-        }
-        self
-    }
-
-    /// Wait for a password prompt and until it reads input with echo off.
-    fn expect_password(&mut self, text: &str) -> &mut Self {
-        self.expect(text);
-        let deadline = Instant::now() + Duration::from_millis(TIMEOUT_MS);
-        while self.echo() {
-            assert!(
-                Instant::now() < deadline,
-                "the password prompt {text:?} never turned echo off\n{}",
-                self.transcript
-            );
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        self
-    }
-
-    /// Type `keys` (no newline is added).
-    fn send(&mut self, keys: &str) -> &mut Self {
-        self.session.send(keys).expect("write to the pty");
-        self.session.flush().expect("flush the pty");
-        self
-    }
-
-    /// Type a line and press Enter.
-    fn line(&mut self, text: &str) -> &mut Self {
-        self.send(&format!("{text}{ENTER}"))
-    }
-
-    /// Whether the terminal echoes input (the slave's settings, read
-    /// through the master).
-    fn echo(&self) -> bool {
-        let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
-        // SAFETY: tcgetattr fills `termios` when it returns 0.
-        unsafe {
-            assert_eq!(
-                libc::tcgetattr(self.master.as_raw_fd(), termios.as_mut_ptr()),
-                0,
-                "tcgetattr on the pty master"
-            );
-            termios.assume_init().c_lflag & libc::ECHO != 0
-        }
-    }
-
-    /// Read to the end and return how the process ended.
-    fn finish(&mut self) -> WaitStatus {
-        match self.session.exp_eof() {
-            Ok(rest) => self.transcript.push_str(&rest),
-            Err(err) => panic!(
-                "waiting for hubint to exit: {err}\n--- transcript ---\n{}",
-                self.transcript
-            ),
-        }
-        self.session.process().wait().expect("wait for hubint")
-    }
-
-    /// Read to the end and assert the exit code.
-    fn exits_with(&mut self, code: i32) -> &mut Self {
-        match self.finish() {
-            WaitStatus::Exited(_, got) => assert_eq!(
-                got, code,
-                "exit code\n--- transcript ---\n{}",
-                self.transcript
-            ),
-            other => panic!("{other:?}\n--- transcript ---\n{}", self.transcript),
-        }
-        self
-    }
-}
-
-/// Run a non-interactive command, assert success and parse its JSON stdout.
-fn json(env: &TestEnv, args: &[&str]) -> Value {
-    let out = env.run(args, "");
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
-
-fn show(env: &TestEnv, name: &str) -> Value {
-    json(env, &["show", name, "--json"])
-}
 
 fn attach(env: &TestEnv, subscription: &str, integration: &str) {
     let out = env.run(&["subscription", "attach", subscription, integration], "");
@@ -178,17 +19,6 @@ fn attach(env: &TestEnv, subscription: &str, integration: &str) {
         "attach failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-}
-
-/// The secret stored for an integration id in the test keyring, if any.
-fn keyring_secret(id: &str) -> Option<String> {
-    let out = std::process::Command::new("secret-tool")
-        .args(["lookup", "service", "hubint", "username", id])
-        .output()
-        .expect("run secret-tool (installed by tests/run)");
-    out.status
-        .success()
-        .then(|| String::from_utf8(out.stdout).expect("utf-8 secret"))
 }
 
 fn id_of(integration: &Value) -> String {
@@ -251,7 +81,7 @@ fn add_asks_every_value_and_asks_again_after_a_bad_answer() {
         p.transcript
     );
 
-    let saved = show(&env, "local-hub");
+    let saved = env.show("local-hub");
     assert_eq!(saved["name"], "local-hub");
     assert_eq!(saved["family"], "hub");
     assert_eq!(saved["type"], "docker");
@@ -265,7 +95,7 @@ fn add_asks_every_value_and_asks_again_after_a_bad_answer() {
     );
     // The taken one is untouched.
     assert_eq!(
-        show(&env, "taken")["subscriptions"],
+        env.show("taken")["subscriptions"],
         serde_json::json!(["prod"])
     );
 }
@@ -290,7 +120,7 @@ fn add_accepts_docker_hub_and_no_email_by_default() {
         .exits_with(0);
     assert!(!p.transcript.contains("Attach to subscriptions"));
 
-    let saved = show(&env, "hub");
+    let saved = env.show("hub");
     assert_eq!(saved["registry"], "https://index.docker.io/v1/");
     assert_eq!(saved["email"], Value::Null);
     assert_eq!(saved["subscriptions"], serde_json::json!([]));
@@ -304,7 +134,7 @@ fn delete_in_use_names_the_subscriptions_and_defaults_to_no() {
     env.add("shared", "pw-shared", &[]);
     attach(&env, "prod", "shared");
     attach(&env, "staging", "shared");
-    let id = id_of(&show(&env, "shared"));
+    let id = id_of(&env.show("shared"));
 
     // Enter takes the default: No.
     let mut p = Pty::spawn(&env, &["delete", "shared"]);
@@ -315,7 +145,7 @@ fn delete_in_use_names_the_subscriptions_and_defaults_to_no() {
         .send(ENTER)
         .expect("Cancelled; nothing was changed.")
         .exits_with(130);
-    let kept = show(&env, "shared");
+    let kept = env.show("shared");
     assert_eq!(
         kept["subscriptions"],
         serde_json::json!(["prod", "staging"])
@@ -330,8 +160,8 @@ fn delete_in_use_names_the_subscriptions_and_defaults_to_no() {
         .expect("Detached shared from 2 subscriptions: prod, staging.")
         .expect("Deleted integration shared.")
         .exits_with(0);
-    assert_eq!(json(&env, &["list", "--json"]), serde_json::json!([]));
-    let subscriptions = json(&env, &["subscription", "list", "--json"]);
+    assert_eq!(env.json(&["list"]), serde_json::json!([]));
+    let subscriptions = env.json(&["subscription", "list"]);
     for sub in subscriptions.as_array().expect("subscription array") {
         assert!(
             !sub.to_string().contains("shared"),
@@ -346,7 +176,7 @@ fn delete_unused_asks_and_no_keeps_it() {
     common::require_keyring();
     let env = TestEnv::new();
     env.add("lonely", "pw-lonely", &[]);
-    let id = id_of(&show(&env, "lonely"));
+    let id = id_of(&env.show("lonely"));
 
     let mut p = Pty::spawn(&env, &["delete", "lonely"]);
     p.expect("Delete integration lonely? [y/N]")
@@ -355,7 +185,7 @@ fn delete_unused_asks_and_no_keeps_it() {
         .expect("Cancelled; nothing was changed.")
         .exits_with(130);
     assert!(!p.transcript.contains("used by"));
-    assert_eq!(show(&env, "lonely")["id"], id.as_str());
+    assert_eq!(env.show("lonely")["id"], id.as_str());
     assert_eq!(keyring_secret(&id).as_deref(), Some("pw-lonely"));
 }
 
@@ -373,7 +203,7 @@ fn edit_prompts_each_field_with_its_current_value() {
             "a@example.com",
         ],
     );
-    let before = show(&env, "old-name");
+    let before = env.show("old-name");
     let id = id_of(&before);
 
     // Enter everywhere and an empty password: nothing changes.
@@ -391,7 +221,7 @@ fn edit_prompts_each_field_with_its_current_value() {
         .expect("Password (leave empty to keep the current one): unchanged")
         .expect("Nothing changed for old-name.")
         .exits_with(0);
-    assert_eq!(show(&env, "old-name"), before);
+    assert_eq!(env.show("old-name"), before);
     assert_eq!(keyring_secret(&id).as_deref(), Some("pw-old"));
 
     // A new name and a new password: same id, secret replaced.
@@ -410,12 +240,12 @@ fn edit_prompts_each_field_with_its_current_value() {
         .line("pw-new")
         .expect("Updated integration new-name and its password.")
         .exits_with(0);
-    let after = show(&env, "new-name");
+    let after = env.show("new-name");
     assert_eq!(id_of(&after), id);
     assert_eq!(after["registry"], "registry.example.com:5000");
     assert_eq!(after["email"], "a@example.com");
     assert_eq!(keyring_secret(&id).as_deref(), Some("pw-new"));
-    assert_eq!(json(&env, &["list", "--json"]).as_array().unwrap().len(), 1);
+    assert_eq!(env.json(&["list"]).as_array().unwrap().len(), 1);
 }
 
 /// Ctrl-C at a prompt: exit 130, nothing written, terminal restored.
@@ -483,7 +313,7 @@ fn ctrl_c_at_a_prompt_cancels_cleanly() {
         .expect("Cancelled; nothing was changed.")
         .exits_with(130);
 
-    let list = json(&env, &["list", "--json"]);
+    let list = env.json(&["list"]);
     let names: Vec<&str> = list
         .as_array()
         .unwrap()

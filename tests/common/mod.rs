@@ -19,6 +19,8 @@ mod helper;
 mod inspect;
 mod keyring;
 mod stress;
+#[cfg(unix)]
+pub mod terminal;
 
 #[allow(unused_imports)]
 pub use bad::*;
