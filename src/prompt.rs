@@ -133,10 +133,11 @@ fn report(format: impl FnOnce(&mut String) -> std::fmt::Result) -> Result<()> {
     Ok(())
 }
 
-pub fn confirm(ui: &Ui, prompt: &str) -> Result<bool> {
+pub fn confirm(prompt: &str) -> Result<bool> {
     let _at = interrupt::AtPrompt::enter();
-    let theme = ui.theme();
-    Ok(Confirm::with_theme(&*theme)
+    // The plain theme everywhere: it shows the conventional `[y/N]`, where
+    // the coloured one shows `(y/n) ›`.
+    Ok(Confirm::with_theme(&dialoguer::theme::SimpleTheme)
         .with_prompt(prompt)
         .default(false)
         .show_default(true)

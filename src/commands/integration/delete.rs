@@ -67,7 +67,7 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
         } else {
             format!("Delete integration {}?", target.name)
         };
-        if !prompt::confirm(ui, &question)? {
+        if !prompt::confirm(&question)? {
             return Err(Failure::cancelled().into());
         }
     }
