@@ -156,7 +156,27 @@ pub fn update(
         }
         _ => tx.commit()?,
     }
+    if label(&updated) != label(current) {
+        relabel(ctx, current, &updated);
+    }
     integrations::by_id(&db.conn, &updated.id)
+}
+
+/// Show the new name in keyring UIs. Best effort: the rename stands
+/// whether or not the keyring answers.
+fn relabel(ctx: &Ctx, current: &Integration, updated: &Integration) {
+    if current.secret_store != StoreKind::Keyring.as_str() {
+        return;
+    }
+    let result = ctx
+        .store(StoreKind::Keyring)
+        .and_then(|store| store.relabel(&current.id, &label(updated)));
+    if let Err(err) = result {
+        ctx.ui.warn(format!(
+            "keyring UIs still show the old label for {}: {err:#}",
+            updated.name
+        ));
+    }
 }
 
 /// What [`delete`] did.

@@ -192,3 +192,20 @@ fn a_valid_keyring_timeout_is_accepted() {
     let out = common::feed(cmd, "pw");
     assert!(out.status.success(), "{out:?}");
 }
+
+#[test]
+fn a_rename_updates_the_label_keyring_uis_show() {
+    let env = TestEnv::new();
+    let id = env.add_id("before-rename", "pw-label", &[]);
+    let out = env.output(&["edit", "before-rename", "--name", "after-rename"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        keyring_label(&id).as_deref(),
+        Some("hubint: after-rename (https://index.docker.io/v1/)")
+    );
+    assert_eq!(keyring_secret(&id).as_deref(), Some("pw-label"));
+}

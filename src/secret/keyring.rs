@@ -104,6 +104,16 @@ impl SecretStore for KeyringStore {
         self.call(move |store| entry(store, &id, Some(&label))?.set_password(&secret))
     }
 
+    fn relabel(&self, id: &str, label: &str) -> Result<()> {
+        let (id, label) = (id.to_string(), label.to_string());
+        self.call(
+            move |store| match set_label(&entry(store, &id, None)?, &label) {
+                Err(KError::NoEntry) => Ok(()),
+                other => other,
+            },
+        )
+    }
+
     fn delete(&self, id: &str) -> Result<bool> {
         let id = id.to_string();
         self.call(
@@ -148,6 +158,22 @@ fn native_store() -> keyring_core::Result<Arc<CredentialStore>> {
 #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
 fn new_native_store() -> keyring_core::Result<Arc<CredentialStore>> {
     Ok(dbus_secret_service_keyring_store::Store::new()?)
+}
+
+/// Secret Service items carry a label that `set_password` leaves alone.
+#[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+fn set_label(entry: &Entry, label: &str) -> keyring_core::Result<()> {
+    use dbus_secret_service_keyring_store::cred::Specifier;
+    match entry.as_any().downcast_ref::<Specifier>() {
+        Some(item) => item.set_label(label),
+        None => Ok(()),
+    }
+}
+
+/// Keychain and Credential Manager entries show the service and account.
+#[cfg(not(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd")))]
+fn set_label(_entry: &Entry, _label: &str) -> keyring_core::Result<()> {
+    Ok(())
 }
 
 #[cfg(target_os = "macos")]

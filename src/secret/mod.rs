@@ -101,4 +101,9 @@ pub trait SecretStore {
     fn unlock(&self) -> Result<()> {
         Ok(())
     }
+    /// Change the label a keyring UI shows for `id` (after a rename). Stores
+    /// without a visible label do nothing; a missing secret is not an error.
+    fn relabel(&self, _id: &str, _label: &str) -> Result<()> {
+        Ok(())
+    }
 }
