@@ -309,3 +309,35 @@ fn the_password_never_appears_in_any_output() {
         env.assert_no_password_in_db(password);
     }
 }
+
+#[test]
+fn a_misspelt_filter_is_an_error_not_an_empty_list() {
+    let env = TestEnv::new();
+    snapshot!(env, env.cmd(&["list", "--family", "hbu"]), @"
+    success: false
+    exit_code: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: unknown integration family 'hbu'
+    hint: families: hub
+    ");
+    snapshot!(env, env.cmd(&["list", "--type", "dokcer"]), @"
+    success: false
+    exit_code: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: unknown integration type 'dokcer'
+    hint: types: docker
+    ");
+    snapshot!(env, env.cmd(&["list", "--family", "hub", "--type", "dokcer"]), @"
+    success: false
+    exit_code: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: unknown type 'dokcer' in family 'hub'
+    hint: types of hub: docker
+    ");
+}

@@ -3,8 +3,10 @@
 use anyhow::Result;
 use clap::Args;
 
+use crate::catalog;
 use crate::context::Ctx;
 use crate::db::integrations::{self, Filter};
+use crate::error::Failure;
 use crate::output::Output;
 
 #[derive(Args, Debug, Default)]
@@ -23,6 +25,21 @@ pub struct ListArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Output> {
+    // A misspelt filter is an error, not an empty list.
+    let family = args.family.as_deref().map(catalog::family).transpose()?;
+    if let Some(kind) = &args.kind {
+        match family {
+            Some(family) => drop(family.integration_type(kind)?),
+            None if catalog::type_ids()
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(kind)) => {}
+            None => {
+                return Err(Failure::usage(format!("unknown integration type '{kind}'"))
+                    .hint(format!("types: {}", catalog::type_ids().join(", ")))
+                    .into());
+            }
+        }
+    }
     let db = ctx.open_db()?;
     let filter = Filter {
         family: args.family.as_deref(),
