@@ -199,13 +199,13 @@ fn list_filters() {
 
     ----- stderr -----
     ");
-    snapshot!(env, env.cmd(&["list", "--family", "other"]), @"
+    snapshot!(env, env.cmd(&["list", "--subscription", "nobody"]), @"
     success: true
     exit_code: 0
     ----- stdout -----
 
     ----- stderr -----
-    No integrations. Add one with `hubint add`.
+    No integration matches these filters.
     ");
 }
 

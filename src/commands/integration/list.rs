@@ -47,5 +47,11 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Output> {
         subscription: args.subscription.as_deref(),
         registry: None,
     };
-    Ok(Output::Integrations(integrations::list(&db.conn, &filter)?))
+    let list = integrations::list(&db.conn, &filter)?;
+    let filtered = args.family.is_some() || args.kind.is_some() || args.subscription.is_some();
+    if list.is_empty() && filtered && !ctx.json {
+        ctx.ui.status("No integration matches these filters.");
+        return Ok(Output::Nothing);
+    }
+    Ok(Output::Integrations(list))
 }
