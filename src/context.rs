@@ -56,7 +56,7 @@ impl Ctx {
             return Ok(store.clone());
         }
         let store: Rc<dyn SecretStore> = match kind {
-            StoreKind::Keyring => Rc::new(KeyringStore::from_env()?),
+            StoreKind::Keyring => Rc::new(KeyringStore::from_env(self.ui.interactive())?),
             StoreKind::File => self.file_store(),
         };
         self.stores.borrow_mut().insert(kind, store.clone());

@@ -352,7 +352,28 @@ fn locked_keyring_is_an_error_not_a_prompt() {
         .output()
         .unwrap();
     assert!(lock.status.success(), "{}", stderr(&lock));
+    // Watch the Secret Service calls: on a desktop an `Unlock` call opens a
+    // dialog and waits for it, which a credential helper must never do.
+    let mut monitor = std::process::Command::new("dbus-monitor")
+        .args([
+            "--session",
+            "type='method_call',interface='org.freedesktop.Secret.Service'",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("dbus-monitor (package dbus)");
+    std::thread::sleep(std::time::Duration::from_millis(300));
     let (code, out) = env.helper_get("localhost:5000");
+    let erase = env.run_helper(&["erase"], "localhost:5000");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    monitor.kill().unwrap();
+    let calls = String::from_utf8_lossy(&monitor.wait_with_output().unwrap().stdout).into_owned();
     assert_eq!(code, 1);
     assert!(out.starts_with("the OS keyring is locked"), "{out}");
+    assert_eq!(erase.status.code(), Some(1), "{}", stdout(&erase));
+    assert!(calls.contains("member=SearchItems"), "{calls}");
+    assert!(
+        !calls.contains("member=Unlock"),
+        "asked to unlock:\n{calls}"
+    );
 }

@@ -22,10 +22,16 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub struct KeyringStore {
     timeout: Duration,
+    /// Whether a locked keyring may be unlocked through the Secret Service's
+    /// prompt (a person at a terminal); otherwise a locked keyring fails at once.
+    may_prompt: bool,
 }
 
+#[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+use super::no_prompt;
+
 impl KeyringStore {
-    pub fn from_env() -> Result<KeyringStore> {
+    pub fn from_env(may_prompt: bool) -> Result<KeyringStore> {
         let timeout =
             match std::env::var(ENV_TIMEOUT) {
                 Err(_) => DEFAULT_TIMEOUT,
@@ -40,7 +46,22 @@ impl KeyringStore {
                     }
                 },
             };
-        Ok(KeyringStore { timeout })
+        Ok(KeyringStore {
+            timeout,
+            may_prompt,
+        })
+    }
+
+    /// Without prompts: fail now if what the next call touches is locked,
+    /// rather than let the keyring store ask for an unlock.
+    fn guard(&self, id: Option<&str>, collection: bool) -> Result<()> {
+        #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+        if !self.may_prompt {
+            let id = id.map(str::to_string);
+            return self.run(move || no_prompt::ensure_unlocked(id.as_deref(), collection));
+        }
+        let _ = (id, collection);
+        Ok(())
     }
 
     /// Run `op` against the native store on a worker thread, with the timeout.
@@ -48,12 +69,19 @@ impl KeyringStore {
         &self,
         op: impl FnOnce(&Arc<CredentialStore>) -> keyring_core::Result<T> + Send + 'static,
     ) -> Result<T> {
+        self.run(move || native_store().and_then(|store| op(&store)))
+    }
+
+    /// Run `op` on a worker thread and give up after the timeout.
+    fn run<T: Send + 'static>(
+        &self,
+        op: impl FnOnce() -> keyring_core::Result<T> + Send + 'static,
+    ) -> Result<T> {
         let (tx, rx) = mpsc::channel();
         thread::Builder::new()
             .name("keyring".into())
             .spawn(move || {
-                let result = native_store().and_then(|store| op(&store));
-                let _ = tx.send(result);
+                let _ = tx.send(op());
             })?;
         match rx.recv_timeout(self.timeout) {
             Ok(result) => result.map_err(store_error),
@@ -91,6 +119,15 @@ impl SecretStore for KeyringStore {
 
     fn get(&self, id: &str) -> Result<Option<Secret>> {
         let id = id.to_string();
+        #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+        if !self.may_prompt {
+            return self.run(move || match no_prompt::get(&id)? {
+                None => Ok(None),
+                Some(bytes) => String::from_utf8(bytes)
+                    .map(|p| Some(Secret::new(p)))
+                    .map_err(|e| KError::BadEncoding(e.into_bytes())),
+            });
+        }
         self.call(move |store| match entry(store, &id, None)?.get_password() {
             Ok(p) => Ok(Some(Secret::new(p))),
             Err(KError::NoEntry) => Ok(None),
@@ -101,11 +138,13 @@ impl SecretStore for KeyringStore {
     fn set(&self, id: &str, label: &str, secret: &str) -> Result<()> {
         let (id, label) = (id.to_string(), label.to_string());
         let secret = Secret::new(secret.to_string());
+        self.guard(Some(&id), true)?;
         self.call(move |store| entry(store, &id, Some(&label))?.set_password(&secret))
     }
 
     fn relabel(&self, id: &str, label: &str) -> Result<()> {
         let (id, label) = (id.to_string(), label.to_string());
+        self.guard(Some(&id), false)?;
         self.call(
             move |store| match set_label(&entry(store, &id, None)?, &label) {
                 Err(KError::NoEntry) => Ok(()),
@@ -116,6 +155,7 @@ impl SecretStore for KeyringStore {
 
     fn delete(&self, id: &str) -> Result<bool> {
         let id = id.to_string();
+        self.guard(Some(&id), false)?;
         self.call(
             move |store| match entry(store, &id, None)?.delete_credential() {
                 Ok(()) => Ok(true),
@@ -126,6 +166,7 @@ impl SecretStore for KeyringStore {
     }
 
     fn list_ids(&self) -> Result<Vec<String>> {
+        self.guard(None, false)?;
         self.call(|store| {
             let spec = HashMap::from([("service", SERVICE)]);
             let mut ids = Vec::new();
@@ -199,6 +240,11 @@ fn new_native_store() -> keyring_core::Result<Arc<CredentialStore>> {
     ))
 }
 
+fn locked_hint() -> &'static str {
+    "unlock the keyring (log in to the desktop session, or run hubint at a terminal to be asked); \
+     where nothing can unlock it, use the encrypted file store: --secret-store file"
+}
+
 fn unavailable_hint() -> &'static str {
     if cfg!(target_os = "macos") {
         "unlock your login keychain"
@@ -226,7 +272,11 @@ fn store_error(err: KError) -> anyhow::Error {
         ),
         other => format!("the OS keyring failed: {}", redact(other)),
     };
-    Failure::store(message).hint(unavailable_hint()).into()
+    let hint = match &err {
+        KError::NoStorageAccess(_) => locked_hint(),
+        _ => unavailable_hint(),
+    };
+    Failure::store(message).hint(hint).into()
 }
 
 fn redact(err: &KError) -> String {

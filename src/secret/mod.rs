@@ -6,6 +6,8 @@ mod file;
 mod keyring;
 #[cfg(test)]
 pub mod memory;
+#[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+mod no_prompt;
 pub mod passphrase;
 
 use std::fmt;
