@@ -75,7 +75,7 @@ fn add_edit_delete_with_passphrase_from_env() {
     Created the encrypted secret store [HOME]/hubint/secrets.age.
     Added integration web (hub/docker for https://index.docker.io/v1/); password stored in the encrypted file store.
     ");
-    let id = env.id_of("web");
+    let id = env.id("web");
     assert_eq!(env.show("web")["secret_store"], "file");
     assert_eq!(env.file_secrets(PASS)[&id], "hunter2-first");
     assert_eq!(mode(&env.secrets_path()), 0o600);
@@ -123,7 +123,7 @@ fn passphrase_from_a_file() {
     let pass_file = write(&bare, "passphrase", &format!("{PASS}\n"));
     let env = bare.with_env("HUBINT_PASSPHRASE_FILE", pass_file.to_str().unwrap());
     env.add("reg", "pw-from-file-1", &["--secret-store", "file"]);
-    let id = env.id_of("reg");
+    let id = env.id("reg");
     // One trailing newline is not part of the passphrase.
     assert_eq!(env.file_secrets(PASS)[&id], "pw-from-file-1");
     let out = env.run(&["edit", "reg", "--password-stdin"], "pw-from-file-2");
@@ -218,7 +218,7 @@ fn wrong_passphrase_changes_nothing() {
         env.cmd(&["list", "--json"]).output().unwrap().stdout,
         db_before
     );
-    assert_eq!(env.file_secrets(PASS)[&env.id_of("keep")], "pw-keep");
+    assert_eq!(env.file_secrets(PASS)[&env.id("keep")], "pw-keep");
     assert!(!env.hubint_home.join("secrets.age.tmp").exists());
 }
 
@@ -298,7 +298,7 @@ fn without_a_keyring_auto_says_once_that_it_uses_the_file() {
         "{stderr}"
     );
     assert_eq!(env.show("auto")["secret_store"], "file");
-    assert_eq!(env.file_secrets(PASS)[&env.id_of("auto")], "pw-auto");
+    assert_eq!(env.file_secrets(PASS)[&env.id("auto")], "pw-auto");
 
     // A choice made in the config file is used without a notice.
     assert!(
@@ -375,7 +375,7 @@ fn passwd_reencrypts_under_a_new_passphrase() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(env.file_secrets(new)[&env.id_of("p")], "pw-p");
+    assert_eq!(env.file_secrets(new)[&env.id("p")], "pw-p");
     assert_eq!(mode(&env.secrets_path()), 0o600);
     // The old passphrase no longer opens it; the new one does.
     assert_eq!(
@@ -387,6 +387,6 @@ fn passwd_reencrypts_under_a_new_passphrase() {
     let mut cmd = env.cmd(&["edit", "p", "--password-stdin"]);
     cmd.env("HUBINT_PASSPHRASE", new);
     assert!(common::feed(cmd, "pw-q").status.success());
-    assert_eq!(env.file_secrets(new)[&env.id_of("p")], "pw-q");
+    assert_eq!(env.file_secrets(new)[&env.id("p")], "pw-q");
     assert_no_leak(&env, &["pw-p", "pw-q", new]);
 }

@@ -72,7 +72,7 @@ fn concurrent_writers_lose_nothing() {
     let secrets = env.file_secrets(PASS);
     assert_eq!(secrets.len(), expected.len());
     for (name, pw) in &expected {
-        assert_eq!(&secrets[&env.id_of(name)], pw, "{name}");
+        assert_eq!(&secrets[&env.id(name)], pw, "{name}");
     }
 }
 
@@ -80,7 +80,7 @@ fn concurrent_writers_lose_nothing() {
 fn kill_9_before_the_rename_leaves_the_old_file() {
     let env = env();
     env.add("a", "pw-old", &[]);
-    let id = env.id_of("a");
+    let id = env.id("a");
     let before = fs::read(env.secrets_path()).unwrap();
 
     let mut child = env.spawn(
@@ -110,7 +110,7 @@ fn kill_9_before_the_rename_leaves_the_old_file() {
 fn kill_9_at_any_moment_leaves_a_file_that_decrypts() {
     let env = env();
     env.add("a", "pw-0", &[]);
-    let id = env.id_of("a");
+    let id = env.id("a");
     let mut current = "pw-0".to_string();
     for (round, delay_ms) in [0u64, 20, 60, 120, 200, 300, 450, 700]
         .into_iter()
@@ -164,6 +164,6 @@ fn a_writer_waits_for_the_lock_and_a_killed_holder_releases_it() {
         String::from_utf8_lossy(&out.stderr)
     );
     let secrets = env.file_secrets(PASS);
-    assert_eq!(secrets[&env.id_of("a")], "pw-a");
-    assert_eq!(secrets[&env.id_of("b")], "pw-b");
+    assert_eq!(secrets[&env.id("a")], "pw-a");
+    assert_eq!(secrets[&env.id("b")], "pw-b");
 }

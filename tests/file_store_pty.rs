@@ -6,35 +6,35 @@ mod common;
 use std::fs;
 
 use common::TestEnv;
-use rexpect::session::PtySession;
+use common::terminal::Pty;
 
 const PASS: &str = "correct horse battery staple";
-
-fn exit_code(session: &mut PtySession) -> i32 {
-    common::pty_exit_code(session)
-}
+const PROMPT: &str = "Passphrase for the encrypted secret store";
 
 /// `add` on a terminal with every value given by flag except the passphrase.
-fn add_on_tty(env: &TestEnv, name: &str, pw_file: &str) -> PtySession {
-    env.pty(&[
-        "add",
-        "--family",
-        "hub",
-        "--type",
-        "docker",
-        "--url",
-        "docker.io",
-        "--name",
-        name,
-        "--username",
-        "u",
-        "--email",
-        "u@example.com",
-        "--password-file",
-        pw_file,
-        "--secret-store",
-        "file",
-    ])
+fn add_on_tty(env: &TestEnv, name: &str, pw_file: &str) -> Pty {
+    Pty::spawn(
+        env,
+        &[
+            "add",
+            "--family",
+            "hub",
+            "--type",
+            "docker",
+            "--url",
+            "docker.io",
+            "--name",
+            name,
+            "--username",
+            "u",
+            "--email",
+            "u@example.com",
+            "--password-file",
+            pw_file,
+            "--secret-store",
+            "file",
+        ],
+    )
 }
 
 #[test]
@@ -45,60 +45,53 @@ fn passphrase_prompts_create_then_unlock() {
 
     // Creating the store: the passphrase is asked twice; a mismatch asks again.
     let mut s = add_on_tty(&env, "tty", pw1.to_str().unwrap());
-    s.exp_string("Creating the encrypted secret store").unwrap();
-    s.exp_string("Passphrase for the encrypted secret store")
-        .unwrap();
-    s.send_line(PASS).unwrap();
-    s.exp_string("Repeat the passphrase").unwrap();
-    s.send_line("something else").unwrap();
-    s.exp_string("Passphrases do not match").unwrap();
-    s.exp_string("Passphrase for the encrypted secret store")
-        .unwrap();
-    s.send_line(PASS).unwrap();
-    s.exp_string("Repeat the passphrase").unwrap();
-    s.send_line(PASS).unwrap();
-    s.exp_string("password stored in the encrypted file store")
-        .unwrap();
-    s.exp_eof().unwrap();
-    assert_eq!(exit_code(&mut s), 0);
-    let id = env.id_of("tty");
+    s.expect("Creating the encrypted secret store");
+    s.expect_password(PROMPT);
+    s.line(PASS);
+    s.expect_password("Repeat the passphrase");
+    s.line("something else");
+    s.expect("Passphrases do not match");
+    s.expect_password(PROMPT);
+    s.line(PASS);
+    s.expect_password("Repeat the passphrase");
+    s.line(PASS);
+    s.expect("password stored in the encrypted file store");
+    s.exits_with(0);
+    let id = env.id("tty");
     assert_eq!(env.file_secrets(PASS)[&id], "pw-tty-1");
 
     // An existing store: asked once.
     let pw2 = env.home.join("pw2");
     fs::write(&pw2, "pw-tty-2").unwrap();
-    let mut s = env.pty(&["edit", "tty", "--password-file", pw2.to_str().unwrap()]);
-    s.exp_string("Passphrase for the encrypted secret store")
-        .unwrap();
-    s.send_line(PASS).unwrap();
-    let rest = s.exp_eof().unwrap();
+    let mut s = Pty::spawn(
+        &env,
+        &["edit", "tty", "--password-file", pw2.to_str().unwrap()],
+    );
+    s.expect_password(PROMPT);
+    s.line(PASS);
+    s.exits_with(0);
+    let rest = &s.transcript;
     assert!(
         rest.contains("Updated integration tty and its password"),
         "{rest}"
     );
     assert!(!rest.contains("Repeat"), "{rest}");
-    assert_eq!(exit_code(&mut s), 0);
     assert_eq!(env.file_secrets(PASS)[&id], "pw-tty-2");
 
     // A wrong passphrase: exit 5, nothing changed.
     let before = fs::read(env.secrets_path()).unwrap();
-    let mut s = env.pty(&["delete", "tty", "--yes"]);
-    s.exp_string("Passphrase for the encrypted secret store")
-        .unwrap();
-    s.send_line("wrong").unwrap();
-    s.exp_string("wrong passphrase for the encrypted secret store")
-        .unwrap();
-    s.exp_eof().unwrap();
-    assert_eq!(exit_code(&mut s), 5);
+    let mut s = Pty::spawn(&env, &["delete", "tty", "--yes"]);
+    s.expect_password(PROMPT);
+    s.line("wrong");
+    s.expect("wrong passphrase for the encrypted secret store");
+    s.exits_with(5);
     assert_eq!(fs::read(env.secrets_path()).unwrap(), before);
 
-    let mut s = env.pty(&["delete", "tty", "--yes"]);
-    s.exp_string("Passphrase for the encrypted secret store")
-        .unwrap();
-    s.send_line(PASS).unwrap();
-    s.exp_string("Deleted integration tty.").unwrap();
-    s.exp_eof().unwrap();
-    assert_eq!(exit_code(&mut s), 0);
+    let mut s = Pty::spawn(&env, &["delete", "tty", "--yes"]);
+    s.expect_password(PROMPT);
+    s.line(PASS);
+    s.expect("Deleted integration tty.");
+    s.exits_with(0);
     assert!(env.file_secrets(PASS).is_empty());
 }
 
@@ -109,16 +102,15 @@ fn passwd_on_a_terminal() {
         .with_env("HUBINT_PASSPHRASE", PASS);
     env.add("p", "pw-p", &["--secret-store", "file"]);
     // The current passphrase comes from HUBINT_PASSPHRASE; the new one is asked twice.
-    let mut s = env.pty(&["secret-store", "passwd"]);
-    s.exp_string("New passphrase").unwrap();
-    s.send_line("new passphrase here").unwrap();
-    s.exp_string("Repeat the passphrase").unwrap();
-    s.send_line("new passphrase here").unwrap();
-    s.exp_string("Re-encrypted").unwrap();
-    s.exp_eof().unwrap();
-    assert_eq!(exit_code(&mut s), 0);
+    let mut s = Pty::spawn(&env, &["secret-store", "passwd"]);
+    s.expect_password("New passphrase");
+    s.line("new passphrase here");
+    s.expect_password("Repeat the passphrase");
+    s.line("new passphrase here");
+    s.expect("Re-encrypted");
+    s.exits_with(0);
     assert_eq!(
-        env.file_secrets("new passphrase here")[&env.id_of("p")],
+        env.file_secrets("new passphrase here")[&env.id("p")],
         "pw-p"
     );
 }
@@ -142,13 +134,12 @@ fn age_cli_decrypts_the_store() {
         .arg(&out)
         .arg(env.secrets_path())
         .env("TERM", "dumb");
-    let mut s = rexpect::session::spawn_command(cmd, Some(30_000)).expect("spawn age");
-    s.exp_string("passphrase").unwrap();
-    s.send_line(PASS).unwrap();
-    s.exp_eof().unwrap();
-    assert_eq!(exit_code(&mut s), 0);
+    let mut s = Pty::spawn_command(cmd, true);
+    s.expect("passphrase");
+    s.line(PASS);
+    s.exits_with(0);
     let json: serde_json::Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
-    let id = env.id_of("cli");
+    let id = env.id("cli");
     assert_eq!(json["secrets"][&id]["secret"], "pw-for-age");
     assert_eq!(
         json["secrets"][&id]["label"],

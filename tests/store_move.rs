@@ -29,9 +29,9 @@ fn move_to_the_file_and_back() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(!String::from_utf8_lossy(&out.stderr).contains("note:"));
-    let id = env.id_of("mv");
+    let id = env.id("mv");
     assert_eq!(env.show("mv")["secret_store"], "keyring");
-    assert_eq!(env.keyring_secret(&id).as_deref(), Some("pw-move"));
+    assert_eq!(common::keyring_secret(&id).as_deref(), Some("pw-move"));
 
     snapshot!(env, env.cmd(&["integration", "move", "mv", "--to", "file"]), @r"
     success: true
@@ -44,7 +44,7 @@ fn move_to_the_file_and_back() {
     ");
     assert_eq!(env.show("mv")["secret_store"], "file");
     assert_eq!(env.file_secrets(PASS)[&id], "pw-move");
-    assert_eq!(env.keyring_secret(&id), None);
+    assert_eq!(common::keyring_secret(&id), None);
 
     snapshot!(env, env.cmd(&["move", "mv", "--to", "file"]), @r"
     success: true
@@ -81,7 +81,7 @@ fn move_to_the_file_and_back() {
     Moved the secret of mv from the encrypted file store to the OS keyring.
     "#);
     assert_eq!(env.show("mv")["secret_store"], "keyring");
-    assert_eq!(env.keyring_secret(&id).as_deref(), Some("pw-move"));
+    assert_eq!(common::keyring_secret(&id).as_deref(), Some("pw-move"));
     assert!(!env.file_secrets(PASS).contains_key(&id));
     assert!(!common::contains(
         &std::fs::read(env.secrets_path()).unwrap(),
@@ -91,7 +91,7 @@ fn move_to_the_file_and_back() {
 
     let out = env.run(&["delete", "mv", "--yes"], "");
     assert!(out.status.success());
-    assert_eq!(env.keyring_secret(&id), None);
+    assert_eq!(common::keyring_secret(&id), None);
 }
 
 #[test]
@@ -121,10 +121,10 @@ fn move_all() {
     assert!(!stderr.contains("all-2"), "{stderr}");
     let secrets = env.file_secrets(PASS);
     for name in ["all-1", "all-2", "all-3"] {
-        let id = env.id_of(name);
+        let id = env.id(name);
         assert_eq!(env.show(name)["secret_store"], "file");
         assert_eq!(secrets[&id], format!("pw-{name}"));
-        assert_eq!(env.keyring_secret(&id), None);
+        assert_eq!(common::keyring_secret(&id), None);
     }
     snapshot!(env, env.cmd(&["move", "--all", "--to", "file"]), @r"
     success: true
@@ -146,7 +146,7 @@ fn move_all() {
     assert!(env.file_secrets(PASS).is_empty());
     for name in ["all-1", "all-2", "all-3"] {
         assert_eq!(
-            env.keyring_secret(&env.id_of(name)),
+            common::keyring_secret(&env.id(name)),
             Some(format!("pw-{name}"))
         );
         assert!(env.run(&["delete", name, "--yes"], "").status.success());
@@ -180,13 +180,13 @@ fn kill_move_at(env: &TestEnv, name: &str, to: &str, failpoint: &str) {
 fn a_move_killed_at_any_step_keeps_the_secret_where_the_row_says() {
     let env = env();
     env.add("crash", "pw-crash", &["--secret-store", "keyring"]);
-    let id = env.id_of("crash");
+    let id = env.id("crash");
 
     // Killed after writing the file, before the commit: the row still says
     // keyring, which still has it; the file copy is a stray.
     kill_move_at(&env, "crash", "file", "move-before-commit");
     assert_eq!(env.show("crash")["secret_store"], "keyring");
-    assert_eq!(env.keyring_secret(&id).as_deref(), Some("pw-crash"));
+    assert_eq!(common::keyring_secret(&id).as_deref(), Some("pw-crash"));
     assert_eq!(env.file_secrets(PASS)[&id], "pw-crash");
 
     // Killed after the commit, before removing the old copy: the row says
@@ -194,7 +194,7 @@ fn a_move_killed_at_any_step_keeps_the_secret_where_the_row_says() {
     kill_move_at(&env, "crash", "file", "move-before-old-delete");
     assert_eq!(env.show("crash")["secret_store"], "file");
     assert_eq!(env.file_secrets(PASS)[&id], "pw-crash");
-    assert_eq!(env.keyring_secret(&id).as_deref(), Some("pw-crash"));
+    assert_eq!(common::keyring_secret(&id).as_deref(), Some("pw-crash"));
 
     // The same the other way; then a full move cleans up.
     kill_move_at(&env, "crash", "keyring", "move-before-commit");
@@ -210,7 +210,7 @@ fn a_move_killed_at_any_step_keeps_the_secret_where_the_row_says() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(env.show("crash")["secret_store"], "keyring");
-    assert_eq!(env.keyring_secret(&id).as_deref(), Some("pw-crash"));
+    assert_eq!(common::keyring_secret(&id).as_deref(), Some("pw-crash"));
     assert!(!env.file_secrets(PASS).contains_key(&id));
     assert!(env.run(&["delete", "crash", "--yes"], "").status.success());
 }

@@ -151,39 +151,14 @@ impl TestEnv {
         cmd
     }
 
-    /// `hubint ARGS...` on a pseudo-terminal (stdin, stdout and stderr), for
-    /// the prompts. Wait for each prompt before answering it.
-    pub fn pty(&self, args: &[&str]) -> rexpect::session::PtySession {
-        let mut cmd = self.cmd(args);
-        cmd.env("TERM", "dumb")
-            .stdin(Stdio::inherit())
-            .stdout(Stdio::inherit())
-            .stderr(Stdio::inherit());
-        rexpect::session::spawn_command(cmd, Some(30_000)).expect("spawn hubint on a pty")
-    }
-
     /// Run `hubint ARGS...` with `stdin` piped in.
     pub fn run(&self, args: &[&str], stdin: &str) -> Output {
         feed(self.cmd(args), stdin)
     }
 
-    /// The id of the integration called `name` (from `show --json`).
-    pub fn id_of(&self, name: &str) -> String {
-        self.show(name)["id"].as_str().expect("id").to_string()
-    }
-
     /// `show NAME --json`, parsed.
     pub fn show(&self, name: &str) -> serde_json::Value {
-        let out = self
-            .cmd(&["show", name, "--json"])
-            .output()
-            .expect("run show");
-        assert!(
-            out.status.success(),
-            "show {name}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).expect("show --json")
+        self.json(&["show", name])
     }
 
     /// The encrypted file store.
@@ -210,18 +185,6 @@ impl TestEnv {
                 )
             })
             .collect()
-    }
-
-    /// The secret the OS keyring holds for `id` (via secret-tool), if any.
-    pub fn keyring_secret(&self, id: &str) -> Option<String> {
-        let mut cmd = Command::new("secret-tool");
-        cmd.args(["lookup", "service", "hubint", "username", id])
-            .stdin(Stdio::null());
-        let out = cmd
-            .output()
-            .expect("run secret-tool (tests/run installs it)");
-        let text = String::from_utf8(out.stdout).expect("utf-8");
-        (out.status.success() && !text.is_empty()).then_some(text)
     }
 
     /// Add an integration non-interactively, asserting success.
@@ -282,21 +245,6 @@ impl TestEnv {
         settings.add_filter(r"[ \t]+\n", "\n");
         settings
     }
-}
-
-/// The exit code of a process run with [`TestEnv::pty`]; panics if it was
-/// killed by a signal. (rexpect does not re-export nix's `WaitStatus`, whose
-/// Debug form is `Exited(Pid(N), CODE)`.)
-pub fn pty_exit_code(session: &rexpect::session::PtySession) -> i32 {
-    let status = format!(
-        "{:?}",
-        session.process().wait().expect("wait for the pty child")
-    );
-    status
-        .strip_prefix("Exited(")
-        .and_then(|rest| rest.rsplit(", ").next())
-        .and_then(|code| code.trim_end_matches(')').parse().ok())
-        .unwrap_or_else(|| panic!("the process did not exit normally: {status}"))
 }
 
 pub fn stdout(out: &Output) -> String {

@@ -5,7 +5,7 @@
 use std::fs::File;
 use std::os::unix::io::AsRawFd;
 use std::os::unix::process::CommandExt;
-use std::process::Stdio;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use rexpect::process::WaitStatus;
@@ -38,7 +38,12 @@ impl Pty {
     /// `strip_ansi`: drop escape sequences from the transcript (cursor
     /// movement and line clearing; colours are off through NO_COLOR).
     pub fn spawn_with(env: &TestEnv, args: &[&str], strip_ansi: bool) -> Pty {
-        let mut cmd = env.cmd(args);
+        Self::spawn_command(env.cmd(args), strip_ansi)
+    }
+
+    /// Any program (`hubint` from [`TestEnv::cmd`], or another tool) in a
+    /// pseudo-terminal.
+    pub fn spawn_command(mut cmd: Command, strip_ansi: bool) -> Pty {
         // The pty is stdin, stdout and stderr: undo the helper's null stdin.
         cmd.stdin(Stdio::inherit()).env("TERM", "xterm-256color");
         // rexpect turns echo off; a real terminal has it on, and the password
@@ -58,7 +63,7 @@ impl Pty {
         let options = Options::new()
             .timeout_ms(Some(TIMEOUT_MS))
             .strip_ansi_escape_codes(strip_ansi);
-        let session = spawn_with_options(cmd, options).expect("spawn hubint in a pty");
+        let session = spawn_with_options(cmd, options).expect("spawn in a pty");
         let master = session.process().get_file_handle().expect("pty master");
         Pty {
             session,
