@@ -239,27 +239,15 @@ fn at_least(table: &mut Table, columns: &[(usize, u16)]) {
     }
 }
 
-/// Docker Hub's long key, shortened for people; JSON keeps the key.
-fn registry_display(key: &str) -> &str {
-    if crate::registry::is_docker_hub(key) {
+/// The registry for people, marked when the integration is its default.
+/// `short` shows Docker Hub's long key as `docker.io` (tables); JSON and
+/// `show` keep the key.
+fn registry_cell(i: &Integration, short: bool) -> String {
+    let shown = if short && crate::registry::is_docker_hub(&i.registry) {
         "docker.io"
     } else {
-        key
-    }
-}
-
-/// The full registry key (for `show`), marked when it is the default.
-fn registry_key(i: &Integration) -> String {
-    if i.default {
-        format!("{} (default)", i.registry)
-    } else {
-        i.registry.clone()
-    }
-}
-
-/// The registry for people, marked when the integration is its default.
-fn registry(i: &Integration) -> String {
-    let shown = registry_display(&i.registry);
+        &i.registry
+    };
     if i.default {
         format!("{shown} (default)")
     } else {
@@ -291,7 +279,7 @@ fn integrations_table(list: &[Integration]) -> Table {
         table.add_row(vec![
             i.name.clone(),
             format!("{}/{}", i.family, i.kind),
-            registry(i),
+            registry_cell(i, true),
             i.username.clone(),
             or_dash(i.email.as_deref().unwrap_or_default()).to_string(),
             or_dash(&i.subscriptions.join(", ")).to_string(),
@@ -308,7 +296,7 @@ fn integration_table(i: &Integration) -> Table {
     let rows: [(&str, String); 11] = [
         ("name", i.name.clone()),
         ("family/type", format!("{}/{}", i.family, i.kind)),
-        ("registry", registry_key(i)),
+        ("registry", registry_cell(i, false)),
         ("username", i.username.clone()),
         (
             "email",
