@@ -136,6 +136,7 @@ pub fn update(
         None => None,
     };
     let tx = db.write()?;
+    unchanged_since(&tx, current)?;
     if updated.default {
         // One default per registry: taking it unmarks the previous one.
         integrations::clear_default(&tx, &updated.registry, &updated.id)?;
@@ -179,6 +180,47 @@ fn relabel(ctx: &Ctx, current: &Integration, updated: &Integration) {
     }
 }
 
+/// Fail with a conflict (exit 4) if `seen` was changed by another process
+/// since it was read. Called under the write lock, before writing it back.
+fn unchanged_since(tx: &rusqlite::Connection, seen: &Integration) -> Result<()> {
+    let now = integrations::by_id(tx, &seen.id)?;
+    if now.updated_at != seen.updated_at {
+        return Err(Failure::conflict(format!(
+            "integration '{}' was changed by another hubint process meanwhile",
+            seen.name
+        ))
+        .hint("run the command again")
+        .into());
+    }
+    Ok(())
+}
+
+/// The refusal when subscriptions still use the integration (exit 4): it
+/// names each one and the command that detaches it.
+pub fn in_use_error(target: &Integration) -> Failure {
+    let commands: Vec<String> = target
+        .subscriptions
+        .iter()
+        // Names hold only shell-safe characters: no quoting needed.
+        .map(|sub| format!("  hubint subscription detach {sub} {}", target.name))
+        .collect();
+    let used_by = match target.subscriptions.len() {
+        1 => "1 subscription".to_string(),
+        n => format!("{n} subscriptions"),
+    };
+    Failure::conflict(format!(
+        "integration '{}' is still used by {used_by}: {}",
+        target.name,
+        target.subscriptions.join(", ")
+    ))
+    .hint(format!(
+        "detach it first:\n{}\nor delete it and detach it from all of them with \
+         `hubint integration delete {} --detach-all`",
+        commands.join("\n"),
+        target.name
+    ))
+}
+
 /// What [`delete`] did.
 pub struct Deleted {
     /// How many subscription links were removed.
@@ -192,19 +234,19 @@ pub struct Deleted {
 /// secret and its pending entry. The store is checked first: if it cannot
 /// be reached nothing changes. If it fails after the commit, the secret is
 /// left for `hubint doctor --fix`, with a warning.
-pub fn delete(ctx: &Ctx, db: &mut Db, target: &Integration) -> Result<Deleted> {
+pub fn delete(ctx: &Ctx, db: &mut Db, target: &Integration, detach: bool) -> Result<Deleted> {
     let store = ctx.store_named(&target.secret_store)?;
     store.unlock()?;
     let had_secret = store.get(&target.id)?.is_some();
     let tx = db.write()?;
-    let detached = subscriptions::detach_all(&tx, &target.id)?;
-    if !integrations::delete(&tx, &target.id)? {
-        return Err(Failure::not_found(format!(
-            "the integration '{}' was deleted meanwhile",
-            target.name
-        ))
-        .into());
+    // Decide on the links as they are under the write lock: a subscription
+    // attached since the caller looked must not be detached silently.
+    let current = integrations::by_id(&tx, &target.id)?;
+    if !detach && !current.subscriptions.is_empty() {
+        return Err(in_use_error(&current).into());
     }
+    let detached = subscriptions::detach_all(&tx, &target.id)?;
+    integrations::delete(&tx, &target.id)?;
     pending::add(&tx, &target.id, store.kind())?;
     tx.commit()?;
     failpoint::hit("delete-after-commit");
@@ -293,4 +335,77 @@ pub fn relocate(
         ));
     }
     integrations::by_id(&db.conn, &current.id).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::error::{Code, exit_code};
+    use crate::paths::Paths;
+    use crate::secret::memory::MemoryStore;
+
+    fn setup() -> (tempfile::TempDir, Ctx, Db, Integration) {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = Paths {
+            data_dir: dir.path().to_path_buf(),
+            config_dir: dir.path().to_path_buf(),
+            config_file: dir.path().join("config.toml"),
+        };
+        let ctx = Ctx::with_store(paths, Rc::new(MemoryStore::default()));
+        let mut db = ctx.open_db().unwrap();
+        let new = NewIntegration {
+            name: "hub".into(),
+            family: "hub".into(),
+            kind: "docker".into(),
+            registry: crate::registry::DOCKER_HUB.into(),
+            username: "u".into(),
+            email: None,
+            password: Secret::new("pw".into()),
+            subscriptions: Vec::new(),
+            store: StoreKind::Keyring,
+        };
+        let saved = create(&ctx, &mut db, &new).unwrap();
+        (dir, ctx, db, saved)
+    }
+
+    #[test]
+    fn delete_decides_on_the_links_under_the_lock() {
+        let (_dir, ctx, mut db, seen) = setup();
+        // Another process attaches it after this one looked.
+        let (sub, _, _) = subscriptions::get_or_create(&db.conn, "late", &db::now()).unwrap();
+        subscriptions::attach(&db.conn, sub, &seen.id, &db::now()).unwrap();
+        let err = delete(&ctx, &mut db, &seen, false).err().unwrap();
+        assert_eq!(exit_code(&err), Code::Conflict);
+        assert!(integrations::find(&db.conn, "hub").unwrap().is_some());
+        assert!(
+            ctx.store(StoreKind::Keyring)
+                .unwrap()
+                .get(&seen.id)
+                .unwrap()
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn update_refuses_to_overwrite_a_change_made_meanwhile() {
+        let (_dir, ctx, mut db, seen) = setup();
+        db.conn
+            .execute(
+                "UPDATE integrations SET username = 'other', updated_at = '2999-01-01T00:00:00Z' WHERE id = ?1",
+                [&seen.id],
+            )
+            .unwrap();
+        let mine = Integration {
+            email: Some("me@example.com".into()),
+            ..seen.clone()
+        };
+        let err = update(&ctx, &mut db, &seen, &mine, None).err().unwrap();
+        assert_eq!(exit_code(&err), Code::Conflict);
+        assert_eq!(
+            integrations::by_id(&db.conn, &seen.id).unwrap().username,
+            "other"
+        );
+    }
 }

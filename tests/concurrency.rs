@@ -140,7 +140,12 @@ fn stress(env: &TestEnv, rounds: usize) -> (usize, usize, Outcome) {
 #[test]
 fn sixteen_processes_with_the_os_keyring() {
     require_keyring();
-    let env = TestEnv::new().with_env("HUBINT_SECRET_STORE", "keyring");
+    // This checks consistency under contention, not latency: on a loaded
+    // 2-core CI machine a keyring call queued behind 15 others can take
+    // longer than the 5 s default timeout.
+    let env = TestEnv::new()
+        .with_env("HUBINT_SECRET_STORE", "keyring")
+        .with_env("HUBINT_KEYRING_TIMEOUT", "60");
     let rounds = scale("HUBINT_TEST_STRESS_ROUNDS", 4);
     let (processes, rounds, all) = stress(&env, rounds);
     for id in &all.deleted {

@@ -7,7 +7,6 @@ use std::io::Read;
 use anyhow::Result;
 
 use super::{get, protocol};
-use crate::commands::integration::delete;
 use crate::context::Ctx;
 use crate::matching::{self, Scope};
 use crate::ops;
@@ -16,10 +15,7 @@ pub fn run(ctx: &Ctx, input: &mut dyn Read) -> Result<()> {
     let server_url = protocol::read_server_url(input)?;
     let mut db = ctx.open_db()?;
     let target = get::found(matching::select(&db.conn, &server_url, &Scope::from_env())?)?;
-    if !target.subscriptions.is_empty() {
-        return Err(delete::in_use_error(&target).into());
-    }
-    ops::delete(ctx, &mut db, &target)?;
+    ops::delete(ctx, &mut db, &target, false)?;
     ctx.ui
         .status(format!("hubint: deleted integration {}", target.name));
     Ok(())

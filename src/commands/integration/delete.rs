@@ -4,7 +4,7 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::context::Ctx;
-use crate::db::{integrations, integrations::Integration};
+use crate::db::integrations;
 use crate::error::Failure;
 use crate::ops;
 use crate::output::Output;
@@ -35,7 +35,7 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     // otherwise an integration in use is refused unless --detach-all.
     let can_offer_detach = ui.interactive() && !args.yes;
     if in_use && !args.detach_all && !can_offer_detach {
-        return Err(in_use_error(&target).into());
+        return Err(ops::in_use_error(&target).into());
     }
     if !args.yes {
         if !ui.interactive() {
@@ -72,7 +72,7 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
         }
     }
 
-    let deleted = ops::delete(ctx, &mut db, &target)?;
+    let deleted = ops::delete(ctx, &mut db, &target, args.detach_all || in_use)?;
     if !deleted.had_secret {
         ui.warn(format!(
             "the secret of {} was already missing from the {}",
@@ -98,28 +98,4 @@ fn count(n: usize) -> String {
     } else {
         format!("{n} subscriptions")
     }
-}
-
-/// The refusal when subscriptions still use the integration (exit 4): it
-/// names each one and the command that detaches it.
-pub fn in_use_error(target: &Integration) -> Failure {
-    let commands: Vec<String> = target
-        .subscriptions
-        .iter()
-        .map(|sub| {
-            // Names hold only shell-safe characters: no quoting needed.
-            format!("  hubint subscription detach {sub} {}", target.name)
-        })
-        .collect();
-    Failure::conflict(format!(
-        "integration '{}' is still used by {}: {}",
-        target.name,
-        count(target.subscriptions.len()),
-        target.subscriptions.join(", ")
-    ))
-    .hint(format!(
-        "detach it first:\n{}\nor delete it and detach it from all of them with `hubint integration delete {} --detach-all`",
-        commands.join("\n"),
-        target.name
-    ))
 }
