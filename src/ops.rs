@@ -221,6 +221,25 @@ pub fn in_use_error(target: &Integration) -> Failure {
     ))
 }
 
+/// The password of an integration, from the store its row names. A missing
+/// one is an error (exit 5), never a prompt.
+pub fn secret_of(ctx: &Ctx, i: &Integration) -> Result<Secret> {
+    let store = ctx.store_named(&i.secret_store)?;
+    match store.get(&i.id)? {
+        Some(secret) => Ok(secret),
+        None => Err(Failure::store(format!(
+            "the password of integration '{}' is missing from the {}",
+            i.name,
+            store.kind().describe()
+        ))
+        .hint(format!(
+            "set it again with `hubint integration edit {} --password-stdin`",
+            i.name
+        ))
+        .into()),
+    }
+}
+
 /// What [`delete`] did.
 pub struct Deleted {
     /// How many subscription links were removed.

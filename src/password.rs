@@ -45,18 +45,7 @@ impl PasswordArgs {
     /// flag was given.
     pub fn read(&self, ui: &Ui) -> Result<Option<Secret>> {
         let (secret, flag) = if self.password_stdin {
-            let mut buf = Secret::new(String::new());
-            if let Err(e) = std::io::stdin().read_to_string(&mut buf) {
-                if e.kind() == std::io::ErrorKind::InvalidData {
-                    // As for --password-file: an invalid value, not an I/O failure.
-                    return Err(Failure::usage(
-                        "the password on standard input is not valid UTF-8",
-                    )
-                    .into());
-                }
-                return Err(e).context("cannot read the password from standard input");
-            }
-            (strip_newline(buf), "--password-stdin")
+            (read_stdin("password")?, "--password-stdin")
         } else if let Some(path) = &self.password_file {
             (read_file(path, "password")?, "--password-file")
         } else if let Some(p) = &self.password {
@@ -87,6 +76,21 @@ pub fn read_file(path: &Path, what: &str) -> Result<Secret> {
         Failure::usage(format!("{what} file {} is not valid UTF-8", path.display()))
     })?;
     Ok(strip_newline(Secret::new(text.to_string())))
+}
+
+/// A secret from standard input, with one trailing newline removed. Text
+/// that is not UTF-8 is an invalid value (exit 2), as for a file.
+pub fn read_stdin(what: &str) -> Result<Secret> {
+    let mut buf = Secret::new(String::new());
+    if let Err(e) = std::io::stdin().read_to_string(&mut buf) {
+        if e.kind() == std::io::ErrorKind::InvalidData {
+            return Err(
+                Failure::usage(format!("the {what} on standard input is not valid UTF-8")).into(),
+            );
+        }
+        return Err(e).context(format!("cannot read the {what} from standard input"));
+    }
+    Ok(strip_newline(buf))
 }
 
 /// Remove one trailing newline (`\n` or `\r\n`).

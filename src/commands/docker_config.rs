@@ -14,7 +14,7 @@ use anyhow::Result;
 use clap::Args;
 use serde_json::{Value, json};
 
-use crate::commands::credential_helper::{HELPER_NAME, get};
+use crate::commands::credential_helper::HELPER_NAME;
 use crate::context::Ctx;
 use crate::db::integrations::{self, Filter, Integration};
 use crate::db::subscriptions;
@@ -153,7 +153,7 @@ fn inline(
             }
             Selection::NotFound => continue,
         };
-        let secret = get::secret_of(ctx, &chosen)?;
+        let secret = crate::ops::secret_of(ctx, &chosen)?;
         // An identity token goes in `identitytoken`, as docker writes it.
         let mut entry = if chosen.username == TOKEN_USERNAME {
             json!({ "identitytoken": secret.as_str() })

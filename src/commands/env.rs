@@ -8,7 +8,6 @@ use std::io::IsTerminal;
 use anyhow::Result;
 use clap::Args;
 
-use crate::commands::credential_helper::get;
 use crate::context::Ctx;
 use crate::db::integrations;
 use crate::output::Output;
@@ -37,7 +36,7 @@ pub fn run(ctx: &Ctx, args: &EnvArgs) -> Result<Output> {
 pub fn variables(ctx: &Ctx, name: &str) -> Result<Vec<(String, Secret)>> {
     let db = ctx.open_db()?;
     let i = integrations::get(&db.conn, name)?;
-    let password = get::secret_of(ctx, &i)?;
+    let password = crate::ops::secret_of(ctx, &i)?;
     let prefix = prefix(&i.name);
     let var = |suffix: &str| format!("{prefix}_INTEGRATION_{suffix}");
     Ok(vec![

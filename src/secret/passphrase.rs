@@ -3,10 +3,9 @@
 //! when the store is created). Never from argv.
 
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use dialoguer::Password;
 
 use super::Secret;
@@ -127,12 +126,8 @@ pub fn obtain(ui: &Ui, store: &Path, creating: bool) -> Result<Passphrase> {
 /// a file, or a prompt asked twice.
 pub fn obtain_new(ui: &Ui, stdin: bool, file: Option<&Path>) -> Result<Passphrase> {
     let passphrase = if stdin {
-        let mut buf = Secret::new(String::new());
-        std::io::stdin()
-            .read_to_string(&mut buf)
-            .context("cannot read the new passphrase from standard input")?;
         Passphrase {
-            secret: password::strip_newline(buf),
+            secret: password::read_stdin("new passphrase")?,
             source: Source::Stdin,
         }
     } else if let Some(path) = file {

@@ -23,14 +23,9 @@ use std::fmt;
 use std::net::IpAddr;
 use std::time::Duration;
 
-use anyhow::Result;
 use serde::Serialize;
 
-use crate::context::Ctx;
-use crate::db::integrations::Integration;
-use crate::error::Failure;
 use crate::registry;
-use crate::secret::Secret;
 use client::Client;
 use login::Check;
 
@@ -174,23 +169,6 @@ pub fn is_loopback(key: &str) -> bool {
     };
     host.eq_ignore_ascii_case("localhost")
         || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
-}
-
-/// The stored password of an integration; a missing one is an error (exit 5).
-pub fn stored_password(ctx: &Ctx, target: &Integration) -> Result<Secret> {
-    let store = ctx.store_named(&target.secret_store)?;
-    match store.get(&target.id)? {
-        Some(secret) => Ok(secret),
-        None => Err(Failure::store(format!(
-            "the password of '{}' is missing from the {}",
-            target.name, target.secret_store
-        ))
-        .hint(format!(
-            "store it again with `hubint integration edit {} --password-stdin`",
-            target.name
-        ))
-        .into()),
-    }
 }
 
 #[cfg(test)]

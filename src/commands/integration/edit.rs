@@ -11,7 +11,7 @@ use crate::ops;
 use crate::output::Output;
 use crate::password::PasswordArgs;
 use crate::secret::Secret;
-use crate::verify::{self, Credentials, args::SaveCheckArgs};
+use crate::verify::{Credentials, args::SaveCheckArgs};
 use crate::{prompt, validate};
 
 #[derive(Args, Debug, Default)]
@@ -134,7 +134,7 @@ fn verification(
     let password = match password {
         Some(p) => p,
         None => {
-            stored = verify::stored_password(ctx, current)?;
+            stored = crate::ops::secret_of(ctx, current)?;
             &stored
         }
     };

@@ -32,7 +32,7 @@ pub fn run(ctx: &Ctx, args: &VerifyArgs) -> Result<Output> {
     // Every password first: a store problem stops before any network traffic.
     let secrets = targets
         .iter()
-        .map(|i| verify::stored_password(ctx, i))
+        .map(|i| crate::ops::secret_of(ctx, i))
         .collect::<Result<Vec<_>>>()?;
     let options = args.check.options();
     let mut results = Vec::with_capacity(targets.len());
