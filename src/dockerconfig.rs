@@ -3,7 +3,6 @@
 //! writing them atomically without clobbering keys hubint does not own.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -154,37 +153,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
         .map(|d| d.subsec_nanos())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
-    let result = write_new(&tmp, bytes, mode).and_then(|()| {
-        fs::rename(&tmp, &target).with_context(|| format!("cannot replace {}", target.display()))
-    });
+    // The same steps as hubint's own files (fsync, rename, fsync of the
+    // directory), with the mode the config file had.
+    let result =
+        paths::write_new(&tmp, bytes, mode).and_then(|()| paths::replace_with(&tmp, &target));
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
     result
-}
-
-/// Create `path` (it must not exist) with `mode`, write and sync it.
-pub fn write_new(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(mode);
-    }
-    #[cfg(not(unix))]
-    let _ = mode;
-    let write = || -> std::io::Result<()> {
-        let mut file = options.open(path)?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            file.set_permissions(fs::Permissions::from_mode(mode))?;
-        }
-        file.write_all(bytes)?;
-        file.sync_all()
-    };
-    write().with_context(|| format!("cannot write {}", path.display()))
 }
 
 fn file_mode(path: &Path) -> Option<u32> {

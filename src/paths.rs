@@ -125,22 +125,34 @@ pub fn write_temp(tmp: &Path, bytes: &[u8]) -> Result<()> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         Err(e) => return Err(e).with_context(|| format!("cannot remove {}", tmp.display())),
     }
+    write_new(tmp, bytes, 0o600).inspect_err(|_| {
+        let _ = fs::remove_file(tmp);
+    })
+}
+
+/// Create `path` (it must not exist yet) with `mode` exactly (whatever the
+/// umask), write `bytes` and flush them to disk.
+pub fn write_new(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+        options.mode(mode);
     }
-    let result = options.open(tmp).and_then(|mut file| {
+    #[cfg(not(unix))]
+    let _ = mode;
+    let write = || -> io::Result<()> {
+        let mut file = options.open(path)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(fs::Permissions::from_mode(mode))?;
+        }
         io::Write::write_all(&mut file, bytes)?;
         file.sync_all()
-    });
-    if let Err(e) = result {
-        let _ = fs::remove_file(tmp);
-        return Err(e).with_context(|| format!("cannot write {}", tmp.display()));
-    }
-    Ok(())
+    };
+    write().with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Rename `tmp` over `path`, then flush the directory so that the rename

@@ -106,7 +106,7 @@ fn scrub(ctx: &Ctx, config: &mut ConfigFile, keys: &[String]) -> Result<()> {
     }
     let backup = backup_path(&config.path);
     let original = config.original.as_deref().map_or(&[][..], |b| &b[..]);
-    dockerconfig::write_new(&backup, original, 0o600)?;
+    crate::paths::write_new(&backup, original, 0o600)?;
     if let Some(Value::Object(auths)) = config.root.get_mut("auths") {
         for key in keys {
             if let Some(Value::Object(entry)) = auths.get_mut(key) {
