@@ -166,8 +166,9 @@ pub fn name_taken(existing: &str) -> Failure {
         .hint("choose another --name, or change the existing one with `hubint integration edit`")
 }
 
+/// Insert a row. A taken name (the unique index) is a conflict (exit 4);
+/// callers that must know earlier check [`ensure_name_free`] first.
 pub fn insert(conn: &Connection, i: &Integration) -> Result<()> {
-    ensure_name_free(conn, &i.name, None)?;
     let result = conn.execute(
         "INSERT INTO integrations (id, name, family, type, registry, username, email, \
          secret_store, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
