@@ -140,21 +140,26 @@ pub fn is_damaged(err: &anyhow::Error) -> bool {
     })
 }
 
+/// What is wrong with a damaged database (see [`is_damaged`]), as a
+/// predicate: "is not a SQLite database" or "is damaged (...)".
+pub fn damage(err: &anyhow::Error) -> &'static str {
+    match err
+        .chain()
+        .find_map(|c| c.downcast_ref::<rusqlite::Error>())
+    {
+        Some(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            "is not a SQLite database"
+        }
+        _ => "is damaged (SQLite: database disk image is malformed)",
+    }
+}
+
 /// A damaged or foreign database file as an error that says so and what to do.
 fn damaged(err: anyhow::Error) -> anyhow::Error {
     if !is_damaged(&err) {
         return err;
     }
-    let what = match err
-        .chain()
-        .find_map(|c| c.downcast_ref::<rusqlite::Error>())
-    {
-        Some(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
-            "it is not a SQLite database"
-        }
-        _ => "it is damaged (SQLite: database disk image is malformed)",
-    };
-    Failure::new(crate::error::Code::Failure, what)
+    Failure::new(crate::error::Code::Failure, format!("it {}", damage(&err)))
         .hint(DAMAGED_HINT)
         .into()
 }

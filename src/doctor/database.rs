@@ -67,18 +67,9 @@ fn integrity(path: &Path, report: &mut Report) -> bool {
             false
         }
         Err(err) if db::is_damaged(&err) => {
-            let what = match err
-                .chain()
-                .find_map(|c| c.downcast_ref::<rusqlite::Error>())
-            {
-                Some(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
-                    "is not a SQLite database"
-                }
-                _ => "is damaged (SQLite: database disk image is malformed)",
-            };
             report.problem(
                 "database",
-                format!("{} {what}", path.display()),
+                format!("{} {}", path.display(), db::damage(&err)),
                 replace_it(path),
             );
             false
