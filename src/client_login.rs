@@ -15,8 +15,9 @@
 //!   `hubint add` is kept.
 //! - logout: afterwards `get` in the same scope finds nothing. Under S the
 //!   registry's integrations are detached from S (the helper's, left unused,
-//!   are deleted); without S the served integration is deleted, unless
-//!   subscriptions use it (then nothing changes and the error says so).
+//!   are deleted). Without S the registry's integrations that no
+//!   subscription uses are deleted; those that subscriptions use are kept
+//!   (and if there are only such, the logout fails and changes nothing).
 //!   Nothing to log out of is a success.
 
 use anyhow::Result;
@@ -25,7 +26,7 @@ use crate::context::Ctx;
 use crate::db::{Db, helper_logins, integrations, integrations::Integration, subscriptions};
 use crate::error::Failure;
 use crate::login::{self, Login, Saved};
-use crate::matching::{self, ENV_SUBSCRIPTION, Scope, Selection};
+use crate::matching::{self, ENV_SUBSCRIPTION, Scope};
 use crate::ops;
 use crate::validate;
 
@@ -143,22 +144,27 @@ pub fn logout(ctx: &Ctx, db: &mut Db, server_url: &str, scope: &Scope) -> Result
         }
         return Ok(notes);
     }
-    let target = match matching::select(&db.conn, server_url, scope)? {
-        Selection::NotFound => return Ok(Vec::new()),
-        Selection::Found(i) => *i,
-        Selection::Ambiguous(key, list) => return Err(matching::ambiguous(&key, &list).into()),
-    };
-    if !target.subscriptions.is_empty() {
-        return Err(in_use(&target).into());
+    let (unused, used): (Vec<_>, Vec<_>) = matching::candidates(&db.conn, &key, scope)?
+        .into_iter()
+        .partition(|i| i.subscriptions.is_empty());
+    if unused.is_empty() {
+        return match used.first() {
+            Some(first) => Err(in_use(first).into()),
+            None => Ok(Vec::new()),
+        };
     }
-    ops::delete(ctx, db, &target, false)?;
-    let mut notes = vec![format!("hubint: deleted integration {}", target.name)];
-    // The helper's other unused logins for this registry go with it.
-    for i in matching::candidates(&db.conn, &key, scope)? {
-        if i.subscriptions.is_empty() && helper_logins::is_marked(&db.conn, &i.id)? {
-            ops::delete(ctx, db, &i, false)?;
-            notes.push(format!("hubint: deleted integration {}", i.name));
-        }
+    let mut notes = Vec::new();
+    for i in &unused {
+        ops::delete(ctx, db, i, false)?;
+        notes.push(format!("hubint: deleted integration {}", i.name));
+    }
+    for i in &used {
+        notes.push(format!(
+            "hubint: {} still serves {key} for {}: {}",
+            i.name,
+            i.subscriptions.join(", "),
+            in_use(i).hint.unwrap_or_default()
+        ));
     }
     Ok(notes)
 }
