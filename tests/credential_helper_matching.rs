@@ -64,10 +64,10 @@ fn several_integrations_for_one_registry() {
     success: false
     exit_code: 1
     ----- stdout -----
-    HUBINT_SUBSCRIPTION names 'nope', but there is no subscription named 'nope'
+    credentials not found in native keychain
 
     ----- stderr -----
-    hubint: error: HUBINT_SUBSCRIPTION names 'nope', but there is no subscription named 'nope'; hint: run `hubint subscription list` to see the subscriptions
+    hubint: HUBINT_SUBSCRIPTION names 'nope', but there is no subscription named 'nope' yet: nothing is served; a login there creates it
     ");
     let mut unknown = env.helper(&["get"]);
     unknown.env("HUBINT_INTEGRATION", "nope");
