@@ -242,9 +242,16 @@ impl Client {
                 &src,
                 &dest,
             ],
-            Client::Podman | Client::Buildah => {
-                vec!["pull", "--authfile", &auth, "--tls-verify=false", &s.image]
-            }
+            Client::Podman => vec!["pull", "--authfile", &auth, "--tls-verify=false", &s.image],
+            // buildah's default policy is "missing": ask the registry always.
+            Client::Buildah => vec![
+                "pull",
+                "--policy=always",
+                "--authfile",
+                &auth,
+                "--tls-verify=false",
+                &s.image,
+            ],
             Client::Docker(_) => vec!["pull", &s.image],
             Client::Go(_) => vec!["get", &s.host],
         };
