@@ -400,6 +400,23 @@ fn all_sequences(s: &Setup, client: &Client) {
     assert_no_secret_in_files(s);
 }
 
+/// From now on the helper is a script that logs each action to the
+/// returned file, then runs `hubint credential-helper ACTION`.
+fn record_helper_calls(s: &Setup) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let log = s.work.join("helper-calls");
+    let helper = s.env.bin_dir.join(common::HELPER);
+    std::fs::remove_file(&helper).unwrap();
+    let script = format!(
+        "#!/bin/sh\necho \"$1\" >> '{}'\nexec '{}' credential-helper \"$@\"\n",
+        log.display(),
+        common::bin().display()
+    );
+    std::fs::write(&helper, script).unwrap();
+    std::fs::set_permissions(&helper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    log
+}
+
 #[test]
 fn skopeo_logs_in_and_out() {
     let s = setup();
@@ -461,7 +478,10 @@ fn docker_logs_in_and_out_and_builds() {
         run(cmd, None)
     };
     ok(client.login(&s, None, BOB), "login as bob");
+    let calls = record_helper_calls(&s);
     ok(build(&s), "docker build");
+    let seen = std::fs::read_to_string(&calls).unwrap();
+    assert!(seen.starts_with("list\nget\n"), "helper calls: {seen:?}");
     ok(client.logout(&s, None), "logout");
     assert_anonymous_refused(&client, &build(&s));
     assert_no_secret_in_files(&s);
