@@ -49,9 +49,8 @@ pub fn login(ctx: &Ctx, db: &mut Db, new: &Login, scope: &Scope) -> Result<(Save
     new.validate()
         .map_err(|why| Failure::usage(format!("invalid credentials: {why}")))?;
     if let Some(sub) = &scope.subscription {
-        validate::name(sub).map_err(|why| {
-            Failure::usage(format!("{ENV_SUBSCRIPTION} names '{sub}': {why}"))
-        })?;
+        validate::name(sub)
+            .map_err(|why| Failure::usage(format!("{ENV_SUBSCRIPTION} names '{sub}': {why}")))?;
     }
     let candidates = matching::candidates(&db.conn, &new.registry, scope)?;
     let saved = match same_login(ctx, new, scope, &candidates)? {

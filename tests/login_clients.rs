@@ -38,7 +38,8 @@ const REPO: &str = "hubint/hello:v1";
 /// an auth file that sends the registry to hubint, a work dir.
 struct Setup {
     env: TestEnv,
-    registry: Registry,
+    /// Kept for its lifetime: the registry stops when dropped.
+    _registry: Registry,
     host: String,
     /// `HOST/hubint/hello:v1`
     image: String,
@@ -62,7 +63,7 @@ fn setup() -> Setup {
     let s = Setup {
         image: format!("{host}/{REPO}"),
         env,
-        registry,
+        _registry: registry,
         host,
         authfile,
         work,
@@ -179,10 +180,7 @@ impl Client {
                 .to_vec(),
             ),
             Client::Docker(d) => ("docker".into(), vec!["-H".into(), d.host()]),
-            Client::Go(bin) => (
-                bin.display().to_string(),
-                vec![common::HELPER.to_string()],
-            ),
+            Client::Go(bin) => (bin.display().to_string(), vec![common::HELPER.to_string()]),
         };
         all.extend(args.iter().map(|a| a.to_string()));
         let all: Vec<&str> = all.iter().map(String::as_str).collect();
@@ -297,14 +295,22 @@ fn assert_no_crash(out: &Output, what: &str) {
 fn assert_anonymous_refused(client: &Client, out: &Output) {
     assert!(!out.status.success(), "an anonymous pull worked");
     if let Client::Go(_) = client {
-        assert_eq!((out.status.code(), stdout(out)), (Some(3), "not-found\n".into()));
+        assert_eq!(
+            (out.status.code(), stdout(out)),
+            (Some(3), "not-found\n".into())
+        );
         return;
     }
     let all = text(out).to_lowercase();
     assert!(
-        ["401", "unauthorized", "authentication required", "no basic auth credentials"]
-            .iter()
-            .any(|needle| all.contains(needle)),
+        [
+            "401",
+            "unauthorized",
+            "authentication required",
+            "no basic auth credentials"
+        ]
+        .iter()
+        .any(|needle| all.contains(needle)),
         "not a 401:\n{all}"
     );
 }
@@ -328,8 +334,16 @@ fn second_user_then_logout(s: &Setup, client: &Client, sub: Option<&str>) {
         let url = s.host.clone();
         let out = s.env.run(
             &[
-                "add", "--name", "theirs", "--url", &url, "--username", CAROL.0,
-                "--password-stdin", "--subscription", "other",
+                "add",
+                "--name",
+                "theirs",
+                "--url",
+                &url,
+                "--username",
+                CAROL.0,
+                "--password-stdin",
+                "--subscription",
+                "other",
             ],
             CAROL.1,
         );
@@ -341,7 +355,11 @@ fn second_user_then_logout(s: &Setup, client: &Client, sub: Option<&str>) {
     // alice's login is gone: what pulls now can only be bob.
     let mut users = usernames(s);
     users.sort();
-    let expected: &[&str] = if sub.is_some() { &["bob", "carol"] } else { &["bob"] };
+    let expected: &[&str] = if sub.is_some() {
+        &["bob", "carol"]
+    } else {
+        &["bob"]
+    };
     assert_eq!(users, expected);
     let pull = ok(client.pull(s, sub), "pull as bob");
     if let Client::Go(_) = client {
@@ -354,13 +372,18 @@ fn second_user_then_logout(s: &Setup, client: &Client, sub: Option<&str>) {
     assert_anonymous_refused(client, &client.pull(s, sub));
     if sub.is_some() {
         assert_eq!(served(s, Some("other")).as_deref(), Some(CAROL.0));
-        ok(client.pull(s, Some("other")), "pull in the other subscription");
+        ok(
+            client.pull(s, Some("other")),
+            "pull in the other subscription",
+        );
         let out = s.env.run(&["list", "--json"], "");
         let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
         assert_eq!(list[0]["name"], "theirs");
         assert_eq!(list[0]["subscriptions"], serde_json::json!(["other"]));
-        let out = s.env.run(&["delete", "theirs", "--detach-all", "--yes"], "");
+        let out = s
+            .env
+            .run(&["delete", "theirs", "--detach-all", "--yes"], "");
         ok(out, "hubint delete theirs");
     }
 }
@@ -440,13 +463,18 @@ fn go_client_logs_in_and_out() {
     let s = setup();
     let bin = s.work.join("credclient");
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/go/credclient");
-    let mut build = s.env.program("go", &["build", "-o", bin.to_str().unwrap(), "."]);
+    let mut build = s
+        .env
+        .program("go", &["build", "-o", bin.to_str().unwrap(), "."]);
     build
         .current_dir(&src)
         .env("GO111MODULE", "off")
         .env("GOPATH", "/usr/share/gocode")
         .env("GOCACHE", s.work.join("gocache"));
-    ok(run(build, None), "go build (golang-go, golang-github-docker-docker-credential-helpers-dev, golang-golang-x-sys-dev)");
+    ok(
+        run(build, None),
+        "go build (golang-go, golang-github-docker-docker-credential-helpers-dev, golang-golang-x-sys-dev)",
+    );
     let client = Client::Go(bin);
     all_sequences(&s, &client);
     // list, as the docker CLI uses it: every registry served, with its user.

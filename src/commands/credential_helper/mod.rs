@@ -97,7 +97,11 @@ fn stderr_line(message: &str, hint: Option<&str>) -> String {
             .join("; ")
     };
     match hint {
-        Some(hint) => format!("hubint: error: {}; hint: {}", one_line(message), one_line(hint)),
+        Some(hint) => format!(
+            "hubint: error: {}; hint: {}",
+            one_line(message),
+            one_line(hint)
+        ),
         None => format!("hubint: error: {}", one_line(message)),
     }
 }
