@@ -119,7 +119,18 @@ fn scoped_login_and_logout_leave_other_subscriptions_alone() {
     common::require_keyring();
     let env = TestEnv::new();
     add(&env, "theirs", "carol", "pw-c", Some("other"));
-    // A subscription that does not exist yet is created by the login.
+    // A subscription that does not exist yet serves nothing (and says so:
+    // clients ask before they store) ...
+    for (action, empty) in [("get", NOT_FOUND), ("list", "{}\n")] {
+        let out = scoped(&env, "team", action, REG);
+        assert_eq!(stdout(&out), empty);
+        assert_eq!(
+            stderr(&out),
+            "hubint: HUBINT_SUBSCRIPTION names 'team', but there is no subscription named \
+             'team' yet: nothing is served; a login there creates it\n"
+        );
+    }
+    // ... and is created by the login.
     let out = scoped(&env, "team", "store", &store_json("alice", "pw-a"));
     assert!(out.status.success(), "{}", stdout(&out));
     assert_eq!(
