@@ -24,7 +24,7 @@ use anyhow::Result;
 
 use crate::context::Ctx;
 use crate::db::{Db, helper_logins, integrations, integrations::Integration, subscriptions};
-use crate::error::Failure;
+use crate::error::{Code, Failure, exit_code};
 use crate::login::{self, Login, Saved};
 use crate::matching::{self, ENV_SUBSCRIPTION, Scope};
 use crate::ops;
@@ -130,8 +130,11 @@ fn leave_scope(ctx: &Ctx, db: &mut Db, i: &Integration, scope: &Scope) -> Result
 /// (one line each, for stderr); nothing when there was nothing to log out of.
 pub fn logout(ctx: &Ctx, db: &mut Db, server_url: &str, scope: &Scope) -> Result<Vec<String>> {
     // A scope naming nothing holds no login: nothing to do.
-    if scope.check(&db.conn).is_err() {
-        return Ok(Vec::new());
+    if let Err(err) = scope.check(&db.conn) {
+        return match exit_code(&err) {
+            Code::NotFound => Ok(Vec::new()),
+            _ => Err(err),
+        };
     }
     let Ok(key) = crate::registry::normalize(server_url) else {
         return Ok(Vec::new());
