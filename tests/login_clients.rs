@@ -166,14 +166,15 @@ fn second_user_then_logout(s: &Setup, client: &Client, sub: Option<&str>) {
     }
 }
 
-/// No password and no base64 `user:pass` in any file under HOME (hubint's
-/// database, the auth file, docker's config, the clients' caches).
+/// No password and no base64 `user:pass` in any file of the test: HOME
+/// (hubint's database, the auth file, docker's config) and the clients'
+/// storage (podman, buildah, dockerd, pulled images).
 fn assert_no_secret_in_files(s: &Setup) {
     let b64 = base64::engine::general_purpose::STANDARD;
     for (user, password) in USERS {
         let pair = b64.encode(format!("{user}:{password}"));
         for needle in [password, pair.as_str()] {
-            let found = files_containing(&s.env.home, needle.as_bytes());
+            let found = files_containing(s.env.root(), needle.as_bytes());
             assert!(found.is_empty(), "{user}'s secret is in {found:?}");
         }
     }

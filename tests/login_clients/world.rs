@@ -21,7 +21,7 @@ pub struct Setup {
     pub image: String,
     /// skopeo/podman/buildah `--authfile`: `credHelpers` for the registry.
     pub authfile: PathBuf,
-    /// Client storage (outside HOME, so the leak scan stays small).
+    /// The clients' storage (podman, buildah, dockerd, pulls).
     pub work: PathBuf,
     pub pulls: AtomicUsize,
 }
