@@ -193,3 +193,30 @@ fn a_login_in_an_invalid_subscription_name_fails_visibly() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(names(&env).is_empty());
 }
+
+#[test]
+fn a_login_pinned_with_hubint_integration_updates_that_integration() {
+    common::require_keyring();
+    let env = TestEnv::new();
+    add(&env, "pinned", "alice", "pw-1", None);
+    add(&env, "other", "carol", "pw-c", None);
+    let pinned = |action: &str, stdin: &str| {
+        let mut cmd = env.helper(&[action]);
+        cmd.env("HUBINT_INTEGRATION", "pinned");
+        common::feed(cmd, stdin)
+    };
+    let out = pinned("store", &store_json("bob", "pw-b"));
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert_eq!(stdout(&pinned("get", REG)), creds(REG, "bob", "pw-b"));
+    assert_eq!(names(&env), ["other", "pinned"]);
+    // Logout under the pin removes that integration only.
+    let out = pinned("erase", REG);
+    assert_eq!(
+        (out.status.code(), stderr(&out)),
+        (Some(0), "hubint: deleted integration pinned\n".into())
+    );
+    assert_eq!(names(&env), ["other"]);
+    assert_eq!(env.helper_get(REG), (0, creds(REG, "carol", "pw-c")));
+    // The pin now names nothing: logging out again is nothing to do.
+    assert_silent_success(&pinned("erase", REG));
+}
