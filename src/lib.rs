@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod client_login;
 pub mod commands;
 pub mod complete;
 pub mod config;

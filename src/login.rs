@@ -94,7 +94,8 @@ pub fn save(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope) -> Result<Save
     }
 }
 
-fn update(ctx: &Ctx, db: &mut Db, current: &Integration, login: &Login) -> Result<Saved> {
+/// Give `current` this login's username, email and secret.
+pub fn update(ctx: &Ctx, db: &mut Db, current: &Integration, login: &Login) -> Result<Saved> {
     let mut updated = current.clone();
     updated.username = login.username.clone();
     if login.email.is_some() {
@@ -111,7 +112,9 @@ fn update(ctx: &Ctx, db: &mut Db, current: &Integration, login: &Login) -> Resul
     )?))
 }
 
-fn create(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope) -> Result<Saved> {
+/// A new integration for this login, attached to the scope's subscription
+/// (created if missing).
+pub fn create(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope) -> Result<Saved> {
     let name = derive_name(&db.conn, &login.registry, &login.username)?;
     let new = NewIntegration {
         name,

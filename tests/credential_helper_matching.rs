@@ -11,11 +11,21 @@ fn several_integrations_for_one_registry() {
     common::require_keyring();
     let env = TestEnv::new();
     env.helper_store("localhost:5000", "alice", "pw-a");
-    let out = env.run_helper(
-        &["store"],
-        r#"{"ServerURL":"localhost:5000","Username":"bob","Secret":"pw-b"}"#,
+    // A second login through the helper would replace alice's: add bob.
+    let out = env.run(
+        &[
+            "add",
+            "--name",
+            "localhost-5000-bob",
+            "--url",
+            "localhost:5000",
+            "--username",
+            "bob",
+            "--password-stdin",
+        ],
+        "pw-b",
     );
-    assert!(out.status.success());
+    assert!(out.status.success(), "{}", stderr(&out));
     snapshot!(env, env.helper(&["get"]).pass_stdin("localhost:5000"), @"
     success: false
     exit_code: 1
@@ -23,6 +33,7 @@ fn several_integrations_for_one_registry() {
     2 integrations match localhost:5000: localhost-5000-alice, localhost-5000-bob; choose one with HUBINT_INTEGRATION=NAME or HUBINT_SUBSCRIPTION=SUBSCRIPTION, or make one the default with `hubint integration edit NAME --default`
 
     ----- stderr -----
+    hubint: error: 2 integrations match localhost:5000: localhost-5000-alice, localhost-5000-bob; choose one with HUBINT_INTEGRATION=NAME or HUBINT_SUBSCRIPTION=SUBSCRIPTION, or make one the default with `hubint integration edit NAME --default`
     ");
 
     // HUBINT_INTEGRATION pins one.
@@ -53,10 +64,10 @@ fn several_integrations_for_one_registry() {
     success: false
     exit_code: 1
     ----- stdout -----
-    HUBINT_SUBSCRIPTION names 'nope', but there is no subscription named 'nope'
+    credentials not found in native keychain
 
     ----- stderr -----
-    hint: run `hubint subscription list` to see the subscriptions
+    hubint: HUBINT_SUBSCRIPTION names 'nope', but there is no subscription named 'nope' yet: nothing is served; a login there creates it
     ");
     let mut unknown = env.helper(&["get"]);
     unknown.env("HUBINT_INTEGRATION", "nope");
@@ -67,7 +78,7 @@ fn several_integrations_for_one_registry() {
     HUBINT_INTEGRATION names 'nope', but there is no integration named 'nope'
 
     ----- stderr -----
-    hint: run `hubint integration list` to see the integrations
+    hubint: error: HUBINT_INTEGRATION names 'nope', but there is no integration named 'nope'; hint: run `hubint integration list` to see the integrations
     ");
 
     // A default settles it.

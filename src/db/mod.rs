@@ -4,6 +4,7 @@
 //! embedded at build time and tracked with `PRAGMA user_version`.
 
 mod busy;
+pub mod helper_logins;
 pub mod integrations;
 pub mod pending;
 pub mod subscriptions;
@@ -23,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_registry_default.sql"),
     include_str!("migrations/0003_verification.sql"),
     include_str!("migrations/0004_pending_secrets.sql"),
+    include_str!("migrations/0005_helper_logins.sql"),
 ];
 
 /// The schema version this hubint writes (`PRAGMA user_version`).

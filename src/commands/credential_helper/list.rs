@@ -15,6 +15,9 @@ use crate::matching::{self, Scope, Selection};
 pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let db = ctx.open_db()?;
     let scope = Scope::from_env();
+    if super::get::serves_nothing_yet(ctx, &db, &scope)? {
+        return protocol::write_json(out, &BTreeMap::<String, String>::new());
+    }
     scope.check(&db.conn)?;
     let mut by_registry: BTreeMap<String, Vec<Integration>> = BTreeMap::new();
     for i in integrations::list(&db.conn, &Filter::default())? {

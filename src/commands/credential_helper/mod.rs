@@ -72,14 +72,37 @@ pub fn serve(name: &str, args: &[OsString]) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if crate::error::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            // The message on stdout, as upstream; what to do on stderr.
-            let _ = writeln!(out, "{err:#}");
+            // The message on stdout, as upstream (clients compare it); the
+            // message and what to do on stderr, which clients pass on to
+            // the person. A miss is the protocol's normal answer: no line.
+            let message = format!("{err:#}");
+            let _ = writeln!(out, "{message}");
             let _ = out.flush();
-            if let Some(hint) = crate::error::hint(&err) {
-                eprintln!("hint: {hint}");
+            if message != protocol::NOT_FOUND {
+                eprintln!("{}", stderr_line(&message, crate::error::hint(&err)));
             }
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `hubint: error: MESSAGE; hint: HINT` on one line (a multi-line hint is
+/// joined with `; `).
+fn stderr_line(message: &str, hint: Option<&str>) -> String {
+    let one_line = |text: &str| {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    match hint {
+        Some(hint) => format!(
+            "hubint: error: {}; hint: {}",
+            one_line(message),
+            one_line(hint)
+        ),
+        None => format!("hubint: error: {}", one_line(message)),
     }
 }
 

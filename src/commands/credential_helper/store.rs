@@ -1,14 +1,16 @@
 //! `docker-credential-hubint store`: `{"ServerURL","Username","Secret"}` on
-//! stdin creates or updates the integration for that registry and username.
+//! stdin becomes the login for that registry in the current scope (see
+//! `client_login`): `get` in the same scope then returns exactly it.
 
 use std::io::Read;
 
 use anyhow::Result;
 
 use super::protocol;
+use crate::client_login;
 use crate::context::Ctx;
 use crate::error::Failure;
-use crate::login::{self, Login, Saved};
+use crate::login::{Login, Saved};
 use crate::matching::Scope;
 use crate::registry;
 
@@ -27,12 +29,15 @@ pub fn run(ctx: &Ctx, input: &mut dyn Read) -> Result<()> {
         email: None,
     };
     let mut db = ctx.open_db()?;
-    let saved = login::save(ctx, &mut db, &login, &Scope::from_env())?;
+    let (saved, notes) = client_login::login(ctx, &mut db, &login, &Scope::from_env())?;
     let i = saved.integration();
     ctx.ui.status(match &saved {
         Saved::Created(_) => format!("hubint: created integration {} for {}", i.name, i.registry),
         Saved::Updated(_) => format!("hubint: updated integration {}", i.name),
         Saved::Unchanged(_) => format!("hubint: integration {} is up to date", i.name),
     });
+    for note in notes {
+        ctx.ui.status(note);
+    }
     Ok(())
 }

@@ -1,0 +1,183 @@
+//! What a container tool's login and logout do to hubint's integrations:
+//! the credential helper's `store` and `erase`, scope by scope.
+//!
+//! A scope is what `get` looks at: `HUBINT_SUBSCRIPTION=S` (the
+//! integrations attached to S), `HUBINT_INTEGRATION=NAME` (that one), or
+//! none (every integration, the registry default first). The rules:
+//!
+//! - login: afterwards `get` in the same scope returns exactly what was
+//!   stored. A login for the same username that belongs to the scope alone
+//!   is updated; otherwise a new integration is created (and marked as the
+//!   helper's). Every other login for the registry leaves the scope: under
+//!   S it is detached from S; without a scope the new login becomes the
+//!   registry default. A replaced login that the helper made and that no
+//!   subscription uses any more is deleted with its secret; one made with
+//!   `hubint add` is kept.
+//! - logout: afterwards `get` in the same scope finds nothing. Under S the
+//!   registry's integrations are detached from S (the helper's, left unused,
+//!   are deleted). Without S the registry's integrations that no
+//!   subscription uses are deleted; those that subscriptions use are kept
+//!   (and if there are only such, the logout fails and changes nothing).
+//!   Nothing to log out of is a success.
+
+use anyhow::Result;
+
+use crate::context::Ctx;
+use crate::db::{Db, helper_logins, integrations, integrations::Integration, subscriptions};
+use crate::error::{Code, Failure, exit_code};
+use crate::login::{self, Login, Saved};
+use crate::matching::{self, ENV_SUBSCRIPTION, Scope};
+use crate::ops;
+use crate::validate;
+
+/// Whether `i` belongs to `scope` alone: attached to exactly S, or (without
+/// a subscription) to none.
+fn owned(scope: &Scope, i: &Integration) -> bool {
+    match &scope.subscription {
+        Some(sub) => matches!(i.subscriptions.as_slice(), [only] if only.eq_ignore_ascii_case(sub)),
+        None => i.subscriptions.is_empty(),
+    }
+}
+
+/// Save a client's login in `scope` so that `get` serves it there. Returns
+/// what was saved and what else changed (one line each, for stderr).
+pub fn login(ctx: &Ctx, db: &mut Db, new: &Login, scope: &Scope) -> Result<(Saved, Vec<String>)> {
+    if scope.integration.is_some() {
+        // A pinned integration is updated in place, as the user asked.
+        return Ok((login::save(ctx, db, new, scope)?, Vec::new()));
+    }
+    new.validate()
+        .map_err(|why| Failure::usage(format!("invalid credentials: {why}")))?;
+    if let Some(sub) = &scope.subscription {
+        validate::name(sub)
+            .map_err(|why| Failure::usage(format!("{ENV_SUBSCRIPTION} names '{sub}': {why}")))?;
+    }
+    let candidates = matching::candidates(&db.conn, &new.registry, scope)?;
+    let saved = match same_login(ctx, new, scope, &candidates)? {
+        Some(current) => login::update(ctx, db, current, new)?,
+        None => {
+            let saved = login::create(ctx, db, new, scope)?;
+            helper_logins::mark(&db.conn, &saved.integration().id)?;
+            saved
+        }
+    };
+    let kept = saved.integration().clone();
+    let mut notes = Vec::new();
+    for other in candidates.iter().filter(|c| c.id != kept.id) {
+        notes.extend(leave_scope(ctx, db, other, scope)?);
+    }
+    if scope.subscription.is_none() && !kept.default {
+        let rest = matching::candidates(&db.conn, &new.registry, scope)?;
+        if rest.len() > 1 {
+            let current = integrations::by_id(&db.conn, &kept.id)?;
+            let updated = Integration {
+                default: true,
+                ..current.clone()
+            };
+            ops::update(ctx, db, &current, &updated, None)?;
+            notes.push(format!(
+                "hubint: {} is now the default integration for {}",
+                kept.name, kept.registry
+            ));
+        }
+    }
+    Ok((saved, notes))
+}
+
+/// The login in `candidates` that this login updates: the same username,
+/// owned by the scope alone or already holding this secret.
+fn same_login<'a>(
+    ctx: &Ctx,
+    new: &Login,
+    scope: &Scope,
+    candidates: &'a [Integration],
+) -> Result<Option<&'a Integration>> {
+    let same_user = || candidates.iter().filter(|c| c.username == new.username);
+    if let Some(mine) = same_user().find(|c| owned(scope, c)) {
+        return Ok(Some(mine));
+    }
+    for c in same_user() {
+        let stored = ctx.store_named(&c.secret_store)?.get(&c.id)?;
+        if stored.as_deref().map(String::as_str) == Some(new.secret.as_str()) {
+            return Ok(Some(c));
+        }
+    }
+    Ok(None)
+}
+
+/// Take `i` out of `scope`: detach it from the scope's subscription, then
+/// delete it if the helper made it and nothing uses it any more. Without a
+/// subscription only such an unused helper login is deleted.
+fn leave_scope(ctx: &Ctx, db: &mut Db, i: &Integration, scope: &Scope) -> Result<Vec<String>> {
+    let mut notes = Vec::new();
+    if let Some(sub) = &scope.subscription {
+        let tx = db.write()?;
+        let (sub_id, sub_name) = subscriptions::get(&tx, sub)?;
+        if subscriptions::detach(&tx, sub_id, &i.id)? {
+            notes.push(format!("hubint: detached {} from {sub_name}", i.name));
+        }
+        tx.commit()?;
+    }
+    let now = integrations::by_id(&db.conn, &i.id)?;
+    if now.subscriptions.is_empty() && helper_logins::is_marked(&db.conn, &i.id)? {
+        ops::delete(ctx, db, &now, false)?;
+        notes.push(format!("hubint: deleted integration {}", i.name));
+    }
+    Ok(notes)
+}
+
+/// Log out of the registry of `server_url` in `scope`. Returns what changed
+/// (one line each, for stderr); nothing when there was nothing to log out of.
+pub fn logout(ctx: &Ctx, db: &mut Db, server_url: &str, scope: &Scope) -> Result<Vec<String>> {
+    // A scope naming nothing holds no login: nothing to do.
+    if let Err(err) = scope.check(&db.conn) {
+        return match exit_code(&err) {
+            Code::NotFound => Ok(Vec::new()),
+            _ => Err(err),
+        };
+    }
+    let Ok(key) = crate::registry::normalize(server_url) else {
+        return Ok(Vec::new());
+    };
+    if scope.subscription.is_some() {
+        let mut notes = Vec::new();
+        for i in matching::candidates(&db.conn, &key, scope)? {
+            notes.extend(leave_scope(ctx, db, &i, scope)?);
+        }
+        return Ok(notes);
+    }
+    let (unused, used): (Vec<_>, Vec<_>) = matching::candidates(&db.conn, &key, scope)?
+        .into_iter()
+        .partition(|i| i.subscriptions.is_empty());
+    if unused.is_empty() {
+        return match used.first() {
+            Some(first) => Err(in_use(first).into()),
+            None => Ok(Vec::new()),
+        };
+    }
+    let mut notes = Vec::new();
+    for i in &unused {
+        ops::delete(ctx, db, i, false)?;
+        notes.push(format!("hubint: deleted integration {}", i.name));
+    }
+    for i in &used {
+        notes.push(format!(
+            "hubint: {} still serves {key} for {}: {}",
+            i.name,
+            i.subscriptions.join(", "),
+            in_use(i).hint.unwrap_or_default()
+        ));
+    }
+    Ok(notes)
+}
+
+/// The refusal of a logout without a subscription for an integration that
+/// subscriptions use: it says how to log out of one of them instead.
+fn in_use(target: &Integration) -> Failure {
+    let first = &target.subscriptions[0];
+    ops::in_use_error(target).hint(format!(
+        "log out with {ENV_SUBSCRIPTION}={first} to detach it from {first} only, or delete it \
+         with `hubint integration delete {} --detach-all`",
+        target.name
+    ))
+}
