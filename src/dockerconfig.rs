@@ -132,7 +132,8 @@ impl ConfigFile {
 }
 
 /// Replace `path` with `bytes` atomically (a symlink's target is replaced,
-/// not the link). The parent directory is created 0700 if missing.
+/// not the link), keeping the file's owner and group. The parent directory
+/// is created 0700 if missing.
 pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
     let target = match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path)
@@ -155,8 +156,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
     let tmp = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
     // The same steps as hubint's own files (fsync, rename, fsync of the
     // directory), with the mode the config file had.
-    let result =
-        paths::write_new(&tmp, bytes, mode).and_then(|()| paths::replace_with(&tmp, &target));
+    // Run as root on another user's file, the file stays theirs (as docker does).
+    let result = paths::write_new(&tmp, bytes, mode)
+        .and_then(|()| paths::keep_owner(&target, &tmp))
+        .and_then(|()| paths::replace_with(&tmp, &target));
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }

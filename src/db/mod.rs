@@ -4,6 +4,7 @@
 //! embedded at build time and tracked with `PRAGMA user_version`.
 
 mod busy;
+mod read_only;
 pub mod integrations;
 pub mod pending;
 pub mod subscriptions;
@@ -15,7 +16,7 @@ use anyhow::{Context, Result};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::Failure;
-use crate::paths;
+use crate::{files, paths};
 
 /// Migrations in order; migration N (1-based) brings `user_version` to N.
 const MIGRATIONS: &[&str] = &[
@@ -38,16 +39,26 @@ pub struct Db {
 
 impl Db {
     /// Open (creating if needed) the database at `path`, with its directory
-    /// 0700 and the file 0600, and bring the schema up to date.
+    /// 0700 and the file 0600, and bring the schema up to date. For commands
+    /// that write; a read-only or full disk is an error that says so.
     pub fn open(path: &Path) -> Result<Db> {
-        if let Some(dir) = path.parent() {
-            paths::ensure_private_dir(dir)?;
+        let dir = data_dir(path);
+        files::check_data_dir(dir)?;
+        if let Some(err) = dir.exists().then(|| files::unwritable(dir, path, false)).flatten() {
+            return Err(err);
         }
+        Db::open_unchecked(path).map_err(|e| files::explain(dir, path, e))
+    }
+
+    fn open_unchecked(path: &Path) -> Result<Db> {
+        paths::ensure_private_dir(data_dir(path))?;
         // Create the file ourselves so that it is 0600 from the start; SQLite
         // gives the -wal and -shm files the same mode.
         paths::ensure_private_file(path)?;
         busy::retry(|| {
-            let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_NOFOLLOW;
             let conn = Connection::open_with_flags(path, flags)
                 .with_context(|| format!("cannot open database {}", path.display()))?;
             let mut db = Db {
@@ -61,8 +72,22 @@ impl Db {
         .with_context(|| format!("cannot use database {}", path.display()))
     }
 
-    /// An in-memory database with the full schema, for unit tests.
-    #[cfg(test)]
+    /// Open the database for a command that only reads (`list`, `show`,
+    /// `env`, the credential helper's `get`). As [`Db::open`], but where the
+    /// disk is full or read-only it falls back to a read-only connection
+    /// (see [`read_only`]), and a missing database reads as an empty one.
+    pub fn open_for_reading(path: &Path) -> Result<Db> {
+        let dir = data_dir(path);
+        files::check_data_dir(dir)?;
+        match Db::open_unchecked(path) {
+            Ok(db) => Ok(db),
+            Err(err) if stuck(dir, path) => read_only::open(path).map_err(|_| err),
+            Err(err) => Err(files::explain(dir, path, err)),
+        }
+    }
+
+    /// An in-memory database with the full schema (unit tests, and reading
+    /// where there is no database and none can be created).
     pub fn open_in_memory() -> Result<Db> {
         let mut db = Db {
             conn: Connection::open_in_memory()?,
@@ -118,10 +143,24 @@ impl Db {
     /// Start a write transaction that takes the write lock at once, so that
     /// concurrent writers queue on the busy timeout instead of deadlocking.
     pub fn write(&mut self) -> Result<Transaction<'_>> {
+        let (dir, path) = (data_dir(&self.path).to_path_buf(), self.path.clone());
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| busy::explain(e.into()))
+            .map_err(|e| files::explain(&dir, &path, busy::explain(e.into())))
     }
+}
+
+/// The directory of the database file.
+fn data_dir(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Whether the disk under the database is full or read-only, or the file is.
+fn stuck(dir: &Path, path: &Path) -> bool {
+    files::trouble(dir, true).is_some()
+        || (path.exists() && files::trouble(path, true).is_some())
 }
 
 /// What to do about a database file SQLite cannot read.

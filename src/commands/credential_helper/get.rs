@@ -13,7 +13,7 @@ use crate::ops;
 
 pub fn run(ctx: &Ctx, input: &mut dyn Read, out: &mut dyn Write) -> Result<()> {
     let server_url = protocol::read_server_url(input)?;
-    let db = ctx.open_db()?;
+    let db = ctx.read_db()?;
     let integration = found(matching::select(&db.conn, &server_url, &Scope::from_env())?)?;
     let secret = ops::secret_of(ctx, &integration)?;
     protocol::write_json(
