@@ -140,6 +140,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
             .with_context(|| format!("cannot resolve the symlink {}", path.display()))?,
         _ => path.to_path_buf(),
     };
+    // Never replace a device, a FIFO or a directory (`--output /dev/null` as
+    // root would turn /dev/null into a regular file).
+    if let Ok(meta) = fs::metadata(&target)
+        && !meta.is_file()
+    {
+        return Err(Failure::usage(format!(
+            "{} is not a regular file: hubint writes config files only as regular files",
+            target.display()
+        ))
+        .hint("give a path to a regular file (it is created if missing)")
+        .into());
+    }
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),

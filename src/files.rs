@@ -81,7 +81,11 @@ impl Unsafe {
     pub fn into_error(self) -> anyhow::Error {
         Failure::new(
             Code::Failure,
-            format!("unsafe permissions on {}: {}", self.path.display(), self.why),
+            format!(
+                "unsafe permissions on {}: {}",
+                self.path.display(),
+                self.why
+            ),
         )
         .hint(format!(
             "{}; hubint keeps credentials there and uses it only when no other user can change it",
@@ -178,7 +182,12 @@ pub fn trouble(path: &Path, failed: bool) -> Option<Trouble> {
     }
     // SAFETY: a valid C string.
     let access = unsafe {
-        libc::faccessat(libc::AT_FDCWD, c_path.as_ptr(), libc::W_OK, libc::AT_EACCESS)
+        libc::faccessat(
+            libc::AT_FDCWD,
+            c_path.as_ptr(),
+            libc::W_OK,
+            libc::AT_EACCESS,
+        )
     };
     if access != 0 {
         return Some(match io::Error::last_os_error().raw_os_error() {
@@ -215,7 +224,10 @@ pub fn unwritable(dir: &Path, file: &Path, failed: bool) -> Option<anyhow::Error
     let (message, hint) = match (trouble(dir, failed), file.exists()) {
         (Some(Trouble::Full), _) => (
             format!("the disk is full: cannot write {}", file.display()),
-            format!("free some space on the file system of {}; {reads}", dir.display()),
+            format!(
+                "free some space on the file system of {}; {reads}",
+                dir.display()
+            ),
         ),
         (Some(Trouble::ReadOnlyFs), _) => (
             format!(
@@ -223,7 +235,10 @@ pub fn unwritable(dir: &Path, file: &Path, failed: bool) -> Option<anyhow::Error
                 home_words(dir),
                 file.display()
             ),
-            format!("{reads}; to change anything, use a writable {}", paths::ENV_HOME),
+            format!(
+                "{reads}; to change anything, use a writable {}",
+                paths::ENV_HOME
+            ),
         ),
         (Some(Trouble::NotWritable), _) => (
             format!(

@@ -216,8 +216,13 @@ pub fn keep_owner(original: &Path, copy: &Path) -> Result<()> {
         if (meta.uid(), meta.gid()) == (mine.uid(), mine.gid()) || crate::files::euid() != 0 {
             return Ok(());
         }
-        std::os::unix::fs::chown(copy, Some(meta.uid()), Some(meta.gid()))
-            .with_context(|| format!("cannot give {} the owner of {}", copy.display(), original.display()))?;
+        std::os::unix::fs::chown(copy, Some(meta.uid()), Some(meta.gid())).with_context(|| {
+            format!(
+                "cannot give {} the owner of {}",
+                copy.display(),
+                original.display()
+            )
+        })?;
     }
     #[cfg(not(unix))]
     let _ = (original, copy);

@@ -4,9 +4,9 @@
 //! embedded at build time and tracked with `PRAGMA user_version`.
 
 mod busy;
-mod read_only;
 pub mod integrations;
 pub mod pending;
+mod read_only;
 pub mod subscriptions;
 
 use std::path::{Path, PathBuf};
@@ -44,7 +44,11 @@ impl Db {
     pub fn open(path: &Path) -> Result<Db> {
         let dir = data_dir(path);
         files::check_data_dir(dir)?;
-        if let Some(err) = dir.exists().then(|| files::unwritable(dir, path, false)).flatten() {
+        if let Some(err) = dir
+            .exists()
+            .then(|| files::unwritable(dir, path, false))
+            .flatten()
+        {
             return Err(err);
         }
         Db::open_unchecked(path).map_err(|e| files::explain(dir, path, e))
@@ -159,8 +163,7 @@ fn data_dir(path: &Path) -> &Path {
 
 /// Whether the disk under the database is full or read-only, or the file is.
 fn stuck(dir: &Path, path: &Path) -> bool {
-    files::trouble(dir, true).is_some()
-        || (path.exists() && files::trouble(path, true).is_some())
+    files::trouble(dir, true).is_some() || (path.exists() && files::trouble(path, true).is_some())
 }
 
 /// What to do about a database file SQLite cannot read.

@@ -26,15 +26,16 @@ pub fn check(ctx: &Ctx, fix: bool, report: &mut Report) {
         let fix = found.fix.clone();
         report.problem(
             CHECK,
-            format!("unsafe permissions on {}: {}", found.path.display(), found.why),
+            format!(
+                "unsafe permissions on {}: {}",
+                found.path.display(),
+                found.why
+            ),
             fix,
         );
     }
     if !dir.exists() {
-        report.ok(
-            CHECK,
-            format!("no data directory yet at {}", dir.display()),
-        );
+        report.ok(CHECK, format!("no data directory yet at {}", dir.display()));
         return;
     }
     let before = report.checks.len();
@@ -44,10 +45,7 @@ pub fn check(ctx: &Ctx, fix: bool, report: &mut Report) {
     if report.checks.len() == before {
         report.ok(
             CHECK,
-            format!(
-                "{} and the files in it are private to you",
-                dir.display()
-            ),
+            format!("{} and the files in it are private to you", dir.display()),
         );
     }
 }

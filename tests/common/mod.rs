@@ -21,6 +21,8 @@ mod keyring;
 mod stress;
 #[cfg(unix)]
 pub mod terminal;
+#[cfg(unix)]
+mod user;
 
 #[allow(unused_imports)]
 pub use bad::*;
@@ -32,6 +34,9 @@ pub use inspect::*;
 pub use keyring::*;
 #[allow(unused_imports)]
 pub use stress::*;
+#[cfg(unix)]
+#[allow(unused_imports)]
+pub use user::*;
 
 pub struct TestEnv {
     _tmp: tempfile::TempDir,

@@ -26,8 +26,8 @@ use self::vault::{Entry, OpenError, Vault};
 use super::passphrase::{self, Passphrase};
 use super::{Secret, SecretStore, StoreKind};
 use crate::error::Failure;
-use crate::{failpoint, files, paths};
 use crate::ui::Ui;
+use crate::{failpoint, files, paths};
 
 pub struct FileStore {
     path: PathBuf,
@@ -175,11 +175,15 @@ impl FileStore {
         let dir = self.dir();
         files::check_data_dir(dir)?;
         let lock_path = paths::sibling(&self.path, ".lock");
-        if let Some(err) = dir.exists().then(|| files::unwritable(dir, &self.path, false)) {
+        if let Some(err) = dir
+            .exists()
+            .then(|| files::unwritable(dir, &self.path, false))
+        {
             err.map_or(Ok(()), Err)?;
         }
         paths::ensure_private_dir(dir).map_err(|e| files::explain(dir, &self.path, e))?;
-        let file = files::open_private(&lock_path).map_err(|e| files::explain(dir, &lock_path, e))?;
+        let file =
+            files::open_private(&lock_path).map_err(|e| files::explain(dir, &lock_path, e))?;
         match file.try_lock() {
             Ok(()) => return Ok(file),
             Err(fs::TryLockError::WouldBlock) => self.ui.status(format!(
