@@ -66,6 +66,11 @@ pub fn check_data_dir(dir: &Path) -> Result<()> {
     if let Some(found) = unsafe_dir(dir) {
         return Err(found.into_error());
     }
+    refuse_links(dir)
+}
+
+/// Refuse a symbolic link in place of any file of the data directory `dir`.
+pub fn refuse_links(dir: &Path) -> Result<()> {
     data_files(dir).iter().try_for_each(|f| refuse_link(f))
 }
 

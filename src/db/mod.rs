@@ -208,7 +208,9 @@ fn damaged(err: anyhow::Error) -> anyhow::Error {
 
 /// Open an existing database as it is, for `hubint doctor`: never created,
 /// configured or migrated, with the usual busy timeout.
+/// A link in place of one of its files is refused: SQLite would write through it.
 pub fn open_existing(path: &Path) -> Result<Connection> {
+    files::refuse_links(data_dir(path))?;
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)
         .with_context(|| format!("cannot open database {}", path.display()))?;

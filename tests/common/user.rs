@@ -67,6 +67,11 @@ impl TestEnv {
         self.program_as(who, self.bin_dir.join(HELPER), args)
     }
 
+    /// Any program run by `who`.
+    pub fn program_as_user(&self, who: Who, program: &str, args: &[&str]) -> Command {
+        self.program_as(who, PathBuf::from(program), args)
+    }
+
     fn program_as(&self, who: Who, program: PathBuf, args: &[&str]) -> Command {
         match who {
             Who::Root => self.program(program, args),
@@ -96,6 +101,13 @@ impl TestEnv {
         };
         chmod(self.root(), 0o755);
         chown_all(&self.home, uid, gid);
+    }
+}
+
+/// Hand `path` (and what is inside) to `who`.
+pub fn give_path(path: &Path, who: Who) {
+    if let Who::User { uid, gid } = who {
+        chown_all(path, uid, gid);
     }
 }
 
