@@ -201,6 +201,8 @@ pub fn trouble(path: &Path, failed: bool) -> Option<Trouble> {
         });
     }
     let blocks = if euid() == 0 { st.f_bfree } else { st.f_bavail };
+    // The field types vary by platform (u32 on some 32-bit ones).
+    #[allow(clippy::useless_conversion)]
     let free = u64::from(blocks).saturating_mul(u64::from(st.f_frsize));
     let limit = if failed { 1 << 20 } else { 1 };
     (free < limit).then_some(Trouble::Full)
@@ -266,6 +268,22 @@ pub fn unwritable(dir: &Path, file: &Path, failed: bool) -> Option<anyhow::Error
         _ => return None,
     };
     Some(Failure::new(Code::Failure, message).hint(hint).into())
+}
+
+/// Fail at once, in plain words, if `file` in the existing data directory
+/// `dir` cannot be written (see [`unwritable`]); before any write starts.
+pub fn ensure_writable(dir: &Path, file: &Path) -> Result<()> {
+    match dir.exists().then(|| unwritable(dir, file, false)).flatten() {
+        Some(err) => Err(err),
+        None => Ok(()),
+    }
+}
+
+/// The directory holding `path` (`.` for a bare file name).
+pub fn dir_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
 /// `err` from writing `file` in the data directory `dir`, in plain words if

@@ -42,20 +42,14 @@ impl Db {
     /// 0700 and the file 0600, and bring the schema up to date. For commands
     /// that write; a read-only or full disk is an error that says so.
     pub fn open(path: &Path) -> Result<Db> {
-        let dir = data_dir(path);
+        let dir = files::dir_of(path);
         files::check_data_dir(dir)?;
-        if let Some(err) = dir
-            .exists()
-            .then(|| files::unwritable(dir, path, false))
-            .flatten()
-        {
-            return Err(err);
-        }
+        files::ensure_writable(dir, path)?;
         Db::open_unchecked(path).map_err(|e| files::explain(dir, path, e))
     }
 
     fn open_unchecked(path: &Path) -> Result<Db> {
-        paths::ensure_private_dir(data_dir(path))?;
+        paths::ensure_private_dir(files::dir_of(path))?;
         // Create the file ourselves so that it is 0600 from the start; SQLite
         // gives the -wal and -shm files the same mode.
         paths::ensure_private_file(path)?;
@@ -81,7 +75,7 @@ impl Db {
     /// disk is full or read-only it falls back to a read-only connection
     /// (see [`read_only`]), and a missing database reads as an empty one.
     pub fn open_for_reading(path: &Path) -> Result<Db> {
-        let dir = data_dir(path);
+        let dir = files::dir_of(path);
         files::check_data_dir(dir)?;
         match Db::open_unchecked(path) {
             Ok(db) => Ok(db),
@@ -147,18 +141,11 @@ impl Db {
     /// Start a write transaction that takes the write lock at once, so that
     /// concurrent writers queue on the busy timeout instead of deadlocking.
     pub fn write(&mut self) -> Result<Transaction<'_>> {
-        let (dir, path) = (data_dir(&self.path).to_path_buf(), self.path.clone());
+        let (dir, path) = (files::dir_of(&self.path).to_path_buf(), self.path.clone());
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| files::explain(&dir, &path, busy::explain(e.into())))
     }
-}
-
-/// The directory of the database file.
-fn data_dir(path: &Path) -> &Path {
-    path.parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
 }
 
 /// Whether the disk under the database is full or read-only, or the file is.
@@ -210,7 +197,7 @@ fn damaged(err: anyhow::Error) -> anyhow::Error {
 /// configured or migrated, with the usual busy timeout.
 /// A link in place of one of its files is refused: SQLite would write through it.
 pub fn open_existing(path: &Path) -> Result<Connection> {
-    files::refuse_links(data_dir(path))?;
+    files::refuse_links(files::dir_of(path))?;
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)
         .with_context(|| format!("cannot open database {}", path.display()))?;

@@ -143,10 +143,7 @@ impl FileStore {
 
     /// The directory of the file.
     fn dir(&self) -> &Path {
-        self.path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
+        files::dir_of(&self.path)
     }
 
     /// Seal `vault` and replace the file with it. The caller holds the lock.
@@ -175,12 +172,7 @@ impl FileStore {
         let dir = self.dir();
         files::check_data_dir(dir)?;
         let lock_path = paths::sibling(&self.path, ".lock");
-        if let Some(err) = dir
-            .exists()
-            .then(|| files::unwritable(dir, &self.path, false))
-        {
-            err.map_or(Ok(()), Err)?;
-        }
+        files::ensure_writable(dir, &self.path)?;
         paths::ensure_private_dir(dir).map_err(|e| files::explain(dir, &self.path, e))?;
         let file =
             files::open_private(&lock_path).map_err(|e| files::explain(dir, &lock_path, e))?;
