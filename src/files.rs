@@ -116,7 +116,10 @@ pub fn euid() -> u32 {
 pub fn unsafe_dir(dir: &Path) -> Option<Unsafe> {
     use std::os::unix::fs::MetadataExt;
     let me = euid();
-    let existing = dir.ancestors().find(|a| a.exists())?;
+    let existing = dir
+        .ancestors()
+        .find(|a| a.exists())
+        .unwrap_or(Path::new("."));
     let real = std::fs::canonicalize(existing).ok()?;
     for (depth, path) in real.ancestors().enumerate() {
         let meta = std::fs::metadata(path).ok()?;

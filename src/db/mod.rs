@@ -79,7 +79,9 @@ impl Db {
         files::check_data_dir(dir)?;
         match Db::open_unchecked(path) {
             Ok(db) => Ok(db),
-            Err(err) if stuck(dir, path) => read_only::open(path).map_err(|_| err),
+            Err(err) if stuck(dir, path) => {
+                read_only::open(path).map_err(|_| files::explain(dir, path, err))
+            }
             Err(err) => Err(files::explain(dir, path, err)),
         }
     }
