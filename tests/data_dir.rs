@@ -403,3 +403,18 @@ fn base64_of(text: &str) -> String {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD.encode(text)
 }
+
+#[test]
+fn a_linked_data_directory_is_followed() {
+    // HUBINT_HOME itself may be a link to a directory: only the files in
+    // it must not be links.
+    let env = file_env();
+    let real = env.home.join("real");
+    std::fs::create_dir(&real).unwrap();
+    chmod(&real, 0o700);
+    symlink(&real, &env.hubint_home).unwrap();
+    assert_ok("add", &env.run(ADD, "base-pw"));
+    assert!(common::stdout(&env.output(&["list"])).contains("base"));
+    assert!(real.join("hubint.db").is_file() && real.join("secrets.age").is_file());
+    assert_ok("doctor", &env.output(&["doctor"]));
+}

@@ -54,9 +54,9 @@ impl Db {
         // gives the -wal and -shm files the same mode.
         paths::ensure_private_file(path)?;
         busy::retry(|| {
-            let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX
-                | OpenFlags::SQLITE_OPEN_NOFOLLOW;
+            // Not SQLITE_OPEN_NOFOLLOW: it refuses a linked HUBINT_HOME too.
+            // Links for the files themselves are refused before this.
+            let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
             let conn = Connection::open_with_flags(path, flags)
                 .with_context(|| format!("cannot open database {}", path.display()))?;
             let mut db = Db {

@@ -35,8 +35,7 @@ pub fn open(path: &Path) -> Result<Db> {
 fn attempt(path: &Path, query: &str) -> Result<Db> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_URI
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        | OpenFlags::SQLITE_OPEN_NOFOLLOW;
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(format!("{}?{query}", uri(path)), flags)?;
     conn.busy_timeout(READ_ONLY_BUSY_TIMEOUT)?;
     let version: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;

@@ -13,8 +13,10 @@ use crate::files;
 const CHECK: &str = "permissions";
 
 /// What must be private: the data directory and the files in it.
+/// The directory itself may be a link (to where it really is).
 fn targets(ctx: &Ctx) -> Vec<PathBuf> {
-    let mut targets = vec![ctx.paths.data_dir.clone()];
+    let dir = &ctx.paths.data_dir;
+    let mut targets = vec![std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone())];
     targets.extend(files::data_files(&ctx.paths.data_dir));
     targets
 }
