@@ -11,7 +11,6 @@
 //!   and its lock, `config.toml`): it refuses and names the link.
 //! - A read-only or full disk is said in plain words, with the path.
 
-use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -208,7 +207,7 @@ pub fn trouble(path: &Path, failed: bool) -> Option<Trouble> {
         )
     };
     if access != 0 {
-        return Some(match io::Error::last_os_error().raw_os_error() {
+        return Some(match std::io::Error::last_os_error().raw_os_error() {
             Some(libc::EROFS) => Trouble::ReadOnlyFs,
             _ => Trouble::NotWritable,
         });
@@ -325,4 +324,59 @@ pub fn open_private(path: &Path) -> Result<std::fs::File> {
         }
         anyhow::Error::new(e).context(format!("cannot open {}", path.display()))
     })
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    fn chmod(path: &Path, mode: u32) {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+
+    #[test]
+    fn open_modes_are_unsafe_for_the_directory_and_its_parents() {
+        let tmp = tempfile::tempdir().unwrap();
+        chmod(tmp.path(), 0o755);
+        let dir = tmp.path().join("data");
+        std::fs::create_dir(&dir).unwrap();
+        chmod(&dir, 0o700);
+        assert!(unsafe_dir(&dir).is_none());
+        chmod(&dir, 0o770);
+        let found = unsafe_dir(&dir).unwrap();
+        assert_eq!(found.path, dir);
+        assert!(
+            found.why.contains("writable by group (mode 0770)"),
+            "{found:?}"
+        );
+        chmod(&dir, 0o700);
+        // A missing directory is checked from its nearest parent.
+        chmod(tmp.path(), 0o777);
+        let found = unsafe_dir(&dir.join("a/b")).unwrap();
+        assert_eq!(found.path, tmp.path());
+        assert!(found.why.contains("group and others"), "{found:?}");
+        // Sticky and root's, like /tmp: fine for a parent, never for the
+        // data directory itself.
+        if euid() == 0 {
+            chmod(tmp.path(), 0o1777);
+            assert!(unsafe_dir(&dir).is_none());
+            chmod(&dir, 0o1777);
+            assert_eq!(unsafe_dir(&dir).unwrap().path, dir);
+        }
+    }
+
+    #[test]
+    fn every_link_among_the_data_files_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        assert!(refuse_links(tmp.path()).is_ok());
+        for file in data_files(tmp.path()) {
+            std::os::unix::fs::symlink(tmp.path().join("nowhere"), &file).unwrap();
+            let err = refuse_links(tmp.path()).unwrap_err();
+            assert!(err.to_string().contains("is a symbolic link"), "{err}");
+            assert!(open_private(&file).is_err());
+            assert!(!tmp.path().join("nowhere").exists());
+            std::fs::remove_file(&file).unwrap();
+        }
+    }
 }

@@ -217,6 +217,7 @@ fn a_corrupted_secret_file_is_exit_5() {
     ));
 }
 
+#[cfg(unix)]
 #[test]
 fn an_unsafe_or_linked_data_directory_is_refused() {
     use std::os::unix::fs::PermissionsExt;

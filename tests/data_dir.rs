@@ -6,6 +6,8 @@
 //! rewriting a docker config as root keeps its owner and mode. Each case
 //! runs as root and as an unprivileged user where ownership matters.
 
+#![cfg(unix)]
+
 mod common;
 
 use std::os::unix::fs::{MetadataExt, symlink};

@@ -5,6 +5,8 @@
 //! The disks are small tmpfs mounts (as root); the permission cases run as
 //! root and as an unprivileged user.
 
+#![cfg(unix)]
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -4,9 +4,13 @@
 //! links. `--fix` removes the group and other bits, and only that: never
 //! through a link, never of a file owned by someone else.
 
-use std::path::{Path, PathBuf};
+#[cfg(unix)]
+use std::path::Path;
+use std::path::PathBuf;
 
-use super::{Report, shell_word};
+use super::Report;
+#[cfg(unix)]
+use super::shell_word;
 use crate::context::Ctx;
 use crate::files;
 
