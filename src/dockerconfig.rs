@@ -175,7 +175,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
-    result
+    result.map_err(|e| crate::files::explain(&dir, &target, e))
 }
 
 fn file_mode(path: &Path) -> Option<u32> {

@@ -225,28 +225,39 @@ pub fn trouble(_path: &Path, _failed: bool) -> Option<Trouble> {
     None
 }
 
-/// "HUBINT_HOME" when that variable names `dir`, else "the data directory DIR".
+/// "HUBINT_HOME" when that variable names `dir`, else "the directory DIR".
 fn home_words(dir: &Path) -> String {
     let from_env = std::env::var_os(paths::ENV_HOME).is_some_and(|h| Path::new(&h) == dir);
     if from_env {
         paths::ENV_HOME.to_string()
     } else {
-        format!("the data directory {}", dir.display())
+        format!("the directory {}", dir.display())
     }
 }
 
-/// A plain error if `file` in the data directory `dir` cannot be written
+/// A plain error if `file` in the directory `dir` cannot be written
 /// because the directory or the file is read-only, or the disk is full.
 /// `failed`: a write just failed (see [`trouble`]).
 pub fn unwritable(dir: &Path, file: &Path, failed: bool) -> Option<anyhow::Error> {
-    let reads = "reading (list, show, env, the credential helper) still works";
+    // For hubint's own files, say what still works.
+    let ours = data_files(dir).iter().any(|f| f == file);
+    let then = |fix: String| match ours {
+        true => format!("reading (list, show, env, the credential helper) still works; {fix}"),
+        false => fix,
+    };
+    let chmod = |path: &Path| {
+        format!(
+            "to change anything: chmod u+w {}",
+            crate::doctor::shell_word(path)
+        )
+    };
     let (message, hint) = match (trouble(dir, failed), file.exists()) {
         (Some(Trouble::Full), _) => (
             format!("the disk is full: cannot write {}", file.display()),
-            format!(
-                "free some space on the file system of {}; {reads}",
+            then(format!(
+                "free some space on the file system of {}",
                 dir.display()
-            ),
+            )),
         ),
         (Some(Trouble::ReadOnlyFs), _) => (
             format!(
@@ -254,10 +265,10 @@ pub fn unwritable(dir: &Path, file: &Path, failed: bool) -> Option<anyhow::Error
                 home_words(dir),
                 file.display()
             ),
-            format!(
-                "{reads}; to change anything, use a writable {}",
-                paths::ENV_HOME
-            ),
+            then(match ours {
+                true => format!("to change anything, use a writable {}", paths::ENV_HOME),
+                false => "write to a writable file system".to_string(),
+            }),
         ),
         (Some(Trouble::NotWritable), _) => (
             format!(
@@ -265,17 +276,11 @@ pub fn unwritable(dir: &Path, file: &Path, failed: bool) -> Option<anyhow::Error
                 home_words(dir),
                 file.display()
             ),
-            format!(
-                "{reads}; to change anything: chmod u+w {}",
-                crate::doctor::shell_word(dir)
-            ),
+            then(chmod(dir)),
         ),
         (None, true) if trouble(file, false) == Some(Trouble::NotWritable) => (
             format!("{} is read-only: cannot write it", file.display()),
-            format!(
-                "{reads}; to change anything: chmod u+w {}",
-                crate::doctor::shell_word(file)
-            ),
+            then(chmod(file)),
         ),
         _ => return None,
     };
@@ -298,7 +303,7 @@ pub fn dir_of(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
-/// `err` from writing `file` in the data directory `dir`, in plain words if
+/// `err` from writing `file` in the directory `dir`, in plain words if
 /// the cause is a read-only or full disk; otherwise unchanged.
 pub fn explain(dir: &Path, file: &Path, err: anyhow::Error) -> anyhow::Error {
     if err.chain().any(|c| c.downcast_ref::<Failure>().is_some()) {

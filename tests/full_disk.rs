@@ -139,6 +139,20 @@ fn a_full_disk_keeps_reads_working_and_says_so_on_writes() {
     disk.fill();
     let mut tried = reads_work(&env, Who::Root, "full disk");
     tried += writes_fail(&env, Who::Root, &home, "the disk is full", "full disk");
+    // A docker config on that disk: the same words.
+    let auth = disk.path().join("auth.json");
+    let out = env.output(&["docker-config", "--output", &auth.display().to_string()]);
+    let err = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "the disk is full: cannot write {}",
+            auth.display()
+        )),
+        "{err}"
+    );
+    assert!(!auth.exists());
+    tried += 1;
     // Space again: everything works.
     std::fs::remove_file(disk.path().join("filler")).unwrap();
     assert_ok(
