@@ -2,16 +2,16 @@
 //! are 0700 whatever the umask; an unsafe data directory or parent is
 //! refused ("unsafe permissions on ..."); a symbolic link in place of any
 //! file of the data directory is refused, never followed or replaced;
-//! `doctor --fix` never chmods through a link and reports foreign owners;
-//! rewriting a docker config as root keeps its owner and mode. Each case
-//! runs as root and as an unprivileged user where ownership matters.
+//! `doctor --fix` never chmods through a link and reports foreign owners.
+//! Each case runs as root and as an unprivileged user where ownership
+//! matters (a docker config rewritten as root: `docker_config.rs`).
 
 #![cfg(unix)]
 
 mod common;
 
 use std::os::unix::fs::{MetadataExt, symlink};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::{TestEnv, Who, assert_ok, assert_sane, chmod, summary};
 
@@ -352,58 +352,6 @@ fn doctor_fix_never_chmods_through_a_link() {
     summary(&format!(
         "doctor --fix and links or foreign owners: {tried} runs, no target changed"
     ));
-}
-
-#[test]
-fn docker_config_as_root_keeps_the_owner_and_mode() {
-    let Some(user @ Who::User { uid, gid }) = common::test_user() else {
-        eprintln!("note: needs root and the test user; skipped");
-        return;
-    };
-    let env = file_env();
-    assert_ok("add", &env.run(ADD, "base-pw"));
-    let docker = env.home.join(".docker");
-    std::fs::create_dir(&docker).unwrap();
-    let config = docker.join("config.json");
-    let auth = base64_of("alice:plain-pw");
-    std::fs::write(
-        &config,
-        format!(r#"{{"auths":{{"quay.io":{{"auth":"{auth}"}}}}}}"#),
-    )
-    .unwrap();
-    chmod(&config, 0o644);
-    common::give_path(&docker, user);
-    let owner = |p: &Path| {
-        let m = std::fs::metadata(p).unwrap();
-        (m.uid(), m.gid(), m.mode() & 0o7777)
-    };
-    let run = |args: &[&str]| {
-        let mut cmd = env.cmd(args);
-        cmd.env("DOCKER_CONFIG", &docker);
-        assert_ok(&format!("{args:?}"), &cmd.output().unwrap());
-    };
-    run(&["docker-config"]);
-    assert_eq!(owner(&config), (uid, gid, 0o644), "docker-config");
-    run(&["import", "docker-config", "--scrub"]);
-    assert_eq!(owner(&config), (uid, gid, 0o644), "import --scrub");
-    let backup = PathBuf::from(format!("{}.hubint-backup", config.display()));
-    assert_eq!(owner(&backup), (uid, gid, 0o600), "the backup");
-    // The user can still write the file.
-    let out = env
-        .program_as_user(
-            user,
-            "sh",
-            &["-c", "echo >> \"$0\"", &config.display().to_string()],
-        )
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", common::stderr(&out));
-    summary("docker-config and import --scrub as root: the user's config keeps its owner and mode");
-}
-
-fn base64_of(text: &str) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::STANDARD.encode(text)
 }
 
 #[test]
