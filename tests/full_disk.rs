@@ -56,6 +56,15 @@ fn reads_work(env: &TestEnv, who: Who, what: &str) -> usize {
         "{what}: show"
     );
     assert!(run(&["env", "base"]).contains("base-pw"), "{what}: env");
+    let exec = [
+        "exec",
+        "base",
+        "--",
+        "sh",
+        "-c",
+        "printf %s \"$BASE_INTEGRATION_PASSWORD\"",
+    ];
+    assert_eq!(run(&exec), "base-pw", "{what}: exec");
     run(&["subscription", "list"]);
     let auth = env.home.join("auth.json").display().to_string();
     run(&["docker-config", "--output", &auth]);
@@ -66,7 +75,7 @@ fn reads_work(env: &TestEnv, who: Who, what: &str) -> usize {
         common::creds("r1.example.com", "u", "base-pw"),
         "{what}: get"
     );
-    7
+    8
 }
 
 /// Every write fails with `says` and the path named, and changes nothing;
