@@ -152,6 +152,7 @@ impl Key {
 
 /// Read the config file; a missing file is an empty config.
 pub fn load(path: &Path) -> Result<Config> {
+    crate::files::refuse_link_in_home(path)?;
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),

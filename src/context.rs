@@ -46,8 +46,15 @@ impl Ctx {
         ctx
     }
 
+    /// The database, for a command that writes.
     pub fn open_db(&self) -> Result<Db> {
         Db::open(&self.paths.db_path())
+    }
+
+    /// The database, for a command that only reads: it still works on a
+    /// full disk or a read-only data directory.
+    pub fn read_db(&self) -> Result<Db> {
+        Db::open_for_reading(&self.paths.db_path())
     }
 
     /// The store of the given kind.

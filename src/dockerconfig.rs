@@ -132,13 +132,26 @@ impl ConfigFile {
 }
 
 /// Replace `path` with `bytes` atomically (a symlink's target is replaced,
-/// not the link). The parent directory is created 0700 if missing.
+/// not the link), keeping the file's owner and group. The parent directory
+/// is created 0700 if missing.
 pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
     let target = match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path)
             .with_context(|| format!("cannot resolve the symlink {}", path.display()))?,
         _ => path.to_path_buf(),
     };
+    // Never replace a device, a FIFO or a directory (`--output /dev/null` as
+    // root would turn /dev/null into a regular file).
+    if let Ok(meta) = fs::metadata(&target)
+        && !meta.is_file()
+    {
+        return Err(Failure::usage(format!(
+            "{} is not a regular file: hubint writes config files only as regular files",
+            target.display()
+        ))
+        .hint("give a path to a regular file (it is created if missing)")
+        .into());
+    }
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
@@ -155,12 +168,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
     let tmp = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
     // The same steps as hubint's own files (fsync, rename, fsync of the
     // directory), with the mode the config file had.
-    let result =
-        paths::write_new(&tmp, bytes, mode).and_then(|()| paths::replace_with(&tmp, &target));
+    // Run as root on another user's file, the file stays theirs (as docker does).
+    let result = paths::write_new(&tmp, bytes, mode)
+        .and_then(|()| paths::keep_owner(&target, &tmp))
+        .and_then(|()| paths::replace_with(&tmp, &target));
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
-    result
+    result.map_err(|e| crate::files::explain(&dir, &target, e))
 }
 
 fn file_mode(path: &Path) -> Option<u32> {

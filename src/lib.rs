@@ -15,6 +15,7 @@ pub mod doctor;
 pub mod error;
 pub mod external_helper;
 pub mod failpoint;
+pub mod files;
 pub mod generated;
 pub mod login;
 pub mod man;

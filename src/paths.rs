@@ -73,41 +73,58 @@ fn env_path(var: &str) -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-/// Create `dir` (and its parents) if missing. The directory itself is 0700.
+/// Create `dir` and every missing parent, each mode 0700 whatever the umask.
+/// Existing directories are left as they are.
 pub fn ensure_private_dir(dir: &Path) -> Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
-    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create directory {}", parent.display()))?;
+    let missing: Vec<&Path> = dir
+        .ancestors()
+        .filter(|p| !p.as_os_str().is_empty())
+        .take_while(|p| fs::symlink_metadata(p).is_err())
+        .collect();
+    for path in missing.into_iter().rev() {
+        create_private_dir(path)
+            .with_context(|| format!("cannot create directory {}", path.display()))?;
     }
+    if dir.is_dir() {
+        return Ok(());
+    }
+    create_private_dir(dir).with_context(|| format!("cannot create directory {}", dir.display()))
+}
+
+/// Create one directory, mode 0700 exactly.
+fn create_private_dir(path: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     #[cfg(unix)]
     {
         use std::os::unix::fs::DirBuilderExt;
         builder.mode(0o700);
     }
-    match builder.create(dir) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
-        Err(e) => Err(e).with_context(|| format!("cannot create directory {}", dir.display())),
+    match builder.create(path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && path.is_dir() => return Ok(()),
+        Err(e) => return Err(e),
     }
-}
-
-/// Create `path` as an empty 0600 file if it does not exist yet.
-pub fn ensure_private_file(path: &Path) -> Result<()> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(false);
     #[cfg(unix)]
     {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o700))?;
     }
-    options
-        .open(path)
-        .map(drop)
-        .with_context(|| format!("cannot create {}", path.display()))
+    Ok(())
+}
+
+/// Create `path` as an empty 0600 file if it does not exist yet. A symbolic
+/// link there is refused, dangling or not: its target is never created.
+pub fn ensure_private_file(path: &Path) -> Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(crate::files::link_error(path)),
+        Ok(_) => Ok(()),
+        Err(_) => crate::files::open_private(path)
+            .map(drop)
+            .with_context(|| format!("cannot create {}", path.display())),
+    }
 }
 
 /// `path` with `suffix` appended to its file name (`secrets.age` → `secrets.age.lock`).
@@ -172,7 +189,9 @@ pub fn replace_with(tmp: &Path, path: &Path) -> Result<()> {
 /// Replace `path` with `bytes` so that a crash leaves either the old file or
 /// the new one, never a torn one: temporary file, fsync, rename, fsync of the
 /// directory. The directory is created (0700) if needed; the file is 0600.
+/// A symbolic link at `path` is refused, never replaced or written through.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    crate::files::refuse_link(path)?;
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         ensure_private_dir(dir)?;
     }
@@ -181,4 +200,31 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     replace_with(&tmp, path).inspect_err(|_| {
         let _ = fs::remove_file(&tmp);
     })
+}
+
+/// Give `copy` the owner and group of `original` (if it exists and they
+/// differ): a file hubint rewrites as root for another user stays theirs.
+/// Only root can do that; for anyone else a different owner is left as is.
+pub fn keep_owner(original: &Path, copy: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(meta) = fs::metadata(original) else {
+            return Ok(());
+        };
+        let mine = fs::metadata(copy).with_context(|| format!("cannot read {}", copy.display()))?;
+        if (meta.uid(), meta.gid()) == (mine.uid(), mine.gid()) || crate::files::euid() != 0 {
+            return Ok(());
+        }
+        std::os::unix::fs::chown(copy, Some(meta.uid()), Some(meta.gid())).with_context(|| {
+            format!(
+                "cannot give {} the owner of {}",
+                copy.display(),
+                original.display()
+            )
+        })?;
+    }
+    #[cfg(not(unix))]
+    let _ = (original, copy);
+    Ok(())
 }

@@ -216,3 +216,50 @@ fn a_corrupted_secret_file_is_exit_5() {
          (1 from the credential helper), files unchanged"
     ));
 }
+
+#[cfg(unix)]
+#[test]
+fn an_unsafe_or_linked_data_directory_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut tried = 0;
+    for mode in [0o770, 0o707] {
+        let env = file_env();
+        let perms = std::fs::Permissions::from_mode(mode);
+        std::fs::set_permissions(&env.hubint_home, perms).unwrap();
+        let (db, secrets) = (env.db_path(), env.secrets_path());
+        let says = format!("unsafe permissions on {}", env.hubint_home.display());
+        tried += refuse_all(&env, 1, &says, &[&db, &secrets]);
+    }
+    for name in [
+        "hubint.db",
+        "hubint.db-wal",
+        "secrets.age",
+        "secrets.age.lock",
+        "config.toml",
+    ] {
+        let env = file_env();
+        let (link, target) = (env.hubint_home.join(name), env.home.join(name));
+        if link.exists() && name != "secrets.age.lock" {
+            std::fs::rename(&link, &target).unwrap();
+        } else {
+            let _ = std::fs::remove_file(&link);
+        }
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let (db, secrets) = (env.db_path(), env.secrets_path());
+        let says = format!("{} is a symbolic link", link.display());
+        let files: Vec<&Path> = [&db, &secrets]
+            .into_iter()
+            .filter(|f| f.exists())
+            .map(|f| f.as_path())
+            .collect();
+        tried += refuse_all(&env, 1, &says, &files);
+        assert!(
+            name != "secrets.age.lock" || !target.exists(),
+            "the lock link's target was created"
+        );
+    }
+    summary(&format!(
+        "bad input, data directory: {tried} commands on a group/other-writable directory or a \
+         link for one of its files, each refused with the path named, files unchanged"
+    ));
+}

@@ -275,3 +275,79 @@ fn ambiguity_and_malformed_files_change_nothing() {
     );
     assert_eq!(names(&env.home), ["config.json", "hubint"]);
 }
+
+/// Run as root on another user's config, `docker-config` and `import
+/// --scrub` keep its owner, group and mode (and the backup is theirs too).
+#[cfg(unix)]
+#[test]
+fn docker_config_as_root_keeps_the_owner_and_mode() {
+    use common::{Who, assert_ok, chmod, summary};
+    use std::os::unix::fs::MetadataExt;
+    use std::path::PathBuf;
+
+    let Some(user @ Who::User { uid, gid }) = common::test_user() else {
+        eprintln!("note: needs root and the test user; skipped");
+        return;
+    };
+    let env = TestEnv::new()
+        .without_keyring()
+        .with_env("HUBINT_PASSPHRASE", "docker config passphrase")
+        .with_env("HUBINT_SECRET_STORE", "file");
+    assert_ok(
+        "add",
+        &env.run(
+            &[
+                "add",
+                "--name",
+                "base",
+                "--username",
+                "u",
+                "--password-stdin",
+            ],
+            "base-pw",
+        ),
+    );
+    let docker = env.home.join(".docker");
+    std::fs::create_dir(&docker).unwrap();
+    let config = docker.join("config.json");
+    let auth = base64_of("alice:plain-pw");
+    std::fs::write(
+        &config,
+        format!(r#"{{"auths":{{"quay.io":{{"auth":"{auth}"}}}}}}"#),
+    )
+    .unwrap();
+    chmod(&config, 0o644);
+    common::give_path(&docker, user);
+    let owner = |p: &Path| {
+        let m = std::fs::metadata(p).unwrap();
+        (m.uid(), m.gid(), m.mode() & 0o7777)
+    };
+    let run = |args: &[&str]| {
+        let mut cmd = env.cmd(args);
+        cmd.env("DOCKER_CONFIG", &docker);
+        assert_ok(&format!("{args:?}"), &cmd.output().unwrap());
+    };
+    run(&["docker-config"]);
+    assert_eq!(owner(&config), (uid, gid, 0o644), "docker-config");
+    run(&["import", "docker-config", "--scrub"]);
+    assert_eq!(owner(&config), (uid, gid, 0o644), "import --scrub");
+    let backup = PathBuf::from(format!("{}.hubint-backup", config.display()));
+    assert_eq!(owner(&backup), (uid, gid, 0o600), "the backup");
+    // The user can still write the file.
+    let out = env
+        .program_as_user(
+            user,
+            "sh",
+            &["-c", "echo >> \"$0\"", &config.display().to_string()],
+        )
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    summary("docker-config and import --scrub as root: the user's config keeps its owner and mode");
+}
+
+#[cfg(unix)]
+fn base64_of(text: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(text)
+}

@@ -47,7 +47,7 @@ pub struct DockerConfigArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &DockerConfigArgs) -> Result<Output> {
-    let db = ctx.open_db()?;
+    let db = ctx.read_db()?;
     if let Some(sub) = &args.subscription {
         subscriptions::get(&db.conn, sub)?;
     }

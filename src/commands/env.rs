@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, args: &EnvArgs) -> Result<Output> {
 
 /// The variables for integration `name`, password included.
 pub fn variables(ctx: &Ctx, name: &str) -> Result<Vec<(String, Secret)>> {
-    let db = ctx.open_db()?;
+    let db = ctx.read_db()?;
     let i = integrations::get(&db.conn, name)?;
     let password = crate::ops::secret_of(ctx, &i)?;
     let prefix = prefix(&i.name);

@@ -38,8 +38,7 @@ pub fn run(ctx: &Ctx, args: &InstallHelperArgs) -> Result<Output> {
         .and_then(fs::canonicalize)
         .context("cannot find the path of the hubint binary")?;
     let link = dir.join(format!("{HELPER_NAME}{}", std::env::consts::EXE_SUFFIX));
-    fs::create_dir_all(&dir)
-        .with_context(|| format!("cannot create directory {}", dir.display()))?;
+    crate::paths::ensure_private_dir(&dir)?;
     if fs::symlink_metadata(&link).is_ok() {
         if fs::canonicalize(&link).is_ok_and(|target| target == exe) {
             ctx.ui

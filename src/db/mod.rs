@@ -7,6 +7,7 @@ mod busy;
 pub mod helper_logins;
 pub mod integrations;
 pub mod pending;
+mod read_only;
 pub mod subscriptions;
 
 use std::path::{Path, PathBuf};
@@ -16,7 +17,7 @@ use anyhow::{Context, Result};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::Failure;
-use crate::paths;
+use crate::{files, paths};
 
 /// Migrations in order; migration N (1-based) brings `user_version` to N.
 const MIGRATIONS: &[&str] = &[
@@ -40,15 +41,23 @@ pub struct Db {
 
 impl Db {
     /// Open (creating if needed) the database at `path`, with its directory
-    /// 0700 and the file 0600, and bring the schema up to date.
+    /// 0700 and the file 0600, and bring the schema up to date. For commands
+    /// that write; a read-only or full disk is an error that says so.
     pub fn open(path: &Path) -> Result<Db> {
-        if let Some(dir) = path.parent() {
-            paths::ensure_private_dir(dir)?;
-        }
+        let dir = files::dir_of(path);
+        files::check_data_dir(dir)?;
+        files::ensure_writable(dir, path)?;
+        Db::open_unchecked(path).map_err(|e| files::explain(dir, path, e))
+    }
+
+    fn open_unchecked(path: &Path) -> Result<Db> {
+        paths::ensure_private_dir(files::dir_of(path))?;
         // Create the file ourselves so that it is 0600 from the start; SQLite
         // gives the -wal and -shm files the same mode.
         paths::ensure_private_file(path)?;
         busy::retry(|| {
+            // Not SQLITE_OPEN_NOFOLLOW: it refuses a linked HUBINT_HOME too.
+            // Links for the files themselves are refused before this.
             let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
             let conn = Connection::open_with_flags(path, flags)
                 .with_context(|| format!("cannot open database {}", path.display()))?;
@@ -63,8 +72,24 @@ impl Db {
         .with_context(|| format!("cannot use database {}", path.display()))
     }
 
-    /// An in-memory database with the full schema, for unit tests.
-    #[cfg(test)]
+    /// Open the database for a command that only reads (`list`, `show`,
+    /// `env`, the credential helper's `get`). As [`Db::open`], but where the
+    /// disk is full or read-only it falls back to a read-only connection
+    /// (see [`read_only`]), and a missing database reads as an empty one.
+    pub fn open_for_reading(path: &Path) -> Result<Db> {
+        let dir = files::dir_of(path);
+        files::check_data_dir(dir)?;
+        match Db::open_unchecked(path) {
+            Ok(db) => Ok(db),
+            Err(err) if stuck(dir, path) => {
+                read_only::open(path).map_err(|_| files::explain(dir, path, err))
+            }
+            Err(err) => Err(files::explain(dir, path, err)),
+        }
+    }
+
+    /// An in-memory database with the full schema (unit tests, and reading
+    /// where there is no database and none can be created).
     pub fn open_in_memory() -> Result<Db> {
         let mut db = Db {
             conn: Connection::open_in_memory()?,
@@ -120,10 +145,16 @@ impl Db {
     /// Start a write transaction that takes the write lock at once, so that
     /// concurrent writers queue on the busy timeout instead of deadlocking.
     pub fn write(&mut self) -> Result<Transaction<'_>> {
+        let (dir, path) = (files::dir_of(&self.path).to_path_buf(), self.path.clone());
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| busy::explain(e.into()))
+            .map_err(|e| files::explain(&dir, &path, busy::explain(e.into())))
     }
+}
+
+/// Whether the disk under the database is full or read-only, or the file is.
+fn stuck(dir: &Path, path: &Path) -> bool {
+    files::trouble(dir, true).is_some() || (path.exists() && files::trouble(path, true).is_some())
 }
 
 /// What to do about a database file SQLite cannot read.
@@ -168,7 +199,9 @@ fn damaged(err: anyhow::Error) -> anyhow::Error {
 
 /// Open an existing database as it is, for `hubint doctor`: never created,
 /// configured or migrated, with the usual busy timeout.
+/// A link in place of one of its files is refused: SQLite would write through it.
 pub fn open_existing(path: &Path) -> Result<Connection> {
+    files::refuse_links(files::dir_of(path))?;
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)
         .with_context(|| format!("cannot open database {}", path.display()))?;

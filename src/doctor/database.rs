@@ -75,12 +75,9 @@ fn integrity(path: &Path, report: &mut Report) -> bool {
             false
         }
         Err(err) => {
-            let (detail, _) = error_parts(&err, "");
-            report.problem(
-                "database",
-                detail,
-                format!("make {} readable and writable by you", shell_word(path)),
-            );
+            let fallback = format!("make {} readable and writable by you", shell_word(path));
+            let (detail, fix) = error_parts(&err, &fallback);
+            report.problem("database", detail, fix);
             false
         }
     }

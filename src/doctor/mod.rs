@@ -165,7 +165,7 @@ pub fn run(ctx: &Ctx, fix: bool) -> Result<Report> {
 }
 
 /// `path` as one word for a POSIX shell (quoted only when it needs to be).
-fn shell_word(path: &std::path::Path) -> String {
+pub fn shell_word(path: &std::path::Path) -> String {
     let text = path.display().to_string();
     let plain = !text.is_empty()
         && text

@@ -21,6 +21,8 @@ mod keyring;
 mod stress;
 #[cfg(unix)]
 pub mod terminal;
+#[cfg(unix)]
+mod user;
 
 #[allow(unused_imports)]
 pub use bad::*;
@@ -32,6 +34,9 @@ pub use inspect::*;
 pub use keyring::*;
 #[allow(unused_imports)]
 pub use stress::*;
+#[cfg(unix)]
+#[allow(unused_imports)]
+pub use user::*;
 
 pub struct TestEnv {
     _tmp: tempfile::TempDir,
@@ -73,6 +78,13 @@ impl TestEnv {
         let tmp = tempfile::tempdir().expect("temp dir");
         let home = tmp.path().join("home");
         std::fs::create_dir(&home).expect("home dir");
+        // hubint refuses a data directory under a group- or other-writable
+        // parent: whatever the umask, these are not.
+        #[cfg(unix)]
+        for dir in [tmp.path(), &home] {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        }
         let hubint_home = home.join("hubint");
         let bin_dir = tmp.path().join("bin");
         std::fs::create_dir(&bin_dir).expect("bin dir");

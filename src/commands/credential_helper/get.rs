@@ -14,7 +14,7 @@ use crate::ops;
 
 pub fn run(ctx: &Ctx, input: &mut dyn Read, out: &mut dyn Write) -> Result<()> {
     let server_url = protocol::read_server_url(input)?;
-    let db = ctx.open_db()?;
+    let db = ctx.read_db()?;
     let scope = Scope::from_env();
     if serves_nothing_yet(ctx, &db, &scope)? {
         return Err(protocol::not_found());

@@ -13,7 +13,7 @@ use crate::db::integrations::{self, Filter, Integration};
 use crate::matching::{self, Scope, Selection};
 
 pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
-    let db = ctx.open_db()?;
+    let db = ctx.read_db()?;
     let scope = Scope::from_env();
     if super::get::serves_nothing_yet(ctx, &db, &scope)? {
         return protocol::write_json(out, &BTreeMap::<String, String>::new());

@@ -107,6 +107,7 @@ fn scrub(ctx: &Ctx, config: &mut ConfigFile, keys: &[String]) -> Result<()> {
     let backup = backup_path(&config.path);
     let original = config.original.as_deref().map_or(&[][..], |b| &b[..]);
     crate::paths::write_new(&backup, original, 0o600)?;
+    crate::paths::keep_owner(&config.path, &backup)?;
     if let Some(Value::Object(auths)) = config.root.get_mut("auths") {
         for key in keys {
             if let Some(Value::Object(entry)) = auths.get_mut(key) {

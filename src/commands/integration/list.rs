@@ -40,7 +40,7 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Output> {
             }
         }
     }
-    let db = ctx.open_db()?;
+    let db = ctx.read_db()?;
     let filter = Filter {
         family: args.family.as_deref(),
         kind: args.kind.as_deref(),

@@ -15,7 +15,7 @@ pub struct ShowArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<Output> {
-    let db = ctx.open_db()?;
+    let db = ctx.read_db()?;
     Ok(Output::Integration(Box::new(integrations::get(
         &db.conn, &args.name,
     )?)))

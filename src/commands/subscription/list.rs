@@ -11,6 +11,6 @@ use crate::output::Output;
 pub struct ListArgs {}
 
 pub fn run(ctx: &Ctx, _args: &ListArgs) -> Result<Output> {
-    let db = ctx.open_db()?;
+    let db = ctx.read_db()?;
     Ok(Output::Subscriptions(subscriptions::list(&db.conn)?))
 }

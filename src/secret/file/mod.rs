@@ -26,9 +26,8 @@ use self::vault::{Entry, OpenError, Vault};
 use super::passphrase::{self, Passphrase};
 use super::{Secret, SecretStore, StoreKind};
 use crate::error::Failure;
-use crate::failpoint;
-use crate::paths;
 use crate::ui::Ui;
+use crate::{failpoint, files, paths};
 
 pub struct FileStore {
     path: PathBuf,
@@ -83,6 +82,7 @@ impl FileStore {
 
     /// The current contents (empty if there is no file yet).
     fn load(&self) -> Result<Vault> {
+        files::refuse_link(&self.path)?;
         let bytes = match fs::read(&self.path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vault::default()),
@@ -141,14 +141,20 @@ impl FileStore {
         Ok(result)
     }
 
+    /// The directory of the file.
+    fn dir(&self) -> &Path {
+        files::dir_of(&self.path)
+    }
+
     /// Seal `vault` and replace the file with it. The caller holds the lock.
     fn store(&self, vault: &Vault, passphrase: &Secret) -> Result<()> {
         let created = !self.exists();
         let sealed = vault::seal(vault, passphrase)?;
         let tmp = paths::sibling(&self.path, ".tmp");
-        paths::write_temp(&tmp, &sealed)?;
+        let explain = |e| files::explain(self.dir(), &self.path, e);
+        paths::write_temp(&tmp, &sealed).map_err(explain)?;
         failpoint::hit("file-store-before-rename");
-        paths::replace_with(&tmp, &self.path)?;
+        paths::replace_with(&tmp, &self.path).map_err(explain)?;
         *self.cache.borrow_mut() = Some((sealed, vault.clone()));
         if created {
             self.ui.status(format!(
@@ -163,15 +169,13 @@ impl FileStore {
     /// hubint process if needed. Released when the guard is dropped (or the
     /// process dies).
     fn lock(&self) -> Result<fs::File> {
-        if let Some(dir) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            paths::ensure_private_dir(dir)?;
-        }
+        let dir = self.dir();
+        files::check_data_dir(dir)?;
         let lock_path = paths::sibling(&self.path, ".lock");
-        paths::ensure_private_file(&lock_path)?;
-        let file = fs::OpenOptions::new()
-            .write(true)
-            .open(&lock_path)
-            .with_context(|| format!("cannot open {}", lock_path.display()))?;
+        files::ensure_writable(dir, &self.path)?;
+        paths::ensure_private_dir(dir).map_err(|e| files::explain(dir, &self.path, e))?;
+        let file =
+            files::open_private(&lock_path).map_err(|e| files::explain(dir, &lock_path, e))?;
         match file.try_lock() {
             Ok(()) => return Ok(file),
             Err(fs::TryLockError::WouldBlock) => self.ui.status(format!(
