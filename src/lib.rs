@@ -14,6 +14,7 @@ pub mod doctor;
 pub mod error;
 pub mod external_helper;
 pub mod failpoint;
+pub mod form;
 pub mod generated;
 pub mod login;
 pub mod man;
