@@ -8,16 +8,24 @@ use super::{Report, shell_word};
 use crate::context::Ctx;
 use crate::paths;
 
-/// What must be private: the data directory and the files in it.
+/// What must be private: the data directory and the files in it, and the
+/// passphrase file named by `HUBINT_PASSPHRASE_FILE` (a regular file).
 fn targets(ctx: &Ctx) -> Vec<PathBuf> {
     let db = ctx.paths.db_path();
-    vec![
+    let passphrase_file = std::env::var_os(crate::secret::passphrase::ENV_PASSPHRASE_FILE)
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .filter(|p| p.is_file());
+    [
         ctx.paths.data_dir.clone(),
         db.clone(),
         paths::sibling(&db, "-wal"),
         paths::sibling(&db, "-shm"),
         ctx.paths.secrets_path(),
     ]
+    .into_iter()
+    .chain(passphrase_file)
+    .collect()
 }
 
 #[cfg(unix)]

@@ -30,6 +30,9 @@ use crate::failpoint;
 use crate::paths;
 use crate::ui::Ui;
 
+/// How many times a passphrase typed at the prompt may be wrong.
+const TRIES: usize = 3;
+
 pub struct FileStore {
     path: PathBuf,
     ui: Ui,
@@ -62,6 +65,14 @@ impl FileStore {
         store
     }
 
+    /// Whether the passphrase in use was typed at the prompt.
+    fn prompted(&self) -> bool {
+        self.passphrase
+            .borrow()
+            .as_ref()
+            .is_some_and(|p| matches!(p.source, passphrase::Source::Prompt))
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -83,9 +94,15 @@ impl FileStore {
 
     /// The current contents (empty if there is no file yet).
     fn load(&self) -> Result<Vault> {
+        self.try_load()?.map_err(|e| self.open_error(e))
+    }
+
+    /// [`load`](Self::load), telling a file that cannot be read (the outer
+    /// error) from one that cannot be opened with the passphrase.
+    fn try_load(&self) -> Result<Result<Vault, OpenError>> {
         let bytes = match fs::read(&self.path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vault::default()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Ok(Vault::default())),
             Err(e) => {
                 return Err(Failure::store(format!(
                     "cannot read the encrypted secret store {}: {e}",
@@ -97,11 +114,13 @@ impl FileStore {
         if let Some((cached, vault)) = self.cache.borrow().as_ref()
             && *cached == bytes
         {
-            return Ok(vault.clone());
+            return Ok(Ok(vault.clone()));
         }
-        let vault = vault::open(&bytes, &self.passphrase()?).map_err(|e| self.open_error(e))?;
-        *self.cache.borrow_mut() = Some((bytes, vault.clone()));
-        Ok(vault)
+        let opened = vault::open(&bytes, &self.passphrase()?);
+        if let Ok(vault) = &opened {
+            *self.cache.borrow_mut() = Some((bytes, vault.clone()));
+        }
+        Ok(opened)
     }
 
     fn open_error(&self, err: OpenError) -> anyhow::Error {
@@ -240,13 +259,28 @@ impl SecretStore for FileStore {
         Ok(self.load()?.secrets.into_keys().collect())
     }
 
-    /// Ask for the passphrase now and check it against the file.
+    /// Ask for the passphrase now and check it against the file. A wrong
+    /// passphrase typed at the prompt is asked again, up to [`TRIES`] times
+    /// in all; one from the environment fails at once.
     fn unlock(&self) -> Result<()> {
-        self.passphrase()?;
-        if self.exists() {
-            self.load()?;
+        for tries_left in (0..TRIES).rev() {
+            self.passphrase()?;
+            if !self.exists() {
+                return Ok(());
+            }
+            match self.try_load()? {
+                Ok(_) => return Ok(()),
+                Err(OpenError::WrongPassphrase) if tries_left > 0 && self.prompted() => {
+                    self.ui.status(format!(
+                        "error: wrong passphrase, try again ({tries_left} {} left)",
+                        if tries_left == 1 { "try" } else { "tries" }
+                    ));
+                    *self.passphrase.borrow_mut() = None;
+                }
+                Err(e) => return Err(self.open_error(e)),
+            }
         }
-        Ok(())
+        unreachable!("the last try returns")
     }
 }
 
