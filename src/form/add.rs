@@ -23,10 +23,10 @@ pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &Connection) -> Result<NewIntegr
     let store = ctx.default_store(args.secret_store)?;
     let asking = ui.interactive()
         && (args.name.is_none() || args.username.is_none() || !args.password.given());
+    let password_given = args.password.read(ui)?;
     if ui.interactive() {
         super::unlock_first(ctx, store)?;
     }
-    let password_given = args.password.read(ui)?;
     let family = family(ui, args, asking)?;
     let kind = kind(ui, args, family, asking)?;
     let name = match &args.name {
@@ -105,6 +105,13 @@ fn check_flags(ui: &Ui, args: &AddArgs, conn: &Connection) -> Result<()> {
     }
     for s in &args.subscriptions {
         validate::flag("--subscription", s, validate::name)?;
+    }
+    // The family, type and URL flags, against the defaults for what the
+    // form may still ask (the answers are checked again then).
+    let family = catalog::family(args.family.as_deref().unwrap_or(catalog::DEFAULT_FAMILY))?;
+    let kind = family.integration_type(args.kind.as_deref().unwrap_or(catalog::DEFAULT_TYPE))?;
+    if let Some(url) = &args.url {
+        kind.registry_key(Some(url))?;
     }
     Ok(())
 }
