@@ -155,7 +155,11 @@ mod tests {
             "a name holds only letters, digits, '-', '_' and '.', not a space"
         );
         assert!(name("a\tb").unwrap_err().ends_with("not a tab"));
-        assert!(name("a\u{7}b").unwrap_err().ends_with("not a control character"));
+        assert!(
+            name("a\u{7}b")
+                .unwrap_err()
+                .ends_with("not a control character")
+        );
         assert!(name("a/b").unwrap_err().ends_with("not '/'"));
     }
 

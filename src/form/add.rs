@@ -200,7 +200,9 @@ fn summary(
         ("Email", new.email.clone().unwrap_or_else(none)),
         (
             "Subscriptions",
-            Some(subs.join(", ")).filter(|s| !s.is_empty()).unwrap_or_else(none),
+            Some(subs.join(", "))
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(none),
         ),
     ])
 }

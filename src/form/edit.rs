@@ -114,7 +114,10 @@ fn changes(
             .parse::<StoreKind>()
             .map(|s| super::store_name(ctx, s))
             .unwrap_or_else(|_| current.secret_store.clone());
-        rows.push(("Password", format!("{} (new, kept in the {store})", super::MASKED)));
+        rows.push((
+            "Password",
+            format!("{} (new, kept in the {store})", super::MASKED),
+        ));
     }
     if updated.email != current.email {
         let old = current.email.as_deref().unwrap_or(none);

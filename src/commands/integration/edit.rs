@@ -11,8 +11,8 @@ use crate::ops;
 use crate::output::Output;
 use crate::password::PasswordArgs;
 use crate::secret::Secret;
-use crate::verify::{Credentials, args::SaveCheckArgs};
 use crate::validate;
+use crate::verify::{Credentials, args::SaveCheckArgs};
 
 #[derive(Args, Debug, Default)]
 pub struct EditArgs {
