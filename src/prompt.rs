@@ -13,6 +13,7 @@ use crate::secret::Secret;
 use crate::ui::Ui;
 
 mod strict;
+pub use interrupt::AtPrompt;
 pub use strict::{confirm_line, confirm_name};
 
 pub type Validator = fn(&str) -> Result<(), String>;

@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 
 use common::TestEnv;
-use common::terminal::{ENTER, Pty};
+use common::terminal::{CTRL_C, ENTER, Pty};
 
 const PASS: &str = "correct horse battery staple";
 const PROMPT: &str = "Passphrase for the encrypted secret store";
@@ -146,6 +146,15 @@ fn add_form_asks_the_passphrase_first() {
     let secrets = env.file_secrets(PASS);
     assert_eq!(secrets[&env.id("second")], "pw-second");
     assert_eq!(secrets.len(), 2);
+
+    // Ctrl-C at the passphrase prompt: exit 130, echo back on.
+    let mut s = Pty::spawn(&env, &["add"]);
+    s.expect_password(PROMPT)
+        .send("half")
+        .send(CTRL_C)
+        .expect("Cancelled; nothing was changed.")
+        .exits_with(130);
+    assert!(s.echo(), "echo was left off after Ctrl-C at the passphrase");
 }
 
 /// The fields after the passphrase, with every default taken.

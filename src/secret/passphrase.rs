@@ -232,6 +232,8 @@ fn check(passphrase: &Passphrase, creating: bool) -> Result<()> {
 }
 
 fn prompt(ui: &Ui, text: &str, twice: bool) -> Result<Secret> {
+    // Ctrl-C here restores echo and exits 130, as at every other prompt.
+    let _at = crate::prompt::AtPrompt::enter();
     let theme = ui.theme();
     let mut password = Password::with_theme(&*theme)
         .with_prompt(text)

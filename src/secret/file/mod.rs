@@ -9,7 +9,9 @@
 //! - Reads take no lock: the rename makes every read see a whole file.
 //! - The passphrase is asked for on first use only (see [`passphrase`]), and
 //!   before any lock is taken.
-//! - A wrong passphrase is exit 5 and changes nothing.
+//! - A wrong passphrase typed at the prompt is asked again (three tries in
+//!   all, before any lock is taken); a wrong one from the environment, or
+//!   the third wrong one, is exit 5 and changes nothing.
 //!
 //! [`passphrase`]: crate::secret::passphrase
 
@@ -150,6 +152,7 @@ impl FileStore {
     /// Read, change and write back the contents under the lock. `change`
     /// returns whether it changed anything; if not, nothing is written.
     fn modify<R>(&self, change: impl FnOnce(&mut Vault) -> (bool, R)) -> Result<R> {
+        self.unlock()?;
         let passphrase = self.passphrase()?;
         let _lock = self.lock()?;
         let mut vault = self.load()?;
@@ -226,6 +229,7 @@ impl SecretStore for FileStore {
         if !self.exists() {
             return Ok(None);
         }
+        self.unlock()?;
         Ok(self.load()?.secrets.get(id).map(|e| e.secret.clone()))
     }
 
@@ -256,6 +260,7 @@ impl SecretStore for FileStore {
         if !self.exists() {
             return Ok(Vec::new());
         }
+        self.unlock()?;
         Ok(self.load()?.secrets.into_keys().collect())
     }
 
