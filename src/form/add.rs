@@ -58,9 +58,10 @@ pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &Connection) -> Result<NewIntegr
         None => None,
     }
     .filter(|e| !e.is_empty());
-    let subscriptions = match asking && args.subscriptions.is_empty() {
-        true => super::choose_subscriptions(ui, conn)?,
-        false => args.subscriptions.clone(),
+    let subscriptions = if asking && args.subscriptions.is_empty() {
+        super::choose_subscriptions(ui, conn)?
+    } else {
+        args.subscriptions.clone()
     };
     let new = NewIntegration {
         family: family.id.to_string(),
