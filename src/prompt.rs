@@ -230,3 +230,25 @@ mod interrupt {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One choice is not asked (so it works without a terminal).
+    #[test]
+    fn a_single_choice_is_taken_without_asking() {
+        let ui = Ui::non_interactive();
+        let only = [("hub", "hub: container registries")];
+        assert_eq!(choose(&ui, "Integration family", &only).unwrap(), 0);
+    }
+
+    #[test]
+    fn an_empty_answer_names_the_field() {
+        assert_eq!(required("Name"), "Name is required");
+        assert_eq!(
+            required("Email (optional, Enter to skip)"),
+            "Email is required"
+        );
+    }
+}
