@@ -138,9 +138,18 @@ fn report(format: impl FnOnce(&mut String) -> std::fmt::Result) -> Result<()> {
     Ok(())
 }
 
-/// A yes/no question answered with Enter; `default` is what Enter alone means.
-/// Not for destructive questions: see [`confirm_line`] and [`confirm_name`].
-pub fn confirm(prompt: &str, default: bool) -> Result<bool> {
+/// A yes/no question, `[y/N]`: Enter alone is no. Not for destructive
+/// questions: see [`confirm_line`] and [`confirm_name`].
+pub fn confirm(prompt: &str) -> Result<bool> {
+    ask_yes_no(prompt, false)
+}
+
+/// A yes/no question, `[Y/n]`: Enter alone is yes (`Save? [Y/n]`).
+pub fn confirm_yes(prompt: &str) -> Result<bool> {
+    ask_yes_no(prompt, true)
+}
+
+fn ask_yes_no(prompt: &str, default: bool) -> Result<bool> {
     let _at = interrupt::AtPrompt::enter();
     // The plain theme everywhere: it shows the conventional `[y/N]`, where
     // the coloured one shows `(y/n) ›`.

@@ -80,7 +80,7 @@ pub fn confirm_save(ui: &Ui, title: &str, rows: &[(&str, String)]) -> Result<()>
     for (label, value) in rows {
         ui.status(format!("  {label:<width$}  {value}"));
     }
-    if prompt::confirm("Save?", true)? {
+    if prompt::confirm_yes("Save?")? {
         Ok(())
     } else {
         Err(Failure::cancelled().into())

@@ -128,7 +128,7 @@ fn ask(ui: &Ui, store: &Path, creating: bool) -> Result<Secret> {
             return Ok(secret);
         }
         warn_short(ui, store);
-        if crate::prompt::confirm("Use this short passphrase anyway?", false)? {
+        if crate::prompt::confirm("Use this short passphrase anyway?")? {
             return Ok(secret);
         }
     }
