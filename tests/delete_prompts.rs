@@ -117,3 +117,23 @@ fn stray_keys_after_y_do_not_delete() {
         .exits_with(0);
     assert_eq!(keyring_secret(&id), None);
 }
+
+/// Keys typed before the question appears (here `y` and Enter, typed while
+/// hubint pauses just before asking) are discarded, not taken as the answer.
+#[test]
+fn keys_typed_before_the_question_are_discarded() {
+    common::require_keyring();
+    let bare = TestEnv::new();
+    bare.add("lonely", "pw-lonely", &[]);
+    let id = id_of(&bare.show("lonely"));
+    let env = bare.with_env("HUBINT_FAILPOINT", "before-strict-question:pause");
+
+    let mut p = Pty::spawn(&env, &["delete", "lonely"]);
+    p.expect("failpoint before-strict-question: pausing")
+        .line("y")
+        .expect("Delete integration lonely? [y/N]")
+        .send(ENTER)
+        .expect("Cancelled; nothing was changed.")
+        .exits_with(130);
+    assert_eq!(keyring_secret(&id).as_deref(), Some("pw-lonely"));
+}

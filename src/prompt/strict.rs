@@ -42,6 +42,7 @@ pub fn confirm_name(name: &str) -> Result<bool> {
 /// discarding whatever was typed before. End of input reads as empty.
 fn read_line(prompt: &str) -> Result<String> {
     let _at = AtPrompt::enter();
+    crate::failpoint::hit("before-strict-question");
     discard_pending_input();
     let mut stderr = std::io::stderr().lock();
     stderr.write_all(prompt.as_bytes())?;
