@@ -149,10 +149,32 @@ impl FileStore {
         }
     }
 
+    /// The contents, after asking for the passphrase if needed. A wrong
+    /// passphrase typed at the prompt is asked again, up to [`TRIES`] times
+    /// in all; one from the environment fails at once.
+    fn open(&self) -> Result<Vault> {
+        for tries_left in (0..TRIES).rev() {
+            self.passphrase()?;
+            match self.try_load()? {
+                Ok(vault) => return Ok(vault),
+                Err(OpenError::WrongPassphrase) if tries_left > 0 && self.prompted() => {
+                    self.ui.status(format!(
+                        "error: wrong passphrase, try again ({tries_left} {} left)",
+                        if tries_left == 1 { "try" } else { "tries" }
+                    ));
+                    *self.passphrase.borrow_mut() = None;
+                }
+                Err(e) => return Err(self.open_error(e)),
+            }
+        }
+        unreachable!("the last try returns")
+    }
+
     /// Read, change and write back the contents under the lock. `change`
     /// returns whether it changed anything; if not, nothing is written.
     fn modify<R>(&self, change: impl FnOnce(&mut Vault) -> (bool, R)) -> Result<R> {
-        self.unlock()?;
+        // Asked (and checked) before the lock is taken.
+        self.open()?;
         let passphrase = self.passphrase()?;
         let _lock = self.lock()?;
         let mut vault = self.load()?;
@@ -211,7 +233,7 @@ impl FileStore {
 
     /// Re-encrypt the file under `new` (atomically, under the lock).
     pub fn change_passphrase(&self, new: Passphrase) -> Result<()> {
-        self.passphrase()?;
+        self.open()?;
         let _lock = self.lock()?;
         let vault = self.load()?;
         self.store(&vault, &new.secret)?;
@@ -229,8 +251,7 @@ impl SecretStore for FileStore {
         if !self.exists() {
             return Ok(None);
         }
-        self.unlock()?;
-        Ok(self.load()?.secrets.get(id).map(|e| e.secret.clone()))
+        Ok(self.open()?.secrets.get(id).map(|e| e.secret.clone()))
     }
 
     fn set(&self, id: &str, label: &str, secret: &str) -> Result<()> {
@@ -260,32 +281,12 @@ impl SecretStore for FileStore {
         if !self.exists() {
             return Ok(Vec::new());
         }
-        self.unlock()?;
-        Ok(self.load()?.secrets.into_keys().collect())
+        Ok(self.open()?.secrets.into_keys().collect())
     }
 
-    /// Ask for the passphrase now and check it against the file. A wrong
-    /// passphrase typed at the prompt is asked again, up to [`TRIES`] times
-    /// in all; one from the environment fails at once.
+    /// Ask for the passphrase now and check it against the file.
     fn unlock(&self) -> Result<()> {
-        for tries_left in (0..TRIES).rev() {
-            self.passphrase()?;
-            if !self.exists() {
-                return Ok(());
-            }
-            match self.try_load()? {
-                Ok(_) => return Ok(()),
-                Err(OpenError::WrongPassphrase) if tries_left > 0 && self.prompted() => {
-                    self.ui.status(format!(
-                        "error: wrong passphrase, try again ({tries_left} {} left)",
-                        if tries_left == 1 { "try" } else { "tries" }
-                    ));
-                    *self.passphrase.borrow_mut() = None;
-                }
-                Err(e) => return Err(self.open_error(e)),
-            }
-        }
-        unreachable!("the last try returns")
+        self.open().map(drop)
     }
 }
 
