@@ -8,11 +8,14 @@
 //!   at exactly that point and check what is left on disk;
 //! - `abort`: die at once, as `kill -9` would (no destructor runs, no
 //!   transaction is rolled back by hubint);
-//! - `panic`: panic, to check what a panic message shows.
+//! - `panic`: panic, to check what a panic message shows;
+//! - `pause`: announce `failpoint NAME: pausing` and carry on two seconds
+//!   later (for keys typed ahead of a question, say).
 //!
 //! The points are named where they are used: `file-store-before-rename`,
 //! `create-after-secret`, `update-after-secret`, `delete-after-commit`,
-//! `delete-after-secret`, `move-before-commit`, `move-before-old-delete`.
+//! `delete-after-secret`, `move-before-commit`, `move-before-old-delete`,
+//! `before-strict-question`.
 
 /// The environment variable naming the point to stop at.
 pub const ENV: &str = "HUBINT_FAILPOINT";
@@ -28,6 +31,10 @@ pub fn hit(name: &str) {
         match action {
             "abort" => std::process::abort(),
             "panic" => panic!("failpoint {name} reached"),
+            "pause" => {
+                eprintln!("failpoint {name}: pausing");
+                std::thread::sleep(std::time::Duration::from_secs(2));
+            }
             _ => {
                 eprintln!("failpoint {name}: stopped, waiting to be killed");
                 std::thread::sleep(std::time::Duration::from_secs(120));

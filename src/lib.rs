@@ -16,6 +16,7 @@ pub mod error;
 pub mod external_helper;
 pub mod failpoint;
 pub mod files;
+pub mod form;
 pub mod generated;
 pub mod login;
 pub mod man;

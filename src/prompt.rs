@@ -12,6 +12,10 @@ use dialoguer::{Confirm, Input, MultiSelect, Password, Select};
 use crate::secret::Secret;
 use crate::ui::Ui;
 
+mod strict;
+pub use interrupt::AtPrompt;
+pub use strict::{confirm_line, confirm_name};
+
 pub type Validator = fn(&str) -> Result<(), String>;
 
 /// What a cancelled command says (Ctrl-C at a prompt, or answering No).
@@ -50,12 +54,12 @@ pub fn input(
     let theme = ui.theme();
     let mut input = Input::<String>::with_theme(&*theme)
         .with_prompt(prompt)
-        .allow_empty(optional)
+        .allow_empty(true)
         .validate_with(|value: &String| -> Result<(), String> {
-            if optional && value.is_empty() {
-                Ok(())
-            } else {
-                validate(value.trim())
+            match (value.trim().is_empty(), optional) {
+                (true, true) => Ok(()),
+                (true, false) => Err(required(prompt)),
+                (false, _) => validate(value.trim()),
             }
         });
     if let Some(default) = default {
@@ -64,29 +68,28 @@ pub fn input(
     Ok(input.interact_text()?.trim().to_string())
 }
 
-/// A line of text pre-filled with `initial`, which the user can edit or erase.
-pub fn edit_text(
-    ui: &Ui,
-    prompt: &str,
-    initial: &str,
-    validate: impl Fn(&str) -> Result<(), String>,
-) -> Result<String> {
-    let _at = interrupt::AtPrompt::enter();
-    let theme = ui.theme();
-    Ok(Input::<String>::with_theme(&*theme)
-        .with_prompt(prompt)
-        .with_initial_text(initial)
-        .allow_empty(true)
-        .validate_with(|value: &String| -> Result<(), String> {
-            if value.is_empty() {
-                Ok(())
-            } else {
-                validate(value.trim())
-            }
-        })
-        .interact_text()?
-        .trim()
-        .to_string())
+/// "Name is required": what an empty answer to a required prompt says.
+fn required(prompt: &str) -> String {
+    let field = prompt.split(" (").next().unwrap_or(prompt);
+    format!("{field} is required")
+}
+
+/// A choice among `items` (`(id, label)` pairs). With a single item nothing is
+/// asked: the item is shown as already chosen (`✔ Integration family · hub`).
+/// Returns the index chosen.
+pub fn choose(ui: &Ui, prompt: &str, items: &[(&str, &str)]) -> Result<usize> {
+    if let [(id, _)] = items {
+        chosen(ui, prompt, id);
+        return Ok(0);
+    }
+    let labels: Vec<&str> = items.iter().map(|(_, label)| *label).collect();
+    select(ui, prompt, &labels, 0)
+}
+
+/// A line showing a value as already chosen: `✔ Integration family · hub`.
+pub fn chosen(ui: &Ui, prompt: &str, value: &str) {
+    let tick = console::style("✔").for_stderr().green();
+    ui.status(format!("{tick} {prompt} · {value}"));
 }
 
 /// A password, asked twice; on a mismatch both are asked again. With
@@ -104,6 +107,8 @@ pub fn password(ui: &Ui, prompt: &str, keep_on_empty: bool) -> Result<Option<Sec
             password = password.validate_with(|p: &String| -> Result<(), String> {
                 if keep_on_empty && p.is_empty() {
                     Ok(())
+                } else if p.is_empty() {
+                    Err(required(prompt))
                 } else {
                     crate::validate::password(p)
                 }
@@ -133,13 +138,24 @@ fn report(format: impl FnOnce(&mut String) -> std::fmt::Result) -> Result<()> {
     Ok(())
 }
 
+/// A yes/no question, `[y/N]`: Enter alone is no. Not for destructive
+/// questions: see [`confirm_line`] and [`confirm_name`].
 pub fn confirm(prompt: &str) -> Result<bool> {
+    ask_yes_no(prompt, false)
+}
+
+/// A yes/no question, `[Y/n]`: Enter alone is yes (`Save? [Y/n]`).
+pub fn confirm_yes(prompt: &str) -> Result<bool> {
+    ask_yes_no(prompt, true)
+}
+
+fn ask_yes_no(prompt: &str, default: bool) -> Result<bool> {
     let _at = interrupt::AtPrompt::enter();
     // The plain theme everywhere: it shows the conventional `[y/N]`, where
     // the coloured one shows `(y/n) ›`.
     Ok(Confirm::with_theme(&dialoguer::theme::SimpleTheme)
         .with_prompt(prompt)
-        .default(false)
+        .default(default)
         .show_default(true)
         .wait_for_newline(true)
         .interact()?)
@@ -221,5 +237,27 @@ mod interrupt {
         pub fn enter() -> AtPrompt {
             AtPrompt
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One choice is not asked (so it works without a terminal).
+    #[test]
+    fn a_single_choice_is_taken_without_asking() {
+        let ui = Ui::non_interactive();
+        let only = [("hub", "hub: container registries")];
+        assert_eq!(choose(&ui, "Integration family", &only).unwrap(), 0);
+    }
+
+    #[test]
+    fn an_empty_answer_names_the_field() {
+        assert_eq!(required("Name"), "Name is required");
+        assert_eq!(
+            required("Email (optional, Enter to skip)"),
+            "Email is required"
+        );
     }
 }

@@ -82,11 +82,16 @@ pub fn password(value: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// A character in plain words: "a space", "a tab", "'/'".
 fn describe_char(c: char) -> String {
-    if c.is_control() || c.is_whitespace() {
-        format!("U+{:04X}", c as u32)
-    } else {
-        format!("'{c}'")
+    match c {
+        ' ' => "a space".into(),
+        '\t' => "a tab".into(),
+        '\n' | '\r' => "a line break".into(),
+        '\u{a0}' => "a non-breaking space".into(),
+        c if c.is_whitespace() => "a space character".into(),
+        c if c.is_control() => "a control character".into(),
+        c => format!("'{c}'"),
     }
 }
 
@@ -141,6 +146,21 @@ mod tests {
         ] {
             assert!(email(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn messages_use_plain_words() {
+        assert_eq!(
+            name("a b").unwrap_err(),
+            "a name holds only letters, digits, '-', '_' and '.', not a space"
+        );
+        assert!(name("a\tb").unwrap_err().ends_with("not a tab"));
+        assert!(
+            name("a\u{7}b")
+                .unwrap_err()
+                .ends_with("not a control character")
+        );
+        assert!(name("a/b").unwrap_err().ends_with("not '/'"));
     }
 
     #[test]

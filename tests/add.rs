@@ -111,7 +111,7 @@ fn invalid_names_are_usage_errors() {
     ----- stdout -----
 
     ----- stderr -----
-    error: invalid --name: a name holds only letters, digits, '-', '_' and '.', not U+0020
+    error: invalid --name: a name holds only letters, digits, '-', '_' and '.', not a space
     hint: run the command with --help to see what --name accepts
     ");
     snapshot!(env, env.cmd(&["add", "--name", "", "--username", "u", "--password", "p"]), @"

@@ -18,11 +18,11 @@ fn bad_values_on_the_command_line() {
         // Names.
         add("--name", b"", "invalid --name: a name cannot be empty"),
         add("--name", &long(65), "a name has at most 64 characters"),
-        add("--name", b"a\tb", "not U+0009"),
-        add("--name", b"a\nb", "not U+000A"),
-        add("--name", b"a\x1b[31mred", "not U+001B"),
+        add("--name", b"a\tb", "not a tab"),
+        add("--name", b"a\nb", "not a line break"),
+        add("--name", b"a\x1b[31mred", "not a control character"),
         add("--name", b"-rf", "unexpected argument"),
-        add("--name", b"a b", "not U+0020"),
+        add("--name", b"a b", "not a space"),
         add("--name", "é".as_bytes(), "starts with a letter or a digit"),
         add(
             "--name",

@@ -324,7 +324,7 @@ fn invalid_values_are_usage_errors_and_change_nothing() {
     ----- stdout -----
 
     ----- stderr -----
-    error: invalid --name: a name holds only letters, digits, '-', '_' and '.', not U+0020
+    error: invalid --name: a name holds only letters, digits, '-', '_' and '.', not a space
     hint: run the command with --help to see what --name accepts
     ");
     snapshot!(env, env.cmd(&["edit", "edit-invalid", "--url", "https://"]), @"

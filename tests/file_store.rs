@@ -121,6 +121,7 @@ fn write(env: &TestEnv, name: &str, text: &str) -> std::path::PathBuf {
 fn passphrase_from_a_file() {
     let bare = TestEnv::new().without_keyring();
     let pass_file = write(&bare, "passphrase", &format!("{PASS}\n"));
+    fs::set_permissions(&pass_file, fs::Permissions::from_mode(0o600)).unwrap();
     let env = bare.with_env("HUBINT_PASSPHRASE_FILE", pass_file.to_str().unwrap());
     env.add("reg", "pw-from-file-1", &["--secret-store", "file"]);
     let id = env.id("reg");

@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 
 use common::TestEnv;
-use common::terminal::Pty;
+use common::terminal::{CTRL_C, ENTER, Pty};
 
 const PASS: &str = "correct horse battery staple";
 const PROMPT: &str = "Passphrase for the encrypted secret store";
@@ -78,21 +78,108 @@ fn passphrase_prompts_create_then_unlock() {
     assert!(!rest.contains("Repeat"), "{rest}");
     assert_eq!(env.file_secrets(PASS)[&id], "pw-tty-2");
 
-    // A wrong passphrase: exit 5, nothing changed.
+    // A wrong passphrase is asked again; three wrong ones: exit 5, nothing changed.
     let before = fs::read(env.secrets_path()).unwrap();
     let mut s = Pty::spawn(&env, &["delete", "tty", "--yes"]);
     s.expect_password(PROMPT);
     s.line("wrong");
-    s.expect("wrong passphrase for the encrypted secret store");
+    s.expect("error: wrong passphrase, try again (2 tries left)");
+    s.expect_password(PROMPT);
+    s.line("wrong again");
+    s.expect("error: wrong passphrase, try again (1 try left)");
+    s.expect_password(PROMPT);
+    s.line("still wrong");
+    s.expect("error: wrong passphrase for the encrypted secret store");
     s.exits_with(5);
     assert_eq!(fs::read(env.secrets_path()).unwrap(), before);
 
     let mut s = Pty::spawn(&env, &["delete", "tty", "--yes"]);
     s.expect_password(PROMPT);
+    s.line("wrong");
+    s.expect("try again (2 tries left)");
+    s.expect_password(PROMPT);
     s.line(PASS);
     s.expect("Deleted integration tty.");
     s.exits_with(0);
     assert!(env.file_secrets(PASS).is_empty());
+}
+
+/// The add form with the encrypted file store: the passphrase is asked
+/// before the first field. Creating the store, a short passphrase needs a
+/// confirmation; opening it, a wrong one is asked again.
+#[test]
+fn add_form_asks_the_passphrase_first() {
+    let env = TestEnv::new()
+        .without_keyring()
+        .with_env("HUBINT_SECRET_STORE", "file");
+
+    let mut s = Pty::spawn(&env, &["add"]);
+    s.expect("Creating the encrypted secret store")
+        .expect_password(PROMPT)
+        .line("short")
+        .expect_password("Repeat the passphrase")
+        .line("short")
+        .expect("warning: a passphrase shorter than 12 characters is easy to guess")
+        .expect("Use this short passphrase anyway? [y/N]")
+        .send(ENTER)
+        .expect_password(PROMPT)
+        .line(PASS)
+        .expect_password("Repeat the passphrase")
+        .line(PASS);
+    walk_form(&mut s, "first", "pw-first");
+    assert!(
+        s.transcript.find(PROMPT) < s.transcript.find("Name:"),
+        "{}",
+        s.transcript
+    );
+    assert_eq!(env.file_secrets(PASS)[&env.id("first")], "pw-first");
+
+    // The store exists: asked once, again after a wrong answer, then the form.
+    let mut s = Pty::spawn(&env, &["add"]);
+    s.expect_password(PROMPT)
+        .line("not it")
+        .expect("error: wrong passphrase, try again (2 tries left)")
+        .expect_password(PROMPT)
+        .line(PASS);
+    walk_form(&mut s, "second", "pw-second");
+    assert!(!s.transcript.contains("Repeat the passphrase"));
+    let secrets = env.file_secrets(PASS);
+    assert_eq!(secrets[&env.id("second")], "pw-second");
+    assert_eq!(secrets.len(), 2);
+
+    // Ctrl-C at the passphrase prompt: exit 130, echo back on.
+    let mut s = Pty::spawn(&env, &["add"]);
+    s.expect_password(PROMPT)
+        .send("half")
+        .send(CTRL_C)
+        .expect("Cancelled; nothing was changed.")
+        .exits_with(130);
+    assert!(s.echo(), "echo was left off after Ctrl-C at the passphrase");
+}
+
+/// The fields after the passphrase, with every default taken.
+fn walk_form(s: &mut Pty, name: &str, password: &str) {
+    s.expect("✔ Integration family · hub")
+        .expect("Name:")
+        .line(name)
+        .expect("Registry URL")
+        .send(ENTER)
+        .expect("Username:")
+        .line("u")
+        .expect_password("Password:")
+        .line(password)
+        .expect_password("Repeat password:")
+        .line(password)
+        .expect("Email (optional, Enter to skip):")
+        .send(ENTER)
+        .expect("Attach to subscriptions")
+        .send(ENTER)
+        .expect("Password       ******** (kept in the encrypted file store ")
+        .expect("secrets.age)")
+        .expect("Save? [Y/n]")
+        .send(ENTER)
+        .expect(&format!("Added integration {name}"))
+        .exits_with(0);
 }
 
 #[test]

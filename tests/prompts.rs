@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::terminal::{CTRL_C, ENTER, Pty, SPACE};
+use common::terminal::{CTRL_C, DOWN, ENTER, Pty, SPACE};
 use common::{TestEnv, keyring_secret};
 use serde_json::Value;
 
@@ -25,24 +25,29 @@ fn id_of(integration: &Value) -> String {
     integration["id"].as_str().expect("id").to_string()
 }
 
+/// The whole add form, in the order of the integrations page: family and
+/// type (one choice each: shown, not asked), name, URL, username, password
+/// twice, email; then the subscriptions; then the summary and Save.
 #[test]
-fn add_asks_every_value_and_asks_again_after_a_bad_answer() {
+fn add_walks_the_form_in_the_page_order() {
     common::require_keyring();
     let env = TestEnv::new();
     env.add("taken", "pw-taken", &[]);
     attach(&env, "prod", "taken");
 
     let mut p = Pty::spawn(&env, &["add"]);
-    p.expect("Integration family")
-        .expect("hub: container registries")
-        .send(ENTER)
-        .expect("Integration type")
-        .expect("docker: Docker Hub or any Docker Registry v2")
-        .send(ENTER);
-    // An invalid name, then a taken one (case-insensitive): asked again each time.
+    p.expect("✔ Integration family · hub")
+        .expect("✔ Integration type · docker");
+    // Empty, invalid, then taken (case-insensitive): asked again each time.
     p.expect("Name:")
+        .send(ENTER)
+        .expect("error: Name is required")
+        .expect("Name:")
         .line("-bad")
         .expect("error: a name starts with a letter or a digit")
+        .expect("Name:")
+        .line("my hub")
+        .expect("error: a name holds only letters, digits, '-', '_' and '.', not a space")
         .expect("Name:")
         .line("TAKEN")
         .expect("error: 'taken' is taken; choose another name")
@@ -53,13 +58,11 @@ fn add_asks_every_value_and_asks_again_after_a_bad_answer() {
         .line("localhost:5000")
         .expect("Username:")
         .line("ci-bot");
-    p.expect("Email (optional):")
-        .line("not-an-address")
-        .expect("error: expected an address like name@example.com")
-        .expect("Email (optional):")
-        .line("bot@example.com");
-    // A mismatch asks for both again.
+    // The password comes before the email. A mismatch asks for both again.
     p.expect_password("Password:")
+        .send(ENTER)
+        .expect("error: Password is required")
+        .expect_password("Password:")
         .line("first-try")
         .expect_password("Repeat password:")
         .line("typo")
@@ -68,18 +71,48 @@ fn add_asks_every_value_and_asks_again_after_a_bad_answer() {
         .line("s3cret pass")
         .expect_password("Repeat password:")
         .line("s3cret pass");
+    p.expect("Email (optional, Enter to skip):")
+        .line("not-an-address")
+        .expect("error: expected an address like name@example.com")
+        .expect("Email (optional, Enter to skip):")
+        .line("bot@example.com");
+    // An existing subscription and a new one.
     p.expect("Attach to subscriptions")
-        .expect("prod")
+        .expect("new subscription...")
         .send(SPACE)
         .expect("[x] prod")
+        .send(DOWN)
+        .send(SPACE)
+        .expect("[x] new subscription...")
+        .send(ENTER)
+        .expect("New subscription name:")
+        .line("staging");
+    p.expect("About to save:")
+        .expect("Save? [Y/n]")
         .send(ENTER)
         .expect("Added integration local-hub")
         .exits_with(0);
-    assert!(
-        !p.transcript.contains("s3cret"),
-        "the password was echoed:\n{}",
-        p.transcript
-    );
+    let t = &p.transcript;
+    assert!(!t.contains("s3cret"), "the password was echoed:\n{t}");
+    let at = |text: &str| t.find(text).unwrap_or_else(|| panic!("{text:?} in\n{t}"));
+    assert!(at("Name:") < at("Registry URL"), "{t}");
+    assert!(at("Registry URL") < at("Username:"), "{t}");
+    assert!(at("Username:") < at("Password:"), "{t}");
+    assert!(at("Repeat password:") < at("Email (optional"), "{t}");
+    assert!(at("Email (optional") < at("Attach to subscriptions"), "{t}");
+    let summary = &t[at("About to save:")..at("Save? [Y/n]")];
+    for row in [
+        "Family         hub",
+        "Type           docker",
+        "Name           local-hub",
+        "Registry       localhost:5000",
+        "Username       ci-bot",
+        "Password       ******** (kept in the OS keyring)",
+        "Email          bot@example.com",
+        "Subscriptions  prod, staging (new)",
+    ] {
+        assert!(summary.contains(row), "{row:?} in\n{summary}");
+    }
 
     let saved = env.show("local-hub");
     assert_eq!(saved["name"], "local-hub");
@@ -88,7 +121,10 @@ fn add_asks_every_value_and_asks_again_after_a_bad_answer() {
     assert_eq!(saved["registry"], "localhost:5000");
     assert_eq!(saved["username"], "ci-bot");
     assert_eq!(saved["email"], "bot@example.com");
-    assert_eq!(saved["subscriptions"], serde_json::json!(["prod"]));
+    assert_eq!(
+        saved["subscriptions"],
+        serde_json::json!(["prod", "staging"])
+    );
     assert_eq!(
         keyring_secret(&id_of(&saved)).as_deref(),
         Some("s3cret pass")
@@ -100,26 +136,38 @@ fn add_asks_every_value_and_asks_again_after_a_bad_answer() {
     );
 }
 
+/// Enter takes the defaults: Docker Hub, no email, no subscription. No at
+/// Save saves nothing.
 #[test]
-fn add_accepts_docker_hub_and_no_email_by_default() {
+fn add_accepts_the_defaults_and_no_at_save_saves_nothing() {
     common::require_keyring();
     let env = TestEnv::new();
-    // No subscription exists: no subscription prompt.
-    let mut p = Pty::spawn(&env, &["add", "--name", "hub", "--username", "me"]);
-    p.expect("Integration family").send(ENTER);
-    p.expect("Integration type").send(ENTER);
-    p.expect("Registry URL [https://index.docker.io/v1/]:")
-        .send(ENTER)
-        .expect("Email (optional):")
-        .send(ENTER)
-        .expect_password("Password:")
-        .line("pw")
-        .expect_password("Repeat password:")
-        .line("pw")
-        .expect("Added integration hub")
-        .exits_with(0);
-    assert!(!p.transcript.contains("Attach to subscriptions"));
+    let walk = |answer: &str| {
+        let mut p = Pty::spawn(&env, &["add", "--name", "hub", "--username", "me"]);
+        p.expect("✔ Integration family · hub")
+            .expect("✔ Integration type · docker")
+            .expect("Registry URL [https://index.docker.io/v1/]:")
+            .send(ENTER)
+            .expect_password("Password:")
+            .line("pw")
+            .expect_password("Repeat password:")
+            .line("pw")
+            .expect("Email (optional, Enter to skip):")
+            .send(ENTER)
+            .expect("Attach to subscriptions")
+            .expect("new subscription...")
+            .send(ENTER)
+            .expect("Subscriptions  (none)")
+            .expect("Save? [Y/n]")
+            .line(answer);
+        p
+    };
+    walk("n")
+        .expect("Cancelled; nothing was changed.")
+        .exits_with(130);
+    assert_eq!(env.json(&["list"]), serde_json::json!([]));
 
+    walk("").expect("Added integration hub").exits_with(0);
     let saved = env.show("hub");
     assert_eq!(saved["registry"], "https://index.docker.io/v1/");
     assert_eq!(saved["email"], Value::Null);
@@ -127,68 +175,32 @@ fn add_accepts_docker_hub_and_no_email_by_default() {
     assert_eq!(keyring_secret(&id_of(&saved)).as_deref(), Some("pw"));
 }
 
+/// Every required value given as a flag: a script on a terminal, asked nothing.
 #[test]
-fn delete_in_use_names_the_subscriptions_and_defaults_to_no() {
+fn add_with_every_required_flag_asks_nothing() {
     common::require_keyring();
     let env = TestEnv::new();
-    env.add("shared", "pw-shared", &[]);
-    attach(&env, "prod", "shared");
-    attach(&env, "staging", "shared");
-    let id = id_of(&env.show("shared"));
-
-    // Enter takes the default: No.
-    let mut p = Pty::spawn(&env, &["delete", "shared"]);
-    p.expect("Integration shared is used by 2 subscriptions:")
-        .expect("  - prod")
-        .expect("  - staging")
-        .expect("Detach shared from all of them and delete it? [y/N]")
-        .send(ENTER)
-        .expect("Cancelled; nothing was changed.")
-        .exits_with(130);
-    let kept = env.show("shared");
-    assert_eq!(
-        kept["subscriptions"],
-        serde_json::json!(["prod", "staging"])
+    let pw = env.home.join("pw");
+    std::fs::write(&pw, "pw-file").unwrap();
+    let mut p = Pty::spawn(
+        &env,
+        &[
+            "add",
+            "--name",
+            "quiet",
+            "--username",
+            "me",
+            "--password-file",
+            pw.to_str().unwrap(),
+        ],
     );
-    assert_eq!(keyring_secret(&id).as_deref(), Some("pw-shared"));
-
-    // Yes: detached from both and deleted, secret included.
-    let mut p = Pty::spawn(&env, &["delete", "shared"]);
-    p.expect("Detach shared from all of them and delete it? [y/N]")
-        .send("y")
-        .send(ENTER)
-        .expect("Detached shared from 2 subscriptions: prod, staging.")
-        .expect("Deleted integration shared.")
-        .exits_with(0);
-    assert_eq!(env.json(&["list"]), serde_json::json!([]));
-    let subscriptions = env.json(&["subscription", "list"]);
-    for sub in subscriptions.as_array().expect("subscription array") {
-        assert!(
-            !sub.to_string().contains("shared"),
-            "still linked: {subscriptions}"
-        );
-    }
-    assert_eq!(keyring_secret(&id), None);
+    p.expect("Added integration quiet").exits_with(0);
+    assert!(!p.transcript.contains("Save?"), "{}", p.transcript);
+    assert!(!p.transcript.contains("Attach"), "{}", p.transcript);
 }
 
-#[test]
-fn delete_unused_asks_and_no_keeps_it() {
-    common::require_keyring();
-    let env = TestEnv::new();
-    env.add("lonely", "pw-lonely", &[]);
-    let id = id_of(&env.show("lonely"));
-
-    let mut p = Pty::spawn(&env, &["delete", "lonely"]);
-    p.expect("Delete integration lonely? [y/N]")
-        .send("n")
-        .send(ENTER)
-        .expect("Cancelled; nothing was changed.")
-        .exits_with(130);
-    assert!(!p.transcript.contains("used by"));
-    assert_eq!(env.show("lonely")["id"], id.as_str());
-    assert_eq!(keyring_secret(&id).as_deref(), Some("pw-lonely"));
-}
-
+/// Edit asks the add form's fields in the same order, each offering its
+/// current value; `-` removes the email; the changes are confirmed.
 #[test]
 fn edit_prompts_each_field_with_its_current_value() {
     common::require_keyring();
@@ -205,26 +217,31 @@ fn edit_prompts_each_field_with_its_current_value() {
     );
     let before = env.show("old-name");
     let id = id_of(&before);
+    const EMAIL: &str = "Email (Enter keeps it, - removes it) [a@example.com]:";
 
-    // Enter everywhere and an empty password: nothing changes.
+    // Enter everywhere and an empty password: nothing changes, nothing asked.
     let mut p = Pty::spawn(&env, &["edit", "old-name"]);
-    p.expect("Name [old-name]:")
+    p.expect("✔ Integration family · hub")
+        .expect("✔ Integration type · docker")
+        .expect("Name [old-name]:")
         .send(ENTER)
         .expect("Registry URL [registry.example.com:5000]:")
         .send(ENTER)
         .expect("Username [user]:")
         .send(ENTER)
-        .expect("Email (erase to remove): a@example.com")
-        .send(ENTER)
         .expect_password("Password (leave empty to keep the current one):")
         .send(ENTER)
         .expect("Password (leave empty to keep the current one): unchanged")
+        .expect(EMAIL)
+        .send(ENTER)
         .expect("Nothing changed for old-name.")
         .exits_with(0);
+    assert!(!p.transcript.contains("Save?"), "{}", p.transcript);
     assert_eq!(env.show("old-name"), before);
     assert_eq!(keyring_secret(&id).as_deref(), Some("pw-old"));
 
-    // A new name and a new password: same id, secret replaced.
+    // A new name, a new password and the email removed: same id, secret
+    // replaced, after a summary of the changes.
     let mut p = Pty::spawn(&env, &["edit", "old-name"]);
     p.expect("Name [old-name]:")
         .line("new-name")
@@ -232,18 +249,25 @@ fn edit_prompts_each_field_with_its_current_value() {
         .send(ENTER)
         .expect("Username [user]:")
         .send(ENTER)
-        .expect("Email (erase to remove): a@example.com")
-        .send(ENTER)
         .expect_password("Password (leave empty to keep the current one):")
         .line("pw-new")
         .expect_password("Repeat password:")
         .line("pw-new")
+        .expect(EMAIL)
+        .line("-")
+        .expect("Changes to old-name:")
+        .expect("Name      old-name → new-name")
+        .expect("Password  ******** (new, kept in the OS keyring)")
+        .expect("Email     a@example.com → (none)")
+        .expect("Save? [Y/n]")
+        .send(ENTER)
         .expect("Updated integration new-name and its password.")
         .exits_with(0);
+    assert!(!p.transcript.contains("pw-new"), "{}", p.transcript);
     let after = env.show("new-name");
     assert_eq!(id_of(&after), id);
     assert_eq!(after["registry"], "registry.example.com:5000");
-    assert_eq!(after["email"], "a@example.com");
+    assert_eq!(after["email"], Value::Null);
     assert_eq!(keyring_secret(&id).as_deref(), Some("pw-new"));
     assert_eq!(env.json(&["list"]).as_array().unwrap().len(), 1);
 }
@@ -254,9 +278,24 @@ fn ctrl_c_at_a_prompt_cancels_cleanly() {
     common::require_keyring();
     let env = TestEnv::new();
 
-    // At a select, which hides the cursor.
-    let mut p = Pty::spawn_with(&env, &["add"], false);
-    p.expect("Integration family")
+    // At a select (the subscriptions), which hides the cursor.
+    let args = [
+        "add",
+        "--name",
+        "x",
+        "--url",
+        "x.io",
+        "--username",
+        "u",
+        "--email",
+        "u@x.io",
+    ];
+    let mut p = Pty::spawn_with(&env, &args, false);
+    p.expect_password("Password:")
+        .line("pw")
+        .expect_password("Repeat password:")
+        .line("pw")
+        .expect("Attach to subscriptions")
         .send(CTRL_C)
         .expect("Cancelled; nothing was changed.")
         .exits_with(130);
@@ -277,24 +316,7 @@ fn ctrl_c_at_a_prompt_cancels_cleanly() {
         .exits_with(130);
 
     // At the password prompt, which turns echo off: it is back on after.
-    let mut p = Pty::spawn(
-        &env,
-        &[
-            "add",
-            "--family",
-            "hub",
-            "--type",
-            "docker",
-            "--name",
-            "x",
-            "--url",
-            "x.io",
-            "--username",
-            "u",
-            "--email",
-            "u@x.io",
-        ],
-    );
+    let mut p = Pty::spawn(&env, &args);
     p.expect_password("Password:")
         .send("half")
         .send(CTRL_C)

@@ -89,7 +89,7 @@ fn attaching_to_an_invalid_subscription_name_is_a_usage_error() {
     ----- stdout -----
 
     ----- stderr -----
-    error: invalid SUBSCRIPTION: a name holds only letters, digits, '-', '_' and '.', not U+0020
+    error: invalid SUBSCRIPTION: a name holds only letters, digits, '-', '_' and '.', not a space
     hint: run the command with --help to see what SUBSCRIPTION accepts
     ");
     snapshot!(env, env.cmd(&["subscription", "attach", "_lead", "att-bad-sub"]), @"

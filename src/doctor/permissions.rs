@@ -16,12 +16,18 @@ use crate::files;
 
 const CHECK: &str = "permissions";
 
-/// What must be private: the data directory and the files in it.
+/// What must be private: the data directory and the files in it, and the
+/// passphrase file named by `HUBINT_PASSPHRASE_FILE` (a regular file).
 /// The directory itself may be a link (to where it really is).
 fn targets(ctx: &Ctx) -> Vec<PathBuf> {
     let dir = &ctx.paths.data_dir;
+    let passphrase_file = std::env::var_os(crate::secret::passphrase::ENV_PASSPHRASE_FILE)
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .filter(|p| p.is_file());
     let mut targets = vec![std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone())];
     targets.extend(files::data_files(&ctx.paths.data_dir));
+    targets.extend(passphrase_file);
     targets
 }
 

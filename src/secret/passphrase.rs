@@ -16,8 +16,9 @@ use crate::ui::Ui;
 pub const ENV_PASSPHRASE: &str = "HUBINT_PASSPHRASE";
 pub const ENV_PASSPHRASE_FILE: &str = "HUBINT_PASSPHRASE_FILE";
 
-/// Shorter passphrases get a warning when a store is created.
-const SHORT: usize = 10;
+/// Shorter passphrases get a warning when a store is created (and, typed at
+/// the prompt, a confirmation).
+const SHORT: usize = 12;
 
 /// A passphrase and where it came from (for error messages).
 pub struct Passphrase {
@@ -74,6 +75,7 @@ pub fn obtain(ui: &Ui, store: &Path, creating: bool) -> Result<Passphrase> {
         },
         (None, Some(path)) => {
             let path = PathBuf::from(path);
+            refuse_if_exposed(&path)?;
             let secret = password::read_file(&path, "passphrase").map_err(|e| {
                 Failure::store(format!("{ENV_PASSPHRASE_FILE}: {e:#}")).hint(format!(
                     "{ENV_PASSPHRASE_FILE} must name a readable file holding the passphrase"
@@ -84,20 +86,10 @@ pub fn obtain(ui: &Ui, store: &Path, creating: bool) -> Result<Passphrase> {
                 source: Source::EnvFile(path),
             }
         }
-        (None, None) if ui.interactive() => {
-            if creating {
-                ui.status(format!(
-                    "Creating the encrypted secret store {}. Choose a passphrase: \
-                     hubint asks for it whenever it needs these secrets (scripts can set \
-                     {ENV_PASSPHRASE} or {ENV_PASSPHRASE_FILE}).",
-                    store.display()
-                ));
-            }
-            Passphrase {
-                secret: prompt(ui, "Passphrase for the encrypted secret store", creating)?,
-                source: Source::Prompt,
-            }
-        }
+        (None, None) if ui.interactive() => Passphrase {
+            secret: ask(ui, store, creating)?,
+            source: Source::Prompt,
+        },
         (None, None) => {
             return Err(Failure::store(format!(
                 "no passphrase for the encrypted secret store {}: set {ENV_PASSPHRASE} or \
@@ -112,14 +104,82 @@ pub fn obtain(ui: &Ui, store: &Path, creating: bool) -> Result<Passphrase> {
         }
     };
     check(&passphrase, creating)?;
-    if creating && passphrase.secret.chars().count() < SHORT {
-        ui.warn(format!(
-            "a passphrase shorter than {SHORT} characters is easy to guess for anyone who \
-             copies {}",
+    let prompted = matches!(passphrase.source, Source::Prompt);
+    if creating && !prompted && is_short(&passphrase.secret) {
+        warn_short(ui, store);
+    }
+    Ok(passphrase)
+}
+
+/// The passphrase typed at the prompt. For a new store it is asked twice,
+/// and a short one is kept only if the user confirms it.
+fn ask(ui: &Ui, store: &Path, creating: bool) -> Result<Secret> {
+    if creating {
+        ui.status(format!(
+            "Creating the encrypted secret store {}. Choose a passphrase: \
+             hubint asks for it whenever it needs these secrets (scripts can set \
+             {ENV_PASSPHRASE} or {ENV_PASSPHRASE_FILE}).",
             store.display()
         ));
     }
-    Ok(passphrase)
+    loop {
+        let secret = prompt(ui, "Passphrase for the encrypted secret store", creating)?;
+        if !creating || !is_short(&secret) {
+            return Ok(secret);
+        }
+        warn_short(ui, store);
+        if crate::prompt::confirm("Use this short passphrase anyway?")? {
+            return Ok(secret);
+        }
+    }
+}
+
+fn is_short(secret: &Secret) -> bool {
+    secret.chars().count() < SHORT
+}
+
+fn warn_short(ui: &Ui, store: &Path) {
+    ui.warn(format!(
+        "a passphrase shorter than {SHORT} characters is easy to guess for anyone who \
+         copies {}",
+        store.display()
+    ));
+}
+
+/// Whether a passphrase file can be read by the group or others (a regular
+/// file whose mode has any of 0o077), and its mode. Pipes such as
+/// `<(pass show hubint)` are not checked.
+pub fn exposed(path: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = std::fs::metadata(path).ok()?;
+        let mode = meta.permissions().mode() & 0o777;
+        (meta.is_file() && mode & 0o077 != 0).then_some(mode)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// As ssh does with private keys: a passphrase file that others can read is
+/// not used (exit 5).
+fn refuse_if_exposed(path: &Path) -> Result<()> {
+    match exposed(path) {
+        Some(mode) => Err(Failure::store(format!(
+            "{ENV_PASSPHRASE_FILE} {} is readable by other users (mode {mode:04o}); \
+             it was not used",
+            path.display()
+        ))
+        .hint(format!(
+            "run `chmod 600 {}` (and change the passphrase if others may have read it)",
+            path.display()
+        ))
+        .into()),
+        None => Ok(()),
+    }
 }
 
 /// A new passphrase for `hubint secret-store passwd`: from standard input,
@@ -172,6 +232,8 @@ fn check(passphrase: &Passphrase, creating: bool) -> Result<()> {
 }
 
 fn prompt(ui: &Ui, text: &str, twice: bool) -> Result<Secret> {
+    // Ctrl-C here restores echo and exits 130, as at every other prompt.
+    let _at = crate::prompt::AtPrompt::enter();
     let theme = ui.theme();
     let mut password = Password::with_theme(&*theme)
         .with_prompt(text)

@@ -19,6 +19,7 @@ pub const TIMEOUT_MS: u64 = 10_000;
 
 pub const ENTER: &str = "\r";
 pub const SPACE: &str = " ";
+pub const DOWN: &str = "\x1b[B";
 pub const CTRL_C: &str = "\x03";
 
 /// `hubint ARGS...` running in a pseudo-terminal, with everything it printed
@@ -74,9 +75,9 @@ impl Pty {
 
     /// Wait until `text` is printed.
     pub fn expect(&mut self, text: &str) -> &mut Self {
-        match self.session.exp_string(text) {
+        match self.session.exp_string(&as_bytes_read(text)) {
             Ok(before) => {
-                self.transcript.push_str(&before);
+                self.transcript.push_str(&decode(&before));
                 self.transcript.push_str(text);
             }
             Err(err) => panic!(
@@ -132,7 +133,7 @@ impl Pty {
     /// Read to the end and return how the process ended.
     pub fn finish(&mut self) -> WaitStatus {
         match self.session.exp_eof() {
-            Ok(rest) => self.transcript.push_str(&rest),
+            Ok(rest) => self.transcript.push_str(&decode(&rest)),
             Err(err) => panic!(
                 "waiting for hubint to exit: {err}\n--- transcript ---\n{}",
                 self.transcript
@@ -152,5 +153,21 @@ impl Pty {
             other => panic!("{other:?}\n--- transcript ---\n{}", self.transcript),
         }
         self
+    }
+}
+
+/// rexpect reads the terminal byte by byte and makes each byte a `char`: the
+/// UTF-8 of `✔` arrives as three chars. `text` as it will be read.
+fn as_bytes_read(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+/// What rexpect read, decoded as the UTF-8 it was.
+fn decode(read: &str) -> String {
+    if read.chars().all(|c| (c as u32) < 256) {
+        let bytes: Vec<u8> = read.chars().map(|c| c as u8).collect();
+        String::from_utf8_lossy(&bytes).into_owned()
+    } else {
+        read.to_string()
     }
 }

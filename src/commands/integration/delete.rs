@@ -46,28 +46,7 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
             .hint("pass --yes to delete without a prompt")
             .into());
         }
-        let question = if in_use {
-            ui.status(format!(
-                "Integration {} is used by {}:",
-                target.name,
-                count(target.subscriptions.len())
-            ));
-            for sub in &target.subscriptions {
-                ui.status(format!("  - {sub}"));
-            }
-            format!(
-                "Detach {} from {} and delete it?",
-                target.name,
-                if target.subscriptions.len() == 1 {
-                    "it"
-                } else {
-                    "all of them"
-                }
-            )
-        } else {
-            format!("Delete integration {}?", target.name)
-        };
-        if !prompt::confirm(&question)? {
+        if !confirmed(ctx, &target)? {
             return Err(Failure::cancelled().into());
         }
     }
@@ -90,6 +69,32 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     }
     ui.status(format!("Deleted integration {}.", target.name));
     Ok(Output::Nothing)
+}
+
+/// Ask on the terminal. Unused: a whole-line `y`. In use: list the
+/// subscriptions and have the user type the integration's name.
+fn confirmed(ctx: &Ctx, target: &integrations::Integration) -> Result<bool> {
+    let ui = &ctx.ui;
+    if target.subscriptions.is_empty() {
+        return prompt::confirm_line(&format!("Delete integration {}?", target.name));
+    }
+    ui.status(format!(
+        "Integration {} is used by {}:",
+        target.name,
+        count(target.subscriptions.len())
+    ));
+    for sub in &target.subscriptions {
+        ui.status(format!("  - {sub}"));
+    }
+    ui.status(format!(
+        "Deleting it detaches it from {} and deletes its password.",
+        if target.subscriptions.len() == 1 {
+            "that subscription"
+        } else {
+            "all of them"
+        }
+    ));
+    prompt::confirm_name(&target.name)
 }
 
 fn count(n: usize) -> String {

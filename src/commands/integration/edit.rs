@@ -11,8 +11,8 @@ use crate::ops;
 use crate::output::Output;
 use crate::password::PasswordArgs;
 use crate::secret::Secret;
+use crate::validate;
 use crate::verify::{Credentials, args::SaveCheckArgs};
-use crate::{prompt, validate};
 
 #[derive(Args, Debug, Default)]
 pub struct EditArgs {
@@ -74,7 +74,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Output> {
     let (mut updated, password) = if args.has_changes() {
         from_flags(ctx, args, &current)?
     } else if ctx.ui.interactive() {
-        from_prompts(ctx, &db.conn, &current)?
+        crate::form::edit::collect(ctx, &db.conn, &current)?
     } else {
         return Err(
             Failure::usage(format!("nothing to change for '{}'", current.name))
@@ -181,47 +181,5 @@ fn from_flags(
     updated.default = args.default
         || (current.default && !args.no_default && updated.registry == current.registry);
     let password = args.password.read(&ctx.ui)?;
-    Ok((updated, password))
-}
-
-fn from_prompts(
-    ctx: &Ctx,
-    conn: &rusqlite::Connection,
-    current: &Integration,
-) -> Result<(Integration, Option<Secret>)> {
-    let ui = &ctx.ui;
-    let (_, kind) = catalog::lookup(&current.family, &current.kind)?;
-    let mut updated = current.clone();
-    updated.name = prompt::input(ui, "Name", Some(&current.name), false, |v| {
-        validate::name(v)?;
-        match integrations::find(conn, v) {
-            Ok(Some(other)) if other.id != current.id => {
-                Err(format!("'{}' is taken; choose another name", other.name))
-            }
-            _ => Ok(()),
-        }
-    })?;
-    let url = prompt::input(ui, "Registry URL", Some(&current.registry), false, |v| {
-        (kind.normalize_url)(v).map(drop)
-    })?;
-    updated.registry = kind.registry_key(Some(&url))?;
-    updated.default = current.default && updated.registry == current.registry;
-    updated.username = prompt::input(
-        ui,
-        "Username",
-        Some(&current.username),
-        false,
-        validate::username,
-    )?;
-    if kind.has_email {
-        // Pre-filled with the current address, which can be edited or erased.
-        let (label, initial) = match &current.email {
-            Some(email) => ("Email (erase to remove)", email.as_str()),
-            None => ("Email (optional)", ""),
-        };
-        let email = prompt::edit_text(ui, label, initial, validate::email)?;
-        updated.email = Some(email).filter(|e| !e.is_empty());
-    }
-    let password = prompt::password(ui, "Password (leave empty to keep the current one)", true)?;
     Ok((updated, password))
 }

@@ -9,7 +9,9 @@
 //! - Reads take no lock: the rename makes every read see a whole file.
 //! - The passphrase is asked for on first use only (see [`passphrase`]), and
 //!   before any lock is taken.
-//! - A wrong passphrase is exit 5 and changes nothing.
+//! - A wrong passphrase typed at the prompt is asked again (three tries in
+//!   all, before any lock is taken); a wrong one from the environment, or
+//!   the third wrong one, is exit 5 and changes nothing.
 //!
 //! [`passphrase`]: crate::secret::passphrase
 
@@ -28,6 +30,9 @@ use super::{Secret, SecretStore, StoreKind};
 use crate::error::Failure;
 use crate::ui::Ui;
 use crate::{failpoint, files, paths};
+
+/// How many times a passphrase typed at the prompt may be wrong.
+const TRIES: usize = 3;
 
 pub struct FileStore {
     path: PathBuf,
@@ -61,6 +66,14 @@ impl FileStore {
         store
     }
 
+    /// Whether the passphrase in use was typed at the prompt.
+    fn prompted(&self) -> bool {
+        self.passphrase
+            .borrow()
+            .as_ref()
+            .is_some_and(|p| matches!(p.source, passphrase::Source::Prompt))
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -82,10 +95,16 @@ impl FileStore {
 
     /// The current contents (empty if there is no file yet).
     fn load(&self) -> Result<Vault> {
+        self.try_load()?.map_err(|e| self.open_error(e))
+    }
+
+    /// [`load`](Self::load), telling a file that cannot be read (the outer
+    /// error) from one that cannot be opened with the passphrase.
+    fn try_load(&self) -> Result<Result<Vault, OpenError>> {
         files::refuse_link(&self.path)?;
         let bytes = match fs::read(&self.path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vault::default()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Ok(Vault::default())),
             Err(e) => {
                 return Err(Failure::store(format!(
                     "cannot read the encrypted secret store {}: {e}",
@@ -97,11 +116,13 @@ impl FileStore {
         if let Some((cached, vault)) = self.cache.borrow().as_ref()
             && *cached == bytes
         {
-            return Ok(vault.clone());
+            return Ok(Ok(vault.clone()));
         }
-        let vault = vault::open(&bytes, &self.passphrase()?).map_err(|e| self.open_error(e))?;
-        *self.cache.borrow_mut() = Some((bytes, vault.clone()));
-        Ok(vault)
+        let opened = vault::open(&bytes, &self.passphrase()?);
+        if let Ok(vault) = &opened {
+            *self.cache.borrow_mut() = Some((bytes, vault.clone()));
+        }
+        Ok(opened)
     }
 
     fn open_error(&self, err: OpenError) -> anyhow::Error {
@@ -128,9 +149,32 @@ impl FileStore {
         }
     }
 
+    /// The contents, after asking for the passphrase if needed. A wrong
+    /// passphrase typed at the prompt is asked again, up to [`TRIES`] times
+    /// in all; one from the environment fails at once.
+    fn open(&self) -> Result<Vault> {
+        for tries_left in (0..TRIES).rev() {
+            self.passphrase()?;
+            match self.try_load()? {
+                Ok(vault) => return Ok(vault),
+                Err(OpenError::WrongPassphrase) if tries_left > 0 && self.prompted() => {
+                    self.ui.status(format!(
+                        "error: wrong passphrase, try again ({tries_left} {} left)",
+                        if tries_left == 1 { "try" } else { "tries" }
+                    ));
+                    *self.passphrase.borrow_mut() = None;
+                }
+                Err(e) => return Err(self.open_error(e)),
+            }
+        }
+        unreachable!("the last try returns")
+    }
+
     /// Read, change and write back the contents under the lock. `change`
     /// returns whether it changed anything; if not, nothing is written.
     fn modify<R>(&self, change: impl FnOnce(&mut Vault) -> (bool, R)) -> Result<R> {
+        // Asked (and checked) before the lock is taken.
+        self.open()?;
         let passphrase = self.passphrase()?;
         let _lock = self.lock()?;
         let mut vault = self.load()?;
@@ -193,7 +237,7 @@ impl FileStore {
 
     /// Re-encrypt the file under `new` (atomically, under the lock).
     pub fn change_passphrase(&self, new: Passphrase) -> Result<()> {
-        self.passphrase()?;
+        self.open()?;
         let _lock = self.lock()?;
         let vault = self.load()?;
         self.store(&vault, &new.secret)?;
@@ -211,7 +255,7 @@ impl SecretStore for FileStore {
         if !self.exists() {
             return Ok(None);
         }
-        Ok(self.load()?.secrets.get(id).map(|e| e.secret.clone()))
+        Ok(self.open()?.secrets.get(id).map(|e| e.secret.clone()))
     }
 
     fn set(&self, id: &str, label: &str, secret: &str) -> Result<()> {
@@ -241,16 +285,12 @@ impl SecretStore for FileStore {
         if !self.exists() {
             return Ok(Vec::new());
         }
-        Ok(self.load()?.secrets.into_keys().collect())
+        Ok(self.open()?.secrets.into_keys().collect())
     }
 
     /// Ask for the passphrase now and check it against the file.
     fn unlock(&self) -> Result<()> {
-        self.passphrase()?;
-        if self.exists() {
-            self.load()?;
-        }
-        Ok(())
+        self.open().map(drop)
     }
 }
 

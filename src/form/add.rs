@@ -1,0 +1,209 @@
+//! `add`: each value from its flag, else from the form on a terminal, else
+//! an error naming the flag. The form (the optional fields, the
+//! subscriptions and the summary) runs when a required value (name,
+//! username or password) is missing on a terminal: given all three as
+//! flags, `add` asks nothing, as a script expects.
+
+use anyhow::Result;
+use rusqlite::Connection;
+
+use crate::catalog::{self, FAMILIES, Family, IntegrationType};
+use crate::commands::integration::add::AddArgs;
+use crate::context::Ctx;
+use crate::db::{integrations, subscriptions};
+use crate::ops::NewIntegration;
+use crate::password;
+use crate::secret::Secret;
+use crate::ui::Ui;
+use crate::{prompt, validate};
+
+pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &Connection) -> Result<NewIntegration> {
+    let ui = &ctx.ui;
+    check_flags(ui, args, conn)?;
+    let store = ctx.default_store(args.secret_store)?;
+    let asking = ui.interactive()
+        && (args.name.is_none() || args.username.is_none() || !args.password.given());
+    let password_given = args.password.read(ui)?;
+    if ui.interactive() {
+        super::unlock_first(ctx, store)?;
+    }
+    let family = family(ui, args, asking)?;
+    let kind = kind(ui, args, family, asking)?;
+    let name = match &args.name {
+        Some(n) => n.clone(),
+        None => ask_name(ui, conn)?,
+    };
+    let registry = match &args.url {
+        Some(url) => kind.registry_key(Some(url))?,
+        None if asking => ask_url(ui, kind)?,
+        None => kind.registry_key(None)?,
+    };
+    let username = match &args.username {
+        Some(u) => u.clone(),
+        None => prompt::input(ui, "Username", None, false, validate::username)?,
+    };
+    let password = match password_given {
+        Some(p) => p,
+        None => ask_password(ui)?,
+    };
+    let email = match &args.email {
+        Some(e) => Some(e.clone()),
+        None if asking && kind.has_email => Some(prompt::input(
+            ui,
+            "Email (optional, Enter to skip)",
+            None,
+            true,
+            validate::email,
+        )?),
+        None => None,
+    }
+    .filter(|e| !e.is_empty());
+    let subscriptions = if asking && args.subscriptions.is_empty() {
+        super::choose_subscriptions(ui, conn)?
+    } else {
+        args.subscriptions.clone()
+    };
+    let new = NewIntegration {
+        family: family.id.to_string(),
+        kind: kind.id.to_string(),
+        name,
+        registry,
+        username,
+        email,
+        password,
+        subscriptions,
+        store,
+    };
+    if asking {
+        super::confirm_save(ui, "About to save:", &summary(ctx, conn, &new)?)?;
+    }
+    Ok(new)
+}
+
+/// Without a terminal, report a missing required flag before reading
+/// anything from stdin; check everything given as a flag before asking.
+fn check_flags(ui: &Ui, args: &AddArgs, conn: &Connection) -> Result<()> {
+    if !ui.interactive() {
+        if args.name.is_none() {
+            return Err(ui.missing("a name", "--name NAME"));
+        }
+        if args.username.is_none() {
+            return Err(ui.missing("a username", "--username USERNAME"));
+        }
+        if !args.password.given() {
+            return Err(ui.missing("a password", password::FLAGS));
+        }
+    }
+    if let Some(name) = &args.name {
+        validate::flag("--name", name, validate::name)?;
+        integrations::ensure_name_free(conn, name, None)?;
+    }
+    if let Some(u) = &args.username {
+        validate::flag("--username", u, validate::username)?;
+    }
+    if let Some(e) = &args.email {
+        validate::flag("--email", e, validate::email)?;
+    }
+    for s in &args.subscriptions {
+        validate::flag("--subscription", s, validate::name)?;
+    }
+    // The family, type and URL flags, against the defaults for what the
+    // form may still ask (the answers are checked again then).
+    let family = catalog::family(args.family.as_deref().unwrap_or(catalog::DEFAULT_FAMILY))?;
+    let kind = family.integration_type(args.kind.as_deref().unwrap_or(catalog::DEFAULT_TYPE))?;
+    if let Some(url) = &args.url {
+        kind.registry_key(Some(url))?;
+    }
+    Ok(())
+}
+
+fn family(ui: &Ui, args: &AddArgs, asking: bool) -> Result<&'static Family> {
+    Ok(match &args.family {
+        Some(f) => catalog::family(f)?,
+        None if asking => {
+            let items: Vec<_> = FAMILIES.iter().map(|f| (f.id, f.label)).collect();
+            &FAMILIES[prompt::choose(ui, "Integration family", &items)?]
+        }
+        None => catalog::family(catalog::DEFAULT_FAMILY)?,
+    })
+}
+
+fn kind(
+    ui: &Ui,
+    args: &AddArgs,
+    family: &'static Family,
+    asking: bool,
+) -> Result<&'static IntegrationType> {
+    Ok(match &args.kind {
+        Some(t) => family.integration_type(t)?,
+        None if asking => {
+            let items: Vec<_> = family.types.iter().map(|t| (t.id, t.label)).collect();
+            &family.types[prompt::choose(ui, "Integration type", &items)?]
+        }
+        None => family.integration_type(catalog::DEFAULT_TYPE)?,
+    })
+}
+
+/// A name that is valid and not taken (ignoring case).
+pub fn ask_name(ui: &Ui, conn: &Connection) -> Result<String> {
+    prompt::input(ui, "Name", None, false, |v| {
+        validate::name(v)?;
+        match integrations::find(conn, v) {
+            Ok(Some(existing)) => Err(format!("'{}' is taken; choose another name", existing.name)),
+            _ => Ok(()),
+        }
+    })
+}
+
+/// The registry URL, with the type's default offered.
+fn ask_url(ui: &Ui, kind: &IntegrationType) -> Result<String> {
+    let answer = prompt::input(ui, "Registry URL", Some(kind.default_url), false, |v| {
+        (kind.normalize_url)(v).map(drop)
+    })?;
+    kind.registry_key(Some(&answer))
+}
+
+fn ask_password(ui: &Ui) -> Result<Secret> {
+    Ok(prompt::password(ui, "Password", false)?
+        .expect("a password prompt that cannot be skipped returns one"))
+}
+
+/// What will be saved, the password masked and the store named.
+fn summary(
+    ctx: &Ctx,
+    conn: &Connection,
+    new: &NewIntegration,
+) -> Result<Vec<(&'static str, String)>> {
+    let mut subs = Vec::new();
+    for name in &new.subscriptions {
+        let is_new = subscriptions::find(conn, name)?.is_none();
+        subs.push(if is_new {
+            format!("{name} (new)")
+        } else {
+            name.clone()
+        });
+    }
+    let none = || "(none)".to_string();
+    Ok(vec![
+        ("Family", new.family.clone()),
+        ("Type", new.kind.clone()),
+        ("Name", new.name.clone()),
+        ("Registry", new.registry.clone()),
+        ("Username", new.username.clone()),
+        (
+            "Password",
+            format!(
+                "{} (kept in the {})",
+                super::MASKED,
+                super::store_name(ctx, new.store)
+            ),
+        ),
+        ("Email", new.email.clone().unwrap_or_else(none)),
+        (
+            "Subscriptions",
+            Some(subs.join(", "))
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(none),
+        ),
+    ])
+}

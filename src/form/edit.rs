@@ -1,0 +1,128 @@
+//! Interactive `edit`: the same fields as `add`, in the same order, each
+//! offering its current value (Enter keeps it). The password may be left
+//! empty to keep it; the email is removed with `-`. A summary of the changes
+//! is confirmed before anything is saved.
+
+use anyhow::Result;
+use rusqlite::Connection;
+
+use crate::catalog;
+use crate::context::Ctx;
+use crate::db::integrations::{self, Integration};
+use crate::secret::{Secret, StoreKind};
+use crate::ui::Ui;
+use crate::{prompt, validate};
+
+/// The answer that removes the email address.
+const REMOVE: &str = "-";
+
+pub fn collect(
+    ctx: &Ctx,
+    conn: &Connection,
+    current: &Integration,
+) -> Result<(Integration, Option<Secret>)> {
+    let ui = &ctx.ui;
+    let (family, kind) = catalog::lookup(&current.family, &current.kind)?;
+    if let Ok(store) = current.secret_store.parse::<StoreKind>() {
+        super::unlock_first(ctx, store)?;
+    }
+    prompt::chosen(ui, "Integration family", family.id);
+    prompt::chosen(ui, "Integration type", kind.id);
+    let mut updated = current.clone();
+    updated.name = ask_name(ui, conn, current)?;
+    let url = prompt::input(ui, "Registry URL", Some(&current.registry), false, |v| {
+        (kind.normalize_url)(v).map(drop)
+    })?;
+    updated.registry = kind.registry_key(Some(&url))?;
+    updated.default = current.default && updated.registry == current.registry;
+    updated.username = prompt::input(
+        ui,
+        "Username",
+        Some(&current.username),
+        false,
+        validate::username,
+    )?;
+    let password = prompt::password(ui, "Password (leave empty to keep the current one)", true)?;
+    if kind.has_email {
+        updated.email = ask_email(ui, current.email.as_deref())?;
+    }
+    let rows = changes(ctx, current, &updated, password.is_some());
+    if !rows.is_empty() {
+        super::confirm_save(ui, &format!("Changes to {}:", current.name), &rows)?;
+    }
+    Ok((updated, password))
+}
+
+fn ask_name(ui: &Ui, conn: &Connection, current: &Integration) -> Result<String> {
+    prompt::input(ui, "Name", Some(&current.name), false, |v| {
+        validate::name(v)?;
+        match integrations::find(conn, v) {
+            Ok(Some(other)) if other.id != current.id => {
+                Err(format!("'{}' is taken; choose another name", other.name))
+            }
+            _ => Ok(()),
+        }
+    })
+}
+
+/// With an address: Enter keeps it, `-` removes it. Without: optional.
+fn ask_email(ui: &Ui, current: Option<&str>) -> Result<Option<String>> {
+    let answer = match current {
+        Some(email) => prompt::input(
+            ui,
+            "Email (Enter keeps it, - removes it)",
+            Some(email),
+            true,
+            |v| match v {
+                REMOVE => Ok(()),
+                v => validate::email(v),
+            },
+        )?,
+        None => prompt::input(
+            ui,
+            "Email (optional, Enter to skip)",
+            None,
+            true,
+            validate::email,
+        )?,
+    };
+    Ok(Some(answer).filter(|e| !e.is_empty() && e != REMOVE))
+}
+
+/// One row per changed field: `old → new`.
+fn changes(
+    ctx: &Ctx,
+    current: &Integration,
+    updated: &Integration,
+    new_password: bool,
+) -> Vec<(&'static str, String)> {
+    let change = |old: &str, new: &str| format!("{old} → {new}");
+    let none = "(none)";
+    let mut rows = Vec::new();
+    if updated.name != current.name {
+        rows.push(("Name", change(&current.name, &updated.name)));
+    }
+    if updated.registry != current.registry {
+        rows.push(("Registry", change(&current.registry, &updated.registry)));
+    }
+    if updated.username != current.username {
+        rows.push(("Username", change(&current.username, &updated.username)));
+    }
+    if new_password {
+        let store = current
+            .secret_store
+            .parse::<StoreKind>()
+            .map(|s| super::store_name(ctx, s))
+            .unwrap_or_else(|_| current.secret_store.clone());
+        rows.push((
+            "Password",
+            format!("{} (new, kept in the {store})", super::MASKED),
+        ));
+    }
+    if updated.email != current.email {
+        let old = current.email.as_deref().unwrap_or(none);
+        let new = updated.email.as_deref().unwrap_or(none);
+        rows.push(("Email", change(old, new)));
+    }
+    rows
+}

@@ -1,0 +1,65 @@
+//! Questions whose "yes" destroys something. Keys typed before the question
+//! appeared are discarded, and the answer is a whole line: a `y` followed by
+//! typed-ahead text is not a yes.
+
+use std::io::{BufRead, Write};
+
+use anyhow::Result;
+
+use super::interrupt::AtPrompt;
+
+/// `PROMPT [y/N] `: yes only for a whole line `y` or `yes`; an empty line,
+/// `n` or `no` is no; anything else is asked again.
+pub fn confirm_line(prompt: &str) -> Result<bool> {
+    loop {
+        let answer = read_line(&format!("{prompt} [y/N] "))?;
+        match answer.to_ascii_lowercase().as_str() {
+            "y" | "yes" => return Ok(true),
+            "" | "n" | "no" => return Ok(false),
+            _ => eprintln!("error: answer y or n"),
+        }
+    }
+}
+
+/// Ask the user to type `name` to confirm, as GitHub does before deleting
+/// a repository. An empty line cancels; a different answer is asked again.
+pub fn confirm_name(name: &str) -> Result<bool> {
+    loop {
+        let answer = read_line(&format!(
+            "Type the name {name} to confirm (Enter alone cancels): "
+        ))?;
+        if answer == name {
+            return Ok(true);
+        }
+        if answer.is_empty() {
+            return Ok(false);
+        }
+        eprintln!("error: that is not {name}; type it exactly, or press Enter to cancel");
+    }
+}
+
+/// Print `prompt` on stderr and read one line from the terminal, after
+/// discarding whatever was typed before. End of input reads as empty.
+fn read_line(prompt: &str) -> Result<String> {
+    let _at = AtPrompt::enter();
+    crate::failpoint::hit("before-strict-question");
+    discard_pending_input();
+    let mut stderr = std::io::stderr().lock();
+    stderr.write_all(prompt.as_bytes())?;
+    stderr.flush()?;
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    Ok(line.trim().to_string())
+}
+
+#[cfg(unix)]
+fn discard_pending_input() {
+    // SAFETY: tcflush only discards the terminal's queued input; on a
+    // non-terminal it fails harmlessly.
+    unsafe {
+        libc::tcflush(libc::STDIN_FILENO, libc::TCIFLUSH);
+    }
+}
+
+#[cfg(not(unix))]
+fn discard_pending_input() {}
