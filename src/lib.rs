@@ -23,6 +23,7 @@ pub mod output;
 pub mod password;
 pub mod paths;
 pub mod prompt;
+pub mod recovery;
 pub mod registry;
 pub mod secret;
 pub mod ui;

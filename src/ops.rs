@@ -17,11 +17,29 @@ use crate::context::Ctx;
 use crate::db::{self, Db, integrations, integrations::Integration, pending, subscriptions};
 use crate::error::Failure;
 use crate::failpoint;
-use crate::secret::{self, Secret, StoreKind};
+use crate::secret::{self, Meta, Secret, StoreKind};
 
-/// The label shown for a secret in keyring UIs (Seahorse, Keychain Access).
-pub fn label(i: &Integration) -> String {
-    format!("hubint: {} ({})", i.name, i.registry)
+/// The details kept next to the secret of `i`, to rebuild its row from the
+/// store if the database is lost (see [`crate::recovery`]).
+pub fn meta(ctx: &Ctx, i: &Integration) -> Meta {
+    Meta {
+        name: i.name.clone(),
+        family: i.family.clone(),
+        kind: i.kind.clone(),
+        registry: i.registry.clone(),
+        username: i.username.clone(),
+        email: i.email.clone(),
+        home: home(ctx),
+    }
+}
+
+/// This database's data directory, as recorded next to its secrets.
+pub fn home(ctx: &Ctx) -> String {
+    let dir = &ctx.paths.data_dir;
+    std::fs::canonicalize(dir)
+        .unwrap_or_else(|_| dir.clone())
+        .display()
+        .to_string()
 }
 
 /// What a new integration is made of.
@@ -74,7 +92,7 @@ pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integratio
         tx.commit()?;
     }
     let saved = store
-        .set(&integration.id, &label(&integration), &new.password)
+        .set(&integration.id, &meta(ctx, &integration), &new.password)
         .and_then(|()| {
             failpoint::hit("create-after-secret");
             insert(db, &integration, &new.subscriptions, &now)
@@ -145,11 +163,11 @@ pub fn update(
     match (password, store) {
         (Some(password), Some(store)) => {
             let previous = store.get(&current.id)?;
-            store.set(&current.id, &label(&updated), password)?;
+            store.set(&current.id, &meta(ctx, &updated), password)?;
             failpoint::hit("update-after-secret");
             if let Err(err) = tx.commit() {
                 let _ = match &previous {
-                    Some(old) => store.set(&current.id, &label(current), old),
+                    Some(old) => store.set(&current.id, &meta(ctx, current), old),
                     None => store.delete(&current.id).map(drop),
                 };
                 return Err(err.into());
@@ -157,25 +175,25 @@ pub fn update(
         }
         _ => tx.commit()?,
     }
-    if label(&updated) != label(current) {
-        relabel(ctx, current, &updated);
+    if password.is_none() && meta(ctx, &updated) != meta(ctx, current) {
+        relabel(ctx, &updated);
     }
     integrations::by_id(&db.conn, &updated.id)
 }
 
-/// Show the new name in keyring UIs. Best effort: the rename stands
-/// whether or not the keyring answers.
-fn relabel(ctx: &Ctx, current: &Integration, updated: &Integration) {
-    if current.secret_store != StoreKind::Keyring.as_str() {
-        return;
-    }
+/// Keep the details next to the secret (and the label keyring UIs show) in
+/// step with the row. Best effort: the edit stands whether or not the store
+/// answers; `hubint doctor --fix` brings them up to date later.
+fn relabel(ctx: &Ctx, updated: &Integration) {
     let result = ctx
-        .store(StoreKind::Keyring)
-        .and_then(|store| store.relabel(&current.id, &label(updated)));
+        .store_named(&updated.secret_store)
+        .and_then(|store| store.relabel(&updated.id, &meta(ctx, updated)));
     if let Err(err) = result {
         ctx.ui.warn(format!(
-            "keyring UIs still show the old label for {}: {err:#}",
-            updated.name
+            "the details kept next to the password of {} were not updated ({}); \
+             `hubint doctor --fix` updates them",
+            updated.name,
+            crate::context::one_line(&err)
         ));
     }
 }
@@ -331,7 +349,7 @@ pub fn relocate(
         ))
         .into());
     };
-    dest.set(&current.id, &label(&current), &secret)?;
+    dest.set(&current.id, &meta(ctx, &current), &secret)?;
     failpoint::hit("move-before-commit");
     let moved = Integration {
         secret_store: to.to_string(),

@@ -49,8 +49,13 @@ impl fmt::Display for Source {
 /// Whether [`obtain`] can get a passphrase without failing for lack of one:
 /// a variable is set, or it may prompt.
 pub fn available(ui: &Ui) -> bool {
+    in_environment() || ui.interactive()
+}
+
+/// Whether a passphrase variable is set (so no prompt is needed).
+pub fn in_environment() -> bool {
     let set = |var: &str| std::env::var_os(var).is_some_and(|v| !v.is_empty());
-    set(ENV_PASSPHRASE) || set(ENV_PASSPHRASE_FILE) || ui.interactive()
+    set(ENV_PASSPHRASE) || set(ENV_PASSPHRASE_FILE)
 }
 
 /// The passphrase for the store at `store`, from the environment or, on a
