@@ -26,6 +26,7 @@ pub mod prompt;
 pub mod recovery;
 pub mod registry;
 pub mod secret;
+pub mod shell;
 pub mod ui;
 pub mod validate;
 pub mod verify;
