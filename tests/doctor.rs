@@ -117,7 +117,7 @@ fn orphans_from_a_crash_are_found_and_removed_but_never_another_homes() {
     assert_eq!(orphans.len(), 1, "{report:#}");
     assert_eq!(orphans[0].0, "problem");
     assert!(
-        orphans[0].1.contains("belongs to no integration"),
+        orphans[0].1.contains("interrupted"),
         "{orphans:?}"
     );
     assert_eq!(orphans[0].2, "hubint doctor --fix");

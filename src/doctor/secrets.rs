@@ -216,7 +216,7 @@ fn garbage(
     }
     let garbage: Vec<&Leftover> = found.iter().filter(|l| l.garbage()).collect();
     if garbage.is_empty() {
-        report.ok("orphans", "no secret left by an interrupted operation");
+        report.ok("orphans", "no secret without its integration");
     }
     for leftover in garbage {
         if !fix {
