@@ -27,6 +27,10 @@ pub enum Code {
     VerifyFailed = 6,
     /// 7: `hubint doctor` found problems (it printed each one with its fix).
     DoctorProblems = 7,
+    /// 126: `exec`: the command was found but cannot be run (not executable).
+    CannotRun = 126,
+    /// 127: `exec`: the command was not found.
+    CommandNotFound = 127,
     /// 130: cancelled at a prompt.
     Cancelled = 130,
 }

@@ -15,6 +15,7 @@ pub mod error;
 pub mod external_helper;
 pub mod failpoint;
 pub mod generated;
+pub mod harden;
 pub mod login;
 pub mod man;
 pub mod matching;
@@ -47,6 +48,7 @@ use crate::error::Code;
 /// `docker-credential-hubint` (or as `hubint credential-helper`), the binary
 /// speaks the credential helper protocol instead, before any clap parsing.
 pub fn main_entry() -> ExitCode {
+    harden::apply();
     let args: Vec<OsString> = std::env::args_os().collect();
     if args
         .first()

@@ -16,6 +16,10 @@ use crate::ui::Ui;
 pub const ENV_PASSPHRASE: &str = "HUBINT_PASSPHRASE";
 pub const ENV_PASSPHRASE_FILE: &str = "HUBINT_PASSPHRASE_FILE";
 
+/// The variables that carry a secret of hubint's own (never passed on to
+/// the command of `hubint exec`).
+pub const SECRET_VARS: [&str; 2] = [ENV_PASSPHRASE, ENV_PASSPHRASE_FILE];
+
 /// Shorter passphrases get a warning when a store is created.
 const SHORT: usize = 10;
 
