@@ -46,7 +46,10 @@ pub fn family(id: &str) -> anyhow::Result<&'static Family> {
     match FAMILIES.iter().find(|f| f.id.eq_ignore_ascii_case(id)) {
         Some(f) => Ok(f),
         None => fail(
-            Failure::usage(format!("unknown integration family '{id}'"))
+            Failure::usage(format!(
+                "unknown integration family '{}'",
+                crate::validate::excerpt(id)
+            ))
                 .hint(format!("families: {}", family_ids().join(", "))),
         ),
     }
@@ -58,7 +61,12 @@ impl Family {
         match types.iter().find(|t| t.id.eq_ignore_ascii_case(id)) {
             Some(t) => Ok(t),
             None => fail(
-                Failure::usage(format!("unknown type '{id}' in family '{}'", self.id)).hint(
+                Failure::usage(format!(
+                    "unknown type '{}' in family '{}'",
+                    crate::validate::excerpt(id),
+                    self.id
+                ))
+                .hint(
                     format!(
                         "types of {}: {}",
                         self.id,

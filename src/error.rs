@@ -131,3 +131,17 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
         kind == Some(io::ErrorKind::BrokenPipe)
     })
 }
+
+/// The longest error message printed, in characters: a safety net for
+/// input quoted without [`crate::validate::excerpt`] (paths and hints make
+/// a message long, never a value's length alone).
+const MESSAGE_MAX: usize = 1000;
+
+/// `err` with its causes, as printed: at most [`MESSAGE_MAX`] characters.
+pub fn message(err: &anyhow::Error) -> String {
+    let text = format!("{err:#}");
+    match text.char_indices().nth(MESSAGE_MAX) {
+        None => text,
+        Some((cut, _)) => format!("{}... (message cut)", &text[..cut]),
+    }
+}

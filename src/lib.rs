@@ -16,6 +16,7 @@ pub mod external_helper;
 pub mod failpoint;
 pub mod generated;
 pub mod harden;
+pub mod limits;
 pub mod login;
 pub mod man;
 pub mod matching;
@@ -105,7 +106,7 @@ fn report(err: &anyhow::Error) -> ExitCode {
         let _ = console::Term::stderr().show_cursor();
         eprintln!("{}", prompt::CANCELLED);
     } else {
-        eprintln!("error: {err:#}");
+        eprintln!("error: {}", error::message(err));
         if let Some(hint) = error::hint(err) {
             eprintln!("hint: {hint}");
         } else if db::is_damaged(err) {

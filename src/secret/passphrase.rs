@@ -10,7 +10,7 @@ use dialoguer::Password;
 
 use super::Secret;
 use crate::error::Failure;
-use crate::password;
+use crate::{limits, password};
 use crate::ui::Ui;
 
 pub const ENV_PASSPHRASE: &str = "HUBINT_PASSPHRASE";
@@ -83,7 +83,7 @@ pub fn obtain(ui: &Ui, store: &Path, creating: bool) -> Result<Passphrase> {
         },
         (None, Some(path)) => {
             let path = PathBuf::from(path);
-            let secret = password::read_file(&path, "passphrase").map_err(|e| {
+            let secret = password::read_file(&path, "passphrase", limits::PASSPHRASE_INPUT).map_err(|e| {
                 Failure::store(format!("{ENV_PASSPHRASE_FILE}: {e:#}")).hint(format!(
                     "{ENV_PASSPHRASE_FILE} must name a readable file holding the passphrase"
                 ))
@@ -136,12 +136,12 @@ pub fn obtain(ui: &Ui, store: &Path, creating: bool) -> Result<Passphrase> {
 pub fn obtain_new(ui: &Ui, stdin: bool, file: Option<&Path>) -> Result<Passphrase> {
     let passphrase = if stdin {
         Passphrase {
-            secret: password::read_stdin("new passphrase")?,
+            secret: password::read_stdin("new passphrase", limits::PASSPHRASE_INPUT)?,
             source: Source::Stdin,
         }
     } else if let Some(path) = file {
         Passphrase {
-            secret: password::read_file(path, "new passphrase")?,
+            secret: password::read_file(path, "new passphrase", limits::PASSPHRASE_INPUT)?,
             source: Source::File(path.to_path_buf()),
         }
     } else if ui.interactive() {

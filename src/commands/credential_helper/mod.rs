@@ -65,7 +65,10 @@ pub fn serve(name: &str, args: &[OsString]) -> ExitCode {
         "list" => context().and_then(|ctx| list::run(&ctx, &mut out)),
         "version" => version::run(&mut out),
         other => {
-            return usage_error(&[&format!("Unknown credential action `{other}`"), &usage]);
+            return usage_error(&[&format!(
+                    "Unknown credential action `{}`",
+                    crate::validate::excerpt(other)
+                ), &usage]);
         }
     };
     match result {
@@ -73,7 +76,7 @@ pub fn serve(name: &str, args: &[OsString]) -> ExitCode {
         Err(err) if crate::error::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             // The message on stdout, as upstream; what to do on stderr.
-            let _ = writeln!(out, "{err:#}");
+            let _ = writeln!(out, "{}", crate::error::message(&err));
             let _ = out.flush();
             if let Some(hint) = crate::error::hint(&err) {
                 eprintln!("hint: {hint}");

@@ -34,6 +34,7 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Output> {
                 .iter()
                 .any(|t| t.eq_ignore_ascii_case(kind)) => {}
             None => {
+                let kind = crate::validate::excerpt(kind);
                 return Err(Failure::usage(format!("unknown integration type '{kind}'"))
                     .hint(format!("types: {}", catalog::type_ids().join(", ")))
                     .into());
