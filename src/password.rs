@@ -14,11 +14,13 @@ use crate::validate;
 #[derive(Args, Debug, Default, Clone)]
 #[group(id = "password_source", multiple = false)]
 pub struct PasswordArgs {
-    /// Read the password from standard input (one trailing newline is removed)
+    /// Read the password from standard input (at most 16 KiB; one trailing
+    /// newline is removed)
     #[arg(long)]
     pub password_stdin: bool,
 
-    /// Read the password from FILE (one trailing newline is removed)
+    /// Read the password from FILE (at most 16 KiB; one trailing newline is
+    /// removed)
     #[arg(long, value_name = "FILE")]
     pub password_file: Option<PathBuf>,
 

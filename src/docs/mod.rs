@@ -51,11 +51,11 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "HUBINT_PASSPHRASE",
-        "passphrase of the encrypted file store",
+        "passphrase of the encrypted file store (never passed on by exec)",
     ),
     (
         "HUBINT_PASSPHRASE_FILE",
-        "file holding that passphrase (one trailing newline removed)",
+        "file holding that passphrase (at most 4 KiB; one trailing newline removed)",
     ),
     (
         "HUBINT_KEYRING_TIMEOUT",
