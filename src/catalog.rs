@@ -50,7 +50,7 @@ pub fn family(id: &str) -> anyhow::Result<&'static Family> {
                 "unknown integration family '{}'",
                 crate::validate::excerpt(id)
             ))
-                .hint(format!("families: {}", family_ids().join(", "))),
+            .hint(format!("families: {}", family_ids().join(", "))),
         ),
     }
 }
@@ -66,13 +66,11 @@ impl Family {
                     crate::validate::excerpt(id),
                     self.id
                 ))
-                .hint(
-                    format!(
-                        "types of {}: {}",
-                        self.id,
-                        types.iter().map(|t| t.id).collect::<Vec<_>>().join(", ")
-                    ),
-                ),
+                .hint(format!(
+                    "types of {}: {}",
+                    self.id,
+                    types.iter().map(|t| t.id).collect::<Vec<_>>().join(", ")
+                )),
             ),
         }
     }

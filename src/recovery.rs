@@ -46,10 +46,11 @@ impl Leftover {
     pub fn garbage(&self) -> bool {
         matches!(
             self.why,
-            Why::Pending | Why::Stray {
-                only_copy: false,
-                ..
-            }
+            Why::Pending
+                | Why::Stray {
+                    only_copy: false,
+                    ..
+                }
         )
     }
 }
@@ -94,7 +95,12 @@ pub fn leftovers(
                 owner: row.name.clone(),
                 only_copy: !has_secret(ctx, row),
             },
-            None if pending.iter().any(|p| p.id == id && p.store == kind.as_str()) => Why::Pending,
+            None if pending
+                .iter()
+                .any(|p| p.id == id && p.store == kind.as_str()) =>
+            {
+                Why::Pending
+            }
             None => Why::Unowned(meta),
         };
         found.push(Leftover { kind, id, why });
@@ -156,8 +162,7 @@ pub fn warn_if_empty(ctx: &Ctx, db: &Db) {
     };
     let mut count = 0;
     for kind in [StoreKind::Keyring, StoreKind::File] {
-        if kind == StoreKind::File
-            && (!ctx.file_store().exists() || !passphrase::in_environment())
+        if kind == StoreKind::File && (!ctx.file_store().exists() || !passphrase::in_environment())
         {
             continue;
         }

@@ -51,7 +51,13 @@ mod tests {
 
     #[test]
     fn quoting() {
-        assert_eq!(Shell::Posix.export("A", r"x'y\z"), "export A='x'\\''y\\z'\n");
-        assert_eq!(Shell::Fish.export("A", r"x'y\z"), "set -gx A 'x\\'y\\\\z'\n");
+        assert_eq!(
+            Shell::Posix.export("A", r"x'y\z"),
+            "export A='x'\\''y\\z'\n"
+        );
+        assert_eq!(
+            Shell::Fish.export("A", r"x'y\z"),
+            "set -gx A 'x\\'y\\\\z'\n"
+        );
     }
 }

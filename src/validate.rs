@@ -98,11 +98,7 @@ pub const EXCERPT_MAX: usize = 200;
 pub fn excerpt(value: &str) -> String {
     match value.char_indices().nth(EXCERPT_MAX) {
         None => value.to_string(),
-        Some((cut, _)) => format!(
-            "{}... ({} bytes in all)",
-            &value[..cut],
-            value.len()
-        ),
+        Some((cut, _)) => format!("{}... ({} bytes in all)", &value[..cut], value.len()),
     }
 }
 

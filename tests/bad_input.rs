@@ -314,7 +314,12 @@ fn passphrase_sources() -> usize {
             "a passphrase has at most 4 KiB",
         ),
         (
-            &["secret-store", "passwd", "--new-passphrase-file", "/dev/zero"],
+            &[
+                "secret-store",
+                "passwd",
+                "--new-passphrase-file",
+                "/dev/zero",
+            ],
             "",
             2,
             "new passphrase file /dev/zero is too long",

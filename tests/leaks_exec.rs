@@ -55,7 +55,10 @@ fn exec_gives_exactly_one_integration_and_no_passphrase() {
         let out = cmd.output().unwrap();
         assert_ok("exec env", &out);
         let seen = stdout(&out);
-        assert!(seen.contains("ONE_INTEGRATION_PASSWORD=pw-one-Canary"), "{seen}");
+        assert!(
+            seen.contains("ONE_INTEGRATION_PASSWORD=pw-one-Canary"),
+            "{seen}"
+        );
         for gone in [
             "HUBINT_PASSPHRASE",
             PASSPHRASE,
@@ -100,7 +103,11 @@ fn exec_of_a_missing_or_non_executable_command_exits_127_or_126() {
     for (program, code) in cases {
         let out = env.output(&["exec", "one", "--", program]);
         assert_eq!(out.status.code(), Some(code), "{program}: {}", stderr(&out));
-        assert!(stderr(&out).starts_with("error: cannot run "), "{}", stderr(&out));
+        assert!(
+            stderr(&out).starts_with("error: cannot run "),
+            "{}",
+            stderr(&out)
+        );
         assert!(!contains(&out.stderr, b"pw-one-Canary"));
     }
 }
@@ -226,7 +233,11 @@ fn env_round_trips_hostile_passwords_in_bash_dash_zsh_and_fish() {
         ("zsh", r#"eval "$(hubint env "$1" --shell posix)""#, None),
         ("fish", "hubint env $argv[1] --shell fish | source", None),
         // Detected from $SHELL.
-        ("fish", "hubint env $argv[1] | source", Some("/usr/bin/fish")),
+        (
+            "fish",
+            "hubint env $argv[1] | source",
+            Some("/usr/bin/fish"),
+        ),
     ];
     let mut checked = 0;
     for (shell, load, login_shell) in shells {
@@ -250,7 +261,10 @@ fn env_round_trips_hostile_passwords_in_bash_dash_zsh_and_fish() {
             let out = cmd.output().unwrap();
             assert!(out.status.success(), "{shell}: {}", stderr(&out));
             assert_eq!(stdout(&out), *password, "{shell} {name}: {}", stderr(&out));
-            assert!(!env.path().join("PWNED").exists(), "{shell} ran {password:?}");
+            assert!(
+                !env.path().join("PWNED").exists(),
+                "{shell} ran {password:?}"
+            );
             checked += 1;
         }
     }

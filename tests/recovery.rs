@@ -67,7 +67,11 @@ fn password(env: &TestEnv, name: &str) -> String {
         .lines()
         .find(|l| l.contains("_PASSWORD="))
         .expect("a password line");
-    line.split_once('=').unwrap().1.trim_matches('\'').to_string()
+    line.split_once('=')
+        .unwrap()
+        .1
+        .trim_matches('\'')
+        .to_string()
 }
 
 /// The reproduction of issue 12, verbatim, then the recovery it leads to.
@@ -81,7 +85,11 @@ fn losing_the_database_and_following_the_hints_loses_no_file_store_password() {
     drop(f);
     let out = env.output(&["list"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("hubint doctor --recover"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("hubint doctor --recover"),
+        "{}",
+        stderr(&out)
+    );
     std::fs::rename(&db, db.with_extension("db.broken")).unwrap();
     let before = std::fs::read(env.secrets_path()).unwrap();
 
@@ -89,9 +97,17 @@ fn losing_the_database_and_following_the_hints_loses_no_file_store_password() {
     assert_eq!(code, 7, "{report:#}");
     let cases = findings(&report, "recovery");
     assert_eq!(cases.len(), 3, "{report:#}");
-    assert!(cases[0].1.contains("password of n1 (r1.example.com, user u)"));
+    assert!(
+        cases[0]
+            .1
+            .contains("password of n1 (r1.example.com, user u)")
+    );
     assert_eq!(cases[0].2, "hubint doctor --recover");
-    assert!(findings(&report, "database")[1].1.contains("hold 3 passwords"));
+    assert!(
+        findings(&report, "database")[1]
+            .1
+            .contains("hold 3 passwords")
+    );
 
     // --fix deletes none of them.
     let (code, _, _) = doctor(&env, &["--fix"]);
@@ -142,7 +158,14 @@ fn an_empty_database_with_secrets_in_the_stores_is_reported_once() {
 fn recovery_rebuilds_the_integration_as_last_edited() {
     let env = file_env();
     add_three(&env, "file");
-    let edit = ["edit", "n1", "--name", "renamed", "--email", "e@example.com"];
+    let edit = [
+        "edit",
+        "n1",
+        "--name",
+        "renamed",
+        "--email",
+        "e@example.com",
+    ];
     common::assert_ok("edit", &env.output(&edit));
     std::fs::rename(env.db_path(), env.hubint_home.join("old.db")).unwrap();
     assert_eq!(doctor(&env, &["--recover"]).0, 0);
@@ -197,7 +220,11 @@ fn losing_the_database_loses_no_keyring_password() {
         assert_eq!(keyring_items(id), 1);
     }
     let out = env.output(&["list"]);
-    assert!(stderr(&out).contains("hold 3 passwords"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("hold 3 passwords"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(doctor(&env, &["--recover"]).0, 0);
     assert_eq!(env.names(), ["n1", "n2", "n3"]);
     assert_eq!(env.id("n2"), ids[1]);

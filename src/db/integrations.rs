@@ -93,7 +93,7 @@ pub fn get(conn: &Connection, name: &str) -> Result<Integration> {
                 "no integration named '{}'",
                 crate::validate::excerpt(name)
             ))
-                .hint("run `hubint integration list` to see the integrations"),
+            .hint("run `hubint integration list` to see the integrations"),
         ),
     }
 }

@@ -122,7 +122,7 @@ pub fn get(conn: &Connection, name: &str) -> Result<(i64, String)> {
                 "no subscription named '{}'",
                 crate::validate::excerpt(name)
             ))
-                .hint("run `hubint subscription list` to see the subscriptions"),
+            .hint("run `hubint subscription list` to see the subscriptions"),
         ),
     }
 }

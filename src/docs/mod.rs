@@ -30,7 +30,10 @@ pub const EXIT_CODES: &[(Code, &str)] = &[
         Code::DoctorProblems,
         "doctor found problems (each is printed with its fix)",
     ),
-    (Code::CannotRun, "exec: the command cannot be run (not executable)"),
+    (
+        Code::CannotRun,
+        "exec: the command cannot be run (not executable)",
+    ),
     (Code::CommandNotFound, "exec: the command was not found"),
     (Code::Cancelled, "cancelled at a prompt"),
 ];

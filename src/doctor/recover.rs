@@ -94,7 +94,10 @@ fn one(
             match (tx, row) {
                 (Some(tx), Some(row)) => {
                     recovery::rehome(tx, row, case.kind)?;
-                    report.fixed("recovery", format!("{owner} now uses its copy in the {store}"));
+                    report.fixed(
+                        "recovery",
+                        format!("{owner} now uses its copy in the {store}"),
+                    );
                 }
                 _ => report.problem("recovery", detail, RECOVER),
             }
@@ -106,10 +109,7 @@ fn one(
 
 /// "NAME (REGISTRY, user USERNAME)".
 fn who(meta: &Meta) -> String {
-    format!(
-        "{} ({}, user {})",
-        meta.name, meta.registry, meta.username
-    )
+    format!("{} ({}, user {})", meta.name, meta.registry, meta.username)
 }
 
 /// What to do about a secret without details: look at it, add it again.

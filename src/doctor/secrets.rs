@@ -87,7 +87,9 @@ fn details(ctx: &Ctx, rows: &[Integration], usable: &Usable, fix: bool, report: 
             continue;
         }
         let Ok(store) = ctx.store(kind) else { continue };
-        let Ok(entries) = store.entries() else { continue };
+        let Ok(entries) = store.entries() else {
+            continue;
+        };
         for row in rows.iter().filter(|r| r.secret_store == kind.as_str()) {
             let want = ops::meta(ctx, row);
             let Some(stored) = entries.iter().find(|e| e.id == row.id) else {
@@ -100,7 +102,11 @@ fn details(ctx: &Ctx, rows: &[Integration], usable: &Usable, fix: bool, report: 
                 "{}: the details kept next to its password (to recover it if the database \
                  is lost) are {}",
                 row.name,
-                if stored.meta.is_none() { "missing" } else { "out of date" }
+                if stored.meta.is_none() {
+                    "missing"
+                } else {
+                    "out of date"
+                }
             );
             if !fix {
                 report.repairable("details", detail, "hubint doctor --fix");

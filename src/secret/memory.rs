@@ -17,7 +17,11 @@ impl SecretStore for MemoryStore {
         StoreKind::Keyring
     }
     fn get(&self, id: &str) -> Result<Option<Secret>> {
-        Ok(self.secrets.borrow().get(id).map(|(_, s)| Secret::new(s.clone())))
+        Ok(self
+            .secrets
+            .borrow()
+            .get(id)
+            .map(|(_, s)| Secret::new(s.clone())))
     }
     fn set(&self, id: &str, meta: &Meta, secret: &str) -> Result<()> {
         let entry = (meta.clone(), secret.to_string());

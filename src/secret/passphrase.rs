@@ -10,8 +10,8 @@ use dialoguer::Password;
 
 use super::Secret;
 use crate::error::Failure;
-use crate::{limits, password};
 use crate::ui::Ui;
+use crate::{limits, password};
 
 pub const ENV_PASSPHRASE: &str = "HUBINT_PASSPHRASE";
 pub const ENV_PASSPHRASE_FILE: &str = "HUBINT_PASSPHRASE_FILE";
@@ -83,11 +83,12 @@ pub fn obtain(ui: &Ui, store: &Path, creating: bool) -> Result<Passphrase> {
         },
         (None, Some(path)) => {
             let path = PathBuf::from(path);
-            let secret = password::read_file(&path, "passphrase", limits::PASSPHRASE_INPUT).map_err(|e| {
-                Failure::store(format!("{ENV_PASSPHRASE_FILE}: {e:#}")).hint(format!(
-                    "{ENV_PASSPHRASE_FILE} must name a readable file holding the passphrase"
-                ))
-            })?;
+            let secret = password::read_file(&path, "passphrase", limits::PASSPHRASE_INPUT)
+                .map_err(|e| {
+                    Failure::store(format!("{ENV_PASSPHRASE_FILE}: {e:#}")).hint(format!(
+                        "{ENV_PASSPHRASE_FILE} must name a readable file holding the passphrase"
+                    ))
+                })?;
             Passphrase {
                 secret,
                 source: Source::EnvFile(path),

@@ -65,10 +65,13 @@ pub fn serve(name: &str, args: &[OsString]) -> ExitCode {
         "list" => context().and_then(|ctx| list::run(&ctx, &mut out)),
         "version" => version::run(&mut out),
         other => {
-            return usage_error(&[&format!(
+            return usage_error(&[
+                &format!(
                     "Unknown credential action `{}`",
                     crate::validate::excerpt(other)
-                ), &usage]);
+                ),
+                &usage,
+            ]);
         }
     };
     match result {
