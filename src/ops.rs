@@ -11,13 +11,15 @@
 //! `hubint doctor --fix` can remove it (even from the OS keyring, which
 //! other databases share).
 
+use std::rc::Rc;
+
 use anyhow::Result;
 
 use crate::context::Ctx;
 use crate::db::{self, Db, integrations, integrations::Integration, pending, subscriptions};
 use crate::error::Failure;
 use crate::failpoint;
-use crate::secret::{self, Meta, Secret, StoreKind};
+use crate::secret::{self, Meta, Secret, SecretStore, StoreKind};
 
 /// The details kept next to the secret of `i`, to rebuild its row from the
 /// store if the database is lost (see [`crate::recovery`]).
@@ -153,6 +155,12 @@ pub fn update(
         }
         None => None,
     };
+    // The details kept next to the password follow the row. Their store is
+    // unlocked now, so that no passphrase prompt comes after the commit.
+    let details = (password.is_none() && meta(ctx, &updated) != meta(ctx, current)).then(|| {
+        ctx.store_named(&current.secret_store)
+            .and_then(|store| store.unlock().map(|()| store))
+    });
     let tx = db.write()?;
     unchanged_since(&tx, current)?;
     if updated.default {
@@ -175,8 +183,8 @@ pub fn update(
         }
         _ => tx.commit()?,
     }
-    if password.is_none() && meta(ctx, &updated) != meta(ctx, current) {
-        relabel(ctx, &updated);
+    if let Some(store) = details {
+        relabel(ctx, store, &updated);
     }
     integrations::by_id(&db.conn, &updated.id)
 }
@@ -184,10 +192,8 @@ pub fn update(
 /// Keep the details next to the secret (and the label keyring UIs show) in
 /// step with the row. Best effort: the edit stands whether or not the store
 /// answers; `hubint doctor --fix` brings them up to date later.
-fn relabel(ctx: &Ctx, updated: &Integration) {
-    let result = ctx
-        .store_named(&updated.secret_store)
-        .and_then(|store| store.relabel(&updated.id, &meta(ctx, updated)));
+fn relabel(ctx: &Ctx, store: Result<Rc<dyn SecretStore>>, updated: &Integration) {
+    let result = store.and_then(|store| store.relabel(&updated.id, &meta(ctx, updated)));
     if let Err(err) = result {
         ctx.ui.warn(format!(
             "the details kept next to the password of {} were not updated ({}); \

@@ -105,6 +105,12 @@ pub fn leftovers(
         };
         found.push(Leftover { kind, id, why });
     }
+    // By integration name where known, for a stable report.
+    found.sort_by_cached_key(|l| match &l.why {
+        Why::Unowned(Some(meta)) => (0, meta.name.clone()),
+        Why::Stray { owner, .. } => (0, owner.clone()),
+        _ => (1, l.id.clone()),
+    });
     Ok(found)
 }
 
@@ -151,15 +157,22 @@ pub fn rehome(tx: &Connection, row: &Integration, kind: StoreKind) -> Result<()>
     integrations::update(tx, &moved)
 }
 
-/// For `list` on a database without integrations: if the stores hold
-/// passwords it does not know (a new, empty or replaced database), say so
-/// once on stderr. The file store is looked at only when its passphrase
+/// For `list` on a database without integrations, and any command that
+/// finds a 0-byte database: if the stores hold passwords it does not know
+/// (a new, empty or replaced database), say so once on stderr. The file store is looked at only when its passphrase
 /// comes from the environment (never a prompt for a listing); a store that
 /// does not answer is skipped silently.
 pub fn warn_if_empty(ctx: &Ctx, db: &Db) {
-    let Ok(pending) = db::pending::list(&db.conn) else {
+    if ctx.warned_empty.replace(true) {
+        return;
+    }
+    let rows = integrations::list(&db.conn, &Default::default());
+    let (Ok(rows), Ok(pending)) = (rows, db::pending::list(&db.conn)) else {
         return;
     };
+    if !rows.is_empty() {
+        return;
+    }
     let mut count = 0;
     for kind in [StoreKind::Keyring, StoreKind::File] {
         if kind == StoreKind::File && (!ctx.file_store().exists() || !passphrase::in_environment())

@@ -152,6 +152,24 @@ fn an_empty_database_with_secrets_in_the_stores_is_reported_once() {
     assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
 }
 
+/// Any command that finds a 0-byte database says so, not only `list`.
+#[test]
+fn an_add_into_a_zero_byte_database_is_not_silent() {
+    let env = file_env();
+    add_three(&env, "file");
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", env.db_path().display()));
+    }
+    std::fs::write(env.db_path(), b"").unwrap();
+    let args = ["add", "--name", "n4", "--username", "u", "--password-stdin"];
+    let out = env.run(&args, "pw4");
+    common::assert_ok("add", &out);
+    let err = stderr(&out);
+    assert_eq!(err.matches("hold 3 passwords").count(), 1, "{err}");
+    assert_eq!(doctor(&env, &["--recover"]).0, 0);
+    assert_eq!(env.names(), ["n1", "n2", "n3", "n4"]);
+}
+
 /// Edits, renames and moves keep the details in step: what is recovered is
 /// the integration as it was last saved.
 #[test]
@@ -209,16 +227,20 @@ fn losing_the_database_loses_no_keyring_password() {
     require_keyring();
     let other = TestEnv::new();
     let theirs = other.add_id("someone-else", "theirs", &[]);
-    let env = TestEnv::new();
+    let env = TestEnv::new().with_env("HUBINT_PASSPHRASE", PASSPHRASE);
     add_three(&env, "keyring");
     let ids: Vec<String> = ["n1", "n2", "n3"].iter().map(|n| env.id(n)).collect();
+    // A rename in the keyring and a move to the file store keep the details.
+    common::assert_ok("edit", &env.output(&["edit", "n2", "--name", "second"]));
+    common::assert_ok("move", &env.output(&["move", "n3", "--to", "file"]));
     std::fs::rename(env.db_path(), env.hubint_home.join("old.db")).unwrap();
     let (code, report, _) = doctor(&env, &["--fix"]);
     assert_eq!(code, 7, "{report:#}");
     assert_eq!(findings(&report, "recovery").len(), 3, "{report:#}");
-    for id in &ids {
+    for id in &ids[..2] {
         assert_eq!(keyring_items(id), 1);
     }
+    assert_eq!(env.file_secrets(PASSPHRASE).len(), 1);
     let out = env.output(&["list"]);
     assert!(
         stderr(&out).contains("hold 3 passwords"),
@@ -226,8 +248,10 @@ fn losing_the_database_loses_no_keyring_password() {
         stderr(&out)
     );
     assert_eq!(doctor(&env, &["--recover"]).0, 0);
-    assert_eq!(env.names(), ["n1", "n2", "n3"]);
-    assert_eq!(env.id("n2"), ids[1]);
+    assert_eq!(env.names(), ["n1", "n3", "second"]);
+    assert_eq!(env.id("second"), ids[1]);
+    assert_eq!(env.show("n3")["secret_store"], "file");
+    assert_eq!(password(&env, "n3"), "pw3");
     assert_eq!(keyring_secret(&ids[1]).as_deref(), Some("pw2"));
     assert_eq!(keyring_secret(&theirs).as_deref(), Some("theirs"));
     assert_eq!(doctor(&other, &[]).0, 0);
