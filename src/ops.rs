@@ -19,30 +19,8 @@ use crate::context::Ctx;
 use crate::db::{self, Db, integrations, integrations::Integration, pending, subscriptions};
 use crate::error::Failure;
 use crate::failpoint;
-use crate::secret::{self, Meta, Secret, SecretStore, StoreKind};
-
-/// The details kept next to the secret of `i`, to rebuild its row from the
-/// store if the database is lost (see [`crate::recovery`]).
-pub fn meta(ctx: &Ctx, i: &Integration) -> Meta {
-    Meta {
-        name: i.name.clone(),
-        family: i.family.clone(),
-        kind: i.kind.clone(),
-        registry: i.registry.clone(),
-        username: i.username.clone(),
-        email: i.email.clone(),
-        home: home(ctx),
-    }
-}
-
-/// This database's data directory, as recorded next to its secrets.
-pub fn home(ctx: &Ctx) -> String {
-    let dir = &ctx.paths.data_dir;
-    std::fs::canonicalize(dir)
-        .unwrap_or_else(|_| dir.clone())
-        .display()
-        .to_string()
-}
+use crate::recovery::meta;
+use crate::secret::{self, Secret, SecretStore, StoreKind};
 
 /// What a new integration is made of.
 pub struct NewIntegration {

@@ -17,8 +17,30 @@ use rusqlite::Connection;
 use crate::context::Ctx;
 use crate::db::integrations::{self, Integration};
 use crate::db::{self, Db, pending::Pending};
-use crate::ops;
 use crate::secret::{Meta, SecretStore, StoreKind, passphrase};
+
+/// The details kept next to the secret of `i`, to rebuild its row from the
+/// store if the database is lost (see the module documentation).
+pub fn meta(ctx: &Ctx, i: &Integration) -> Meta {
+    Meta {
+        name: i.name.clone(),
+        family: i.family.clone(),
+        kind: i.kind.clone(),
+        registry: i.registry.clone(),
+        username: i.username.clone(),
+        email: i.email.clone(),
+        home: home(ctx),
+    }
+}
+
+/// This database's data directory, as recorded next to its secrets.
+pub fn home(ctx: &Ctx) -> String {
+    let dir = &ctx.paths.data_dir;
+    std::fs::canonicalize(dir)
+        .unwrap_or_else(|_| dir.clone())
+        .display()
+        .to_string()
+}
 
 /// Why a secret sits in a store without a row that keeps it there.
 #[derive(Debug, Clone)]
@@ -67,7 +89,7 @@ pub fn leftovers(
     pending: &[Pending],
 ) -> Result<Vec<Leftover>> {
     let kind = store.kind();
-    let home = ops::home(ctx);
+    let home = home(ctx);
     let mut candidates: BTreeMap<String, Option<Meta>> = BTreeMap::new();
     for stored in store.entries()? {
         let ours = kind == StoreKind::File || stored.meta.as_ref().is_some_and(|m| m.home == home);

@@ -18,7 +18,6 @@ use super::{Mode, Report, error_parts, recover};
 use crate::context::Ctx;
 use crate::db::integrations::{self, Filter, Integration};
 use crate::db::{Db, pending};
-use crate::ops;
 use crate::recovery::{self, Leftover};
 use crate::secret::StoreKind;
 
@@ -91,7 +90,7 @@ fn details(ctx: &Ctx, rows: &[Integration], usable: &Usable, fix: bool, report: 
             continue;
         };
         for row in rows.iter().filter(|r| r.secret_store == kind.as_str()) {
-            let want = ops::meta(ctx, row);
+            let want = recovery::meta(ctx, row);
             let Some(stored) = entries.iter().find(|e| e.id == row.id) else {
                 continue;
             };
