@@ -298,3 +298,37 @@ fn rewrite(env: &TestEnv, change: impl FnOnce(&mut serde_json::Map<String, serde
     writer.finish().unwrap();
     std::fs::write(env.secrets_path(), sealed).unwrap();
 }
+
+/// The reproduction of issue 12, run as written in bash, then the recovery
+/// its hints lead to: secrets.age keeps its size through `doctor --fix`.
+#[test]
+fn the_reproduction_of_issue_12_as_written() {
+    let env = TestEnv::new().without_keyring();
+    let script = r#"
+set -u
+export HUBINT_HOME=$(mktemp -d) HUBINT_PASSPHRASE='long passphrase 123'
+for n in 1 2 3; do printf pw$n | hubint add --name n$n --username u --password-stdin --url r$n.example.com --secret-store file; done
+truncate -s 8192 $HUBINT_HOME/hubint.db
+hubint list        # hint: move it away, "the passwords stay in their stores"
+mv $HUBINT_HOME/hubint.db $HUBINT_HOME/hubint.db.broken
+hubint doctor      # three "orphans" from "an interrupted add or delete"
+before=$(stat -c %s $HUBINT_HOME/secrets.age)
+hubint doctor --fix  # removes all three: secrets.age goes from 515 to 234 bytes
+echo "size: $before -> $(stat -c %s $HUBINT_HOME/secrets.age)"
+hubint doctor --recover >/dev/null && echo recovered
+hubint list --json | grep -c '"name"'
+printf 'r2.example.com' | docker-credential-hubint get
+"#;
+    let out = env
+        .program("bash", &["-c", script])
+        .env("TMPDIR", env.root())
+        .output()
+        .unwrap();
+    let (text, err) = (stdout(&out), stderr(&out));
+    assert!(err.contains("hubint doctor --recover"), "{err}");
+    let sizes = text.lines().find(|l| l.starts_with("size: ")).unwrap();
+    let (before, after) = sizes[6..].split_once(" -> ").unwrap();
+    assert_eq!(before, after, "{text}");
+    assert!(text.contains("recovered\n3\n"), "{text}\n{err}");
+    assert!(text.contains(r#""Secret":"pw2""#), "{text}");
+}
