@@ -5,6 +5,8 @@
 //! - Every Unix: `RLIMIT_CORE` 0, so a crash (`kill -SEGV`) writes no core.
 //! - Linux: `PR_SET_DUMPABLE` 0 as well, which also stops `ptrace` and
 //!   `/proc/PID/mem` from other processes of the user (root still can).
+//! - FreeBSD: `procctl(PROC_TRACE_CTL_DISABLE_EXEC)`; macOS:
+//!   `ptrace(PT_DENY_ATTACH)`, as ssh-agent does on each.
 //!
 //! `hubint exec` gives its command the core limit hubint started with
 //! ([`restore_for_child`]); the kernel makes an exec'd program dumpable again.
@@ -39,6 +41,22 @@ pub fn apply() {
     // SAFETY: PR_SET_DUMPABLE takes a plain integer argument.
     unsafe {
         libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0);
+    }
+    #[cfg(target_os = "freebsd")]
+    // SAFETY: the data argument points to a live c_int.
+    unsafe {
+        let mut mode: libc::c_int = libc::PROC_TRACE_CTL_DISABLE_EXEC;
+        libc::procctl(
+            libc::P_PID,
+            libc::getpid() as libc::id_t,
+            libc::PROC_TRACE_CTL,
+            (&mut mode as *mut libc::c_int).cast(),
+        );
+    }
+    #[cfg(target_os = "macos")]
+    // SAFETY: PT_DENY_ATTACH takes no address or data.
+    unsafe {
+        libc::ptrace(libc::PT_DENY_ATTACH, 0, std::ptr::null_mut(), 0);
     }
 }
 
