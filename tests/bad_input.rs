@@ -285,6 +285,7 @@ fn secret_sources_stop_at_their_limit() {
             "at most 16 KiB",
         ),
         case(&[b"show", &long_arg], b"", 3, "bytes in all)'"),
+        add("--name", &vec![0xff; 50_000], "(200000 bytes in all)'"),
         case(&[b"list", b"--type", &long_arg], b"", 2, "bytes in all)'"),
         case(&[b"list", b"--family", &long_arg], b"", 2, "bytes in all)'"),
     ];
