@@ -69,7 +69,8 @@ fn one(
                 Err(err) => {
                     let (why, _) = error_parts(&err, "");
                     let fix = format!(
-                        "rename the integration that holds the name {}, then {RECOVER}",
+                        "rename the integration that holds the name (`hubint edit {} --name \
+                         NEW`), then `{RECOVER}`; delete the one you do not want afterwards",
                         meta.name
                     );
                     report.problem("recovery", format!("{detail}: {why}"), fix);
