@@ -574,7 +574,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__doctor)
-            opts="-h -V --fix --json --no-input --help --version"
+            opts="-h -V --fix --recover --json --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -630,12 +630,16 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__env)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --shell --json --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --shell)
+                    COMPREPLY=($(compgen -W "posix fish" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

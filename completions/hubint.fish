@@ -66,13 +66,13 @@ complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_se
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l url -d 'Registry URL or host[:port] [default: Docker Hub]' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l username -d 'Registry username' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l email -d 'Email registered with the registry (optional)' -r
-complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l password-file -d 'Read the password from FILE (one trailing newline is removed)' -r -F
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l password-file -d 'Read the password from FILE (at most 16 KiB; one trailing newline is removed)' -r -F
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l password -d 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l subscription -d 'Attach to this subscription, creating it if needed (repeatable)' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds the whole check may take [default: 15]' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l secret-store -d 'Where to keep the password [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if it answers, else the encrypted file]' -r -f -a "keyring\t'The OS keyring: Secret Service, macOS Keychain or Windows Credential Manager'
 file\t'One age-encrypted file in the data directory, unlocked with a passphrase'"
-complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l password-stdin -d 'Read the password from standard input (one trailing newline is removed)'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l password-stdin -d 'Read the password from standard input (at most 16 KiB; one trailing newline is removed)'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l verify -d 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l no-verify -d 'Save without checking (the default; overrides an earlier --verify)'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l insecure -d 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
@@ -84,11 +84,11 @@ complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_se
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l url -d 'New registry URL or host[:port]' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l username -d 'New registry username' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l email -d 'New email address' -r
-complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l password-file -d 'Read the password from FILE (one trailing newline is removed)' -r -F
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l password-file -d 'Read the password from FILE (at most 16 KiB; one trailing newline is removed)' -r -F
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l password -d 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l timeout -d 'Seconds the whole check may take [default: 15]' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l clear-email -d 'Remove the email address'
-complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l password-stdin -d 'Read the password from standard input (one trailing newline is removed)'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l password-stdin -d 'Read the password from standard input (at most 16 KiB; one trailing newline is removed)'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l verify -d 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l no-verify -d 'Save without checking (the default; overrides an earlier --verify)'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l insecure -d 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
@@ -191,8 +191,8 @@ complete -c hubint -n "__fish_hubint_using_subcommand secret-store; and not __fi
 complete -c hubint -n "__fish_hubint_using_subcommand secret-store; and not __fish_seen_subcommand_from passwd help" -s V -l version -d 'Print version'
 complete -c hubint -n "__fish_hubint_using_subcommand secret-store; and not __fish_seen_subcommand_from passwd help" -f -a "passwd" -d 'Re-encrypt the encrypted file store under a new passphrase'
 complete -c hubint -n "__fish_hubint_using_subcommand secret-store; and not __fish_seen_subcommand_from passwd help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hubint -n "__fish_hubint_using_subcommand secret-store; and __fish_seen_subcommand_from passwd" -l new-passphrase-file -d 'Read the new passphrase from FILE (one trailing newline is removed)' -r -F
-complete -c hubint -n "__fish_hubint_using_subcommand secret-store; and __fish_seen_subcommand_from passwd" -l new-passphrase-stdin -d 'Read the new passphrase from standard input (one trailing newline is removed)'
+complete -c hubint -n "__fish_hubint_using_subcommand secret-store; and __fish_seen_subcommand_from passwd" -l new-passphrase-file -d 'Read the new passphrase from FILE (at most 4 KiB; one trailing newline is removed)' -r -F
+complete -c hubint -n "__fish_hubint_using_subcommand secret-store; and __fish_seen_subcommand_from passwd" -l new-passphrase-stdin -d 'Read the new passphrase from standard input (at most 4 KiB; one trailing newline is removed)'
 complete -c hubint -n "__fish_hubint_using_subcommand secret-store; and __fish_seen_subcommand_from passwd" -l json -d 'Print results as JSON on stdout'
 complete -c hubint -n "__fish_hubint_using_subcommand secret-store; and __fish_seen_subcommand_from passwd" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
 complete -c hubint -n "__fish_hubint_using_subcommand secret-store; and __fish_seen_subcommand_from passwd" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -205,13 +205,13 @@ complete -c hubint -n "__fish_hubint_using_subcommand add" -l name -d 'Unique na
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l url -d 'Registry URL or host[:port] [default: Docker Hub]' -r
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l username -d 'Registry username' -r
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l email -d 'Email registered with the registry (optional)' -r
-complete -c hubint -n "__fish_hubint_using_subcommand add" -l password-file -d 'Read the password from FILE (one trailing newline is removed)' -r -F
+complete -c hubint -n "__fish_hubint_using_subcommand add" -l password-file -d 'Read the password from FILE (at most 16 KiB; one trailing newline is removed)' -r -F
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l password -d 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin' -r
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l subscription -d 'Attach to this subscription, creating it if needed (repeatable)' -r
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l timeout -d 'Seconds the whole check may take [default: 15]' -r
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l secret-store -d 'Where to keep the password [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if it answers, else the encrypted file]' -r -f -a "keyring\t'The OS keyring: Secret Service, macOS Keychain or Windows Credential Manager'
 file\t'One age-encrypted file in the data directory, unlocked with a passphrase'"
-complete -c hubint -n "__fish_hubint_using_subcommand add" -l password-stdin -d 'Read the password from standard input (one trailing newline is removed)'
+complete -c hubint -n "__fish_hubint_using_subcommand add" -l password-stdin -d 'Read the password from standard input (at most 16 KiB; one trailing newline is removed)'
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l verify -d 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails'
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l no-verify -d 'Save without checking (the default; overrides an earlier --verify)'
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l insecure -d 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
@@ -223,11 +223,11 @@ complete -c hubint -n "__fish_hubint_using_subcommand edit" -l name -d 'Rename t
 complete -c hubint -n "__fish_hubint_using_subcommand edit" -l url -d 'New registry URL or host[:port]' -r
 complete -c hubint -n "__fish_hubint_using_subcommand edit" -l username -d 'New registry username' -r
 complete -c hubint -n "__fish_hubint_using_subcommand edit" -l email -d 'New email address' -r
-complete -c hubint -n "__fish_hubint_using_subcommand edit" -l password-file -d 'Read the password from FILE (one trailing newline is removed)' -r -F
+complete -c hubint -n "__fish_hubint_using_subcommand edit" -l password-file -d 'Read the password from FILE (at most 16 KiB; one trailing newline is removed)' -r -F
 complete -c hubint -n "__fish_hubint_using_subcommand edit" -l password -d 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin' -r
 complete -c hubint -n "__fish_hubint_using_subcommand edit" -l timeout -d 'Seconds the whole check may take [default: 15]' -r
 complete -c hubint -n "__fish_hubint_using_subcommand edit" -l clear-email -d 'Remove the email address'
-complete -c hubint -n "__fish_hubint_using_subcommand edit" -l password-stdin -d 'Read the password from standard input (one trailing newline is removed)'
+complete -c hubint -n "__fish_hubint_using_subcommand edit" -l password-stdin -d 'Read the password from standard input (at most 16 KiB; one trailing newline is removed)'
 complete -c hubint -n "__fish_hubint_using_subcommand edit" -l verify -d 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails'
 complete -c hubint -n "__fish_hubint_using_subcommand edit" -l no-verify -d 'Save without checking (the default; overrides an earlier --verify)'
 complete -c hubint -n "__fish_hubint_using_subcommand edit" -l insecure -d 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
@@ -293,9 +293,11 @@ complete -c hubint -n "__fish_hubint_using_subcommand import; and __fish_seen_su
 complete -c hubint -n "__fish_hubint_using_subcommand import; and __fish_seen_subcommand_from docker-config" -s V -l version -d 'Print version'
 complete -c hubint -n "__fish_hubint_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "docker-config" -d 'Import the logins of a docker config.json or a containers auth.json'
 complete -c hubint -n "__fish_hubint_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hubint -n "__fish_hubint_using_subcommand env" -l shell -d 'The syntax to print: posix (sh, bash, dash, zsh) or fish [default: fish if $SHELL is fish, else posix]' -r -f -a "posix\t'sh, bash, dash, zsh, ksh: `export NAME=\'value\'`'
+fish\t'fish: `set -gx NAME \'value\'`'"
 complete -c hubint -n "__fish_hubint_using_subcommand env" -l json -d 'Print results as JSON on stdout'
 complete -c hubint -n "__fish_hubint_using_subcommand env" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
-complete -c hubint -n "__fish_hubint_using_subcommand env" -s h -l help -d 'Print help'
+complete -c hubint -n "__fish_hubint_using_subcommand env" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hubint -n "__fish_hubint_using_subcommand env" -s V -l version -d 'Print version'
 complete -c hubint -n "__fish_hubint_using_subcommand exec" -l json -d 'Print results as JSON on stdout'
 complete -c hubint -n "__fish_hubint_using_subcommand exec" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
@@ -311,7 +313,8 @@ complete -c hubint -n "__fish_hubint_using_subcommand credential-helper" -l json
 complete -c hubint -n "__fish_hubint_using_subcommand credential-helper" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
 complete -c hubint -n "__fish_hubint_using_subcommand credential-helper" -s h -l help -d 'Print help'
 complete -c hubint -n "__fish_hubint_using_subcommand credential-helper" -s V -l version -d 'Print version'
-complete -c hubint -n "__fish_hubint_using_subcommand doctor" -l fix -d 'Repair what is safe to repair: remove orphan secrets and tighten permissions (an integration is never deleted)'
+complete -c hubint -n "__fish_hubint_using_subcommand doctor" -l fix -d 'Repair what is safe to repair: remove the secrets left by an interrupted operation of this database, write the details kept next to each password, tighten permissions (an integration is never deleted, nor a secret hubint cannot prove is garbage)'
+complete -c hubint -n "__fish_hubint_using_subcommand doctor" -l recover -d 'Rebuild the integrations the database lost (damaged, emptied or replaced) from the details kept next to their passwords in the secret stores'
 complete -c hubint -n "__fish_hubint_using_subcommand doctor" -l json -d 'Print results as JSON on stdout'
 complete -c hubint -n "__fish_hubint_using_subcommand doctor" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
 complete -c hubint -n "__fish_hubint_using_subcommand doctor" -s h -l help -d 'Print help'

@@ -46,8 +46,11 @@ pub fn family(id: &str) -> anyhow::Result<&'static Family> {
     match FAMILIES.iter().find(|f| f.id.eq_ignore_ascii_case(id)) {
         Some(f) => Ok(f),
         None => fail(
-            Failure::usage(format!("unknown integration family '{id}'"))
-                .hint(format!("families: {}", family_ids().join(", "))),
+            Failure::usage(format!(
+                "unknown integration family '{}'",
+                crate::validate::excerpt(id)
+            ))
+            .hint(format!("families: {}", family_ids().join(", "))),
         ),
     }
 }
@@ -58,13 +61,16 @@ impl Family {
         match types.iter().find(|t| t.id.eq_ignore_ascii_case(id)) {
             Some(t) => Ok(t),
             None => fail(
-                Failure::usage(format!("unknown type '{id}' in family '{}'", self.id)).hint(
-                    format!(
-                        "types of {}: {}",
-                        self.id,
-                        types.iter().map(|t| t.id).collect::<Vec<_>>().join(", ")
-                    ),
-                ),
+                Failure::usage(format!(
+                    "unknown type '{}' in family '{}'",
+                    crate::validate::excerpt(id),
+                    self.id
+                ))
+                .hint(format!(
+                    "types of {}: {}",
+                    self.id,
+                    types.iter().map(|t| t.id).collect::<Vec<_>>().join(", ")
+                )),
             ),
         }
     }

@@ -80,7 +80,10 @@ pub fn invalid_utf8(args: &[std::ffi::OsString]) -> String {
             shown.push_str(&format!("\\x{b:02x}"));
         }
     }
-    format!("{what} is not valid UTF-8: '{shown}'")
+    format!(
+        "{what} is not valid UTF-8: '{}'",
+        crate::validate::excerpt(&shown)
+    )
 }
 
 #[cfg(test)]

@@ -24,6 +24,9 @@ pub struct Ctx {
     file_store: OnceCell<Rc<FileStore>>,
     /// The store chosen for new secrets without `--secret-store` (decided once).
     default_store: Cell<Option<StoreKind>>,
+    /// Whether the user was told that the database is empty while the
+    /// stores hold passwords (see [`crate::recovery::warn_if_empty`]).
+    pub warned_empty: Cell<bool>,
 }
 
 impl Ctx {
@@ -35,6 +38,7 @@ impl Ctx {
             stores: RefCell::default(),
             file_store: OnceCell::new(),
             default_store: Cell::new(None),
+            warned_empty: Cell::new(false),
         }
     }
 
@@ -46,9 +50,17 @@ impl Ctx {
         ctx
     }
 
-    /// The database, for a command that writes.
+    /// Open the database. A 0-byte file (truncated, or replaced by an empty
+    /// one) becomes a new database, but not silently: if the stores hold
+    /// passwords it does not know, the user is told once how to recover them.
     pub fn open_db(&self) -> Result<Db> {
-        Db::open(&self.paths.db_path())
+        let path = self.paths.db_path();
+        let was_empty = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() == 0);
+        let db = Db::open(&path)?;
+        if was_empty {
+            crate::recovery::warn_if_empty(self, &db);
+        }
+        Ok(db)
     }
 
     /// The database, for a command that only reads: it still works on a

@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 use zeroize::Zeroizing;
 
 use crate::error::Failure;
+use crate::limits;
 use crate::paths;
 use crate::secret::Secret;
 
@@ -44,12 +45,24 @@ pub struct ConfigFile {
     mode: Option<u32>,
 }
 
+/// The bytes of a config file, at most [`limits::CONFIG_FILE`] of them
+/// (reading stops there: a larger file is an error naming the limit).
+fn read_limited(path: &Path) -> std::io::Result<Zeroizing<Vec<u8>>> {
+    let mut file = fs::File::open(path)?;
+    limits::read_bounded(&mut file, limits::CONFIG_FILE)?.ok_or_else(|| {
+        std::io::Error::other(format!(
+            "it is larger than {}, more than any docker config holds",
+            limits::describe(limits::CONFIG_FILE)
+        ))
+    })
+}
+
 impl ConfigFile {
     /// Read `path`; a missing file is an empty config. A file that is not a
     /// JSON object is an error naming the file and where it went wrong.
     pub fn load(path: &Path) -> Result<ConfigFile> {
-        let bytes = match fs::read(path) {
-            Ok(bytes) => Zeroizing::new(bytes),
+        let bytes = match read_limited(path) {
+            Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(ConfigFile {
                     path: path.to_path_buf(),

@@ -27,6 +27,10 @@ pub enum Code {
     VerifyFailed = 6,
     /// 7: `hubint doctor` found problems (it printed each one with its fix).
     DoctorProblems = 7,
+    /// 126: `exec`: the command was found but cannot be run (not executable).
+    CannotRun = 126,
+    /// 127: `exec`: the command was not found.
+    CommandNotFound = 127,
     /// 130: cancelled at a prompt.
     Cancelled = 130,
 }
@@ -126,4 +130,18 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
             .or_else(|| c.downcast_ref::<serde_json::Error>()?.io_error_kind());
         kind == Some(io::ErrorKind::BrokenPipe)
     })
+}
+
+/// The longest error message printed, in characters: a safety net for
+/// input quoted without [`crate::validate::excerpt`] (paths and hints make
+/// a message long, never a value's length alone).
+const MESSAGE_MAX: usize = 1000;
+
+/// `err` with its causes, as printed: at most [`MESSAGE_MAX`] characters.
+pub fn message(err: &anyhow::Error) -> String {
+    let text = format!("{err:#}");
+    match text.char_indices().nth(MESSAGE_MAX) {
+        None => text,
+        Some((cut, _)) => format!("{}... (message cut)", &text[..cut]),
+    }
 }

@@ -18,6 +18,8 @@ pub mod failpoint;
 pub mod files;
 pub mod form;
 pub mod generated;
+pub mod harden;
+pub mod limits;
 pub mod login;
 pub mod man;
 pub mod matching;
@@ -26,8 +28,10 @@ pub mod output;
 pub mod password;
 pub mod paths;
 pub mod prompt;
+pub mod recovery;
 pub mod registry;
 pub mod secret;
+pub mod shell;
 pub mod ui;
 pub mod validate;
 pub mod verify;
@@ -48,6 +52,7 @@ use crate::error::Code;
 /// `docker-credential-hubint` (or as `hubint credential-helper`), the binary
 /// speaks the credential helper protocol instead, before any clap parsing.
 pub fn main_entry() -> ExitCode {
+    harden::apply();
     let args: Vec<OsString> = std::env::args_os().collect();
     if args
         .first()
@@ -104,7 +109,7 @@ fn report(err: &anyhow::Error) -> ExitCode {
         let _ = console::Term::stderr().show_cursor();
         eprintln!("{}", prompt::CANCELLED);
     } else {
-        eprintln!("error: {err:#}");
+        eprintln!("error: {}", error::message(err));
         if let Some(hint) = error::hint(err) {
             eprintln!("hint: {hint}");
         } else if db::is_damaged(err) {

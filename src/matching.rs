@@ -58,6 +58,7 @@ impl Scope {
         if let Some(sub) = &self.subscription
             && subscriptions::find(conn, sub)?.is_none()
         {
+            let sub = crate::validate::excerpt(sub);
             return Err(Failure::not_found(format!(
                 "{ENV_SUBSCRIPTION} names '{sub}', but there is no subscription named '{sub}'"
             ))
@@ -67,6 +68,7 @@ impl Scope {
         if let Some(name) = &self.integration
             && integrations::find(conn, name)?.is_none()
         {
+            let name = crate::validate::excerpt(name);
             return Err(Failure::not_found(format!(
                 "{ENV_INTEGRATION} names '{name}', but there is no integration named '{name}'"
             ))

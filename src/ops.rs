@@ -11,18 +11,16 @@
 //! `hubint doctor --fix` can remove it (even from the OS keyring, which
 //! other databases share).
 
+use std::rc::Rc;
+
 use anyhow::Result;
 
 use crate::context::Ctx;
 use crate::db::{self, Db, integrations, integrations::Integration, pending, subscriptions};
 use crate::error::Failure;
 use crate::failpoint;
-use crate::secret::{self, Secret, StoreKind};
-
-/// The label shown for a secret in keyring UIs (Seahorse, Keychain Access).
-pub fn label(i: &Integration) -> String {
-    format!("hubint: {} ({})", i.name, i.registry)
-}
+use crate::recovery::meta;
+use crate::secret::{self, Secret, SecretStore, StoreKind};
 
 /// What a new integration is made of.
 pub struct NewIntegration {
@@ -74,7 +72,7 @@ pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integratio
         tx.commit()?;
     }
     let saved = store
-        .set(&integration.id, &label(&integration), &new.password)
+        .set(&integration.id, &meta(ctx, &integration), &new.password)
         .and_then(|()| {
             failpoint::hit("create-after-secret");
             insert(db, &integration, &new.subscriptions, &now)
@@ -135,6 +133,12 @@ pub fn update(
         }
         None => None,
     };
+    // The details kept next to the password follow the row. Their store is
+    // unlocked now, so that no passphrase prompt comes after the commit.
+    let details = (password.is_none() && meta(ctx, &updated) != meta(ctx, current)).then(|| {
+        ctx.store_named(&current.secret_store)
+            .and_then(|store| store.unlock().map(|()| store))
+    });
     let tx = db.write()?;
     unchanged_since(&tx, current)?;
     if updated.default {
@@ -145,11 +149,11 @@ pub fn update(
     match (password, store) {
         (Some(password), Some(store)) => {
             let previous = store.get(&current.id)?;
-            store.set(&current.id, &label(&updated), password)?;
+            store.set(&current.id, &meta(ctx, &updated), password)?;
             failpoint::hit("update-after-secret");
             if let Err(err) = tx.commit() {
                 let _ = match &previous {
-                    Some(old) => store.set(&current.id, &label(current), old),
+                    Some(old) => store.set(&current.id, &meta(ctx, current), old),
                     None => store.delete(&current.id).map(drop),
                 };
                 return Err(err.into());
@@ -157,25 +161,23 @@ pub fn update(
         }
         _ => tx.commit()?,
     }
-    if label(&updated) != label(current) {
-        relabel(ctx, current, &updated);
+    if let Some(store) = details {
+        relabel(ctx, store, &updated);
     }
     integrations::by_id(&db.conn, &updated.id)
 }
 
-/// Show the new name in keyring UIs. Best effort: the rename stands
-/// whether or not the keyring answers.
-fn relabel(ctx: &Ctx, current: &Integration, updated: &Integration) {
-    if current.secret_store != StoreKind::Keyring.as_str() {
-        return;
-    }
-    let result = ctx
-        .store(StoreKind::Keyring)
-        .and_then(|store| store.relabel(&current.id, &label(updated)));
+/// Keep the details next to the secret (and the label keyring UIs show) in
+/// step with the row. Best effort: the edit stands whether or not the store
+/// answers; `hubint doctor --fix` brings them up to date later.
+fn relabel(ctx: &Ctx, store: Result<Rc<dyn SecretStore>>, updated: &Integration) {
+    let result = store.and_then(|store| store.relabel(&updated.id, &meta(ctx, updated)));
     if let Err(err) = result {
         ctx.ui.warn(format!(
-            "keyring UIs still show the old label for {}: {err:#}",
-            updated.name
+            "the details kept next to the password of {} were not updated ({}); \
+             `hubint doctor --fix` updates them",
+            updated.name,
+            crate::context::one_line(&err)
         ));
     }
 }
@@ -331,7 +333,7 @@ pub fn relocate(
         ))
         .into());
     };
-    dest.set(&current.id, &label(&current), &secret)?;
+    dest.set(&current.id, &meta(ctx, &current), &secret)?;
     failpoint::hit("move-before-commit");
     let moved = Integration {
         secret_store: to.to_string(),

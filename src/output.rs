@@ -26,8 +26,8 @@ pub enum Output {
     SubscriptionChanged(Subscription),
     /// Text printed as it is, even with `--json` (a shell script).
     Text(String),
-    /// Environment variables: `export K='V'` lines, or one JSON object.
-    Env(Vec<(String, Secret)>),
+    /// Environment variables: lines for the shell, or one JSON object.
+    Env(crate::shell::Shell, Vec<(String, Secret)>),
     /// Integrations whose secret was moved: JSON only; people got status lines.
     Moved(Vec<Integration>),
     /// One setting (`config get`): its bare value for people.
@@ -107,7 +107,7 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
             Output::Text(_) => unreachable!("printed above"),
             Output::Verifications(list) => write_json(&mut out, list)?,
             Output::Doctor(report) => write_json(&mut out, report)?,
-            Output::Env(vars) => {
+            Output::Env(_, vars) => {
                 let map: BTreeMap<&str, &str> =
                     vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
                 write_json(&mut out, &map)?
@@ -117,9 +117,9 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
             Output::Settings(list) => write_json(&mut out, list)?,
         }
     } else {
-        if let Output::Env(vars) = output {
+        if let Output::Env(shell, vars) = output {
             for (key, value) in vars {
-                let line = Secret::new(format!("export {key}={}\n", shell_quote(value)));
+                let line = Secret::new(shell.export(key, value));
                 out.write_all(line.as_bytes())?;
             }
             out.flush()?;
@@ -131,7 +131,7 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
             | Output::Moved(_)
             | Output::SettingChanged(_)
             | Output::Text(_)
-            | Output::Env(_) => return Ok(()),
+            | Output::Env(..) => return Ok(()),
             Output::Setting(s) => {
                 writeln!(out, "{}", s.value)?;
                 return Ok(out.flush()?);
@@ -162,11 +162,6 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
     }
     out.flush()?;
     Ok(())
-}
-
-/// `value` in single quotes for a POSIX shell.
-fn shell_quote(value: &str) -> String {
-    format!("'{}'", value.replace('\'', r"'\''"))
 }
 
 fn write_json(out: &mut impl Write, value: &impl Serialize) -> Result<()> {

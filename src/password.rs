@@ -1,12 +1,12 @@
 //! Where a password comes from: stdin, a file, or (with a warning) argv.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::Args;
 
 use crate::error::Failure;
+use crate::limits;
 use crate::secret::Secret;
 use crate::ui::Ui;
 use crate::validate;
@@ -14,11 +14,13 @@ use crate::validate;
 #[derive(Args, Debug, Default, Clone)]
 #[group(id = "password_source", multiple = false)]
 pub struct PasswordArgs {
-    /// Read the password from standard input (one trailing newline is removed)
+    /// Read the password from standard input (at most 16 KiB; one trailing
+    /// newline is removed)
     #[arg(long)]
     pub password_stdin: bool,
 
-    /// Read the password from FILE (one trailing newline is removed)
+    /// Read the password from FILE (at most 16 KiB; one trailing newline is
+    /// removed)
     #[arg(long, value_name = "FILE")]
     pub password_file: Option<PathBuf>,
 
@@ -45,9 +47,15 @@ impl PasswordArgs {
     /// flag was given.
     pub fn read(&self, ui: &Ui) -> Result<Option<Secret>> {
         let (secret, flag) = if self.password_stdin {
-            (read_stdin("password")?, "--password-stdin")
+            (
+                read_stdin("password", limits::PASSWORD_INPUT)?,
+                "--password-stdin",
+            )
         } else if let Some(path) = &self.password_file {
-            (read_file(path, "password")?, "--password-file")
+            (
+                read_file(path, "password", limits::PASSWORD_INPUT)?,
+                "--password-file",
+            )
         } else if let Some(p) = &self.password {
             ui.warn(
                 "--password is insecure: the password is visible to other processes. \
@@ -65,32 +73,46 @@ impl PasswordArgs {
 }
 
 /// The secret held in the file at `path` (a `what` file: "password",
-/// "passphrase"), without one trailing newline.
-pub fn read_file(path: &Path, what: &str) -> Result<Secret> {
-    let bytes = zeroize::Zeroizing::new(std::fs::read(path).map_err(|e| {
+/// "passphrase"), without one trailing newline. Reading stops after `limit`
+/// bytes (see [`limits`]): a longer file is an invalid value (exit 2).
+pub fn read_file(path: &Path, what: &str, limit: usize) -> Result<Secret> {
+    let cannot = |e: std::io::Error| {
         Failure::usage(format!("cannot read {what} file {}: {e}", path.display())).hint(format!(
             "pass the path of a readable file holding the {what}"
         ))
-    })?);
-    let text = std::str::from_utf8(&bytes).map_err(|_| {
-        Failure::usage(format!("{what} file {} is not valid UTF-8", path.display()))
-    })?;
-    Ok(strip_newline(Secret::new(text.to_string())))
+    };
+    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let source = format!("{what} file {}", path.display());
+    let bytes = limits::read_bounded(&mut file, limit).map_err(cannot)?;
+    decode(bytes, &source, what, limit)
 }
 
 /// A secret from standard input, with one trailing newline removed. Text
-/// that is not UTF-8 is an invalid value (exit 2), as for a file.
-pub fn read_stdin(what: &str) -> Result<Secret> {
-    let mut buf = Secret::new(String::new());
-    if let Err(e) = std::io::stdin().read_to_string(&mut buf) {
-        if e.kind() == std::io::ErrorKind::InvalidData {
-            return Err(
-                Failure::usage(format!("the {what} on standard input is not valid UTF-8")).into(),
-            );
-        }
-        return Err(e).context(format!("cannot read the {what} from standard input"));
-    }
-    Ok(strip_newline(buf))
+/// that is not UTF-8, or longer than `limit` bytes, is an invalid value
+/// (exit 2), as for a file.
+pub fn read_stdin(what: &str, limit: usize) -> Result<Secret> {
+    let bytes = limits::read_bounded(&mut std::io::stdin().lock(), limit)
+        .with_context(|| format!("cannot read the {what} from standard input"))?;
+    decode(bytes, &format!("the {what} on standard input"), what, limit)
+}
+
+/// The bytes read from `source` as a secret: UTF-8, within `limit`.
+fn decode(
+    bytes: Option<zeroize::Zeroizing<Vec<u8>>>,
+    source: &str,
+    what: &str,
+    limit: usize,
+) -> Result<Secret> {
+    let Some(bytes) = bytes else {
+        return Err(Failure::usage(format!(
+            "{source} is too long: a {what} has at most {} (reading stopped there)",
+            limits::describe(limit)
+        ))
+        .into());
+    };
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| Failure::usage(format!("{source} is not valid UTF-8")))?;
+    Ok(strip_newline(Secret::new(text.to_string())))
 }
 
 /// Remove one trailing newline (`\n` or `\r\n`).

@@ -88,7 +88,10 @@ fn split_host_port(authority: &str) -> Result<(&str, Option<u16>), String> {
         None => None,
         Some(p) => match p.parse::<u16>() {
             Ok(n) if n > 0 && p.chars().all(|c| c.is_ascii_digit()) => Some(n),
-            _ => return Err(format!("the port '{p}' is not a number from 1 to 65535")),
+            _ => {
+                let p = crate::validate::excerpt(p);
+                return Err(format!("the port '{p}' is not a number from 1 to 65535"));
+            }
         },
     };
     if !host.starts_with('[') {
@@ -111,6 +114,7 @@ fn validate_host(host: &str) -> Result<(), String> {
             && !label.starts_with('-')
             && !label.ends_with('-');
         if !ok {
+            let host = crate::validate::excerpt(host);
             return Err(format!("'{host}' is not a valid host name"));
         }
     }

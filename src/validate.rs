@@ -95,6 +95,18 @@ fn describe_char(c: char) -> String {
     }
 }
 
+/// How many characters of any input an error message quotes.
+pub const EXCERPT_MAX: usize = 200;
+
+/// `value` as an error message may quote it: at most [`EXCERPT_MAX`]
+/// characters, then how much was left out.
+pub fn excerpt(value: &str) -> String {
+    match value.char_indices().nth(EXCERPT_MAX) {
+        None => value.to_string(),
+        Some((cut, _)) => format!("{}... ({} bytes in all)", &value[..cut], value.len()),
+    }
+}
+
 /// Validate a value given on the command line; the error names the flag (exit 2).
 pub fn flag(flag: &str, value: &str, check: fn(&str) -> Result<(), String>) -> anyhow::Result<()> {
     check(value).map_err(|why| {
@@ -161,6 +173,15 @@ mod tests {
                 .ends_with("not a control character")
         );
         assert!(name("a/b").unwrap_err().ends_with("not '/'"));
+    }
+
+    #[test]
+    fn excerpts_are_short() {
+        assert_eq!(excerpt("short"), "short");
+        let long = "é".repeat(30_000);
+        let shown = excerpt(&long);
+        assert!(shown.chars().count() < EXCERPT_MAX + 40, "{shown}");
+        assert!(shown.ends_with("(60000 bytes in all)"), "{shown}");
     }
 
     #[test]

@@ -252,3 +252,102 @@ fn sql_metacharacters_are_only_data() {
     assert_eq!(list, serde_json::json!([]));
     assert_eq!(env.names(), ["base", "quoted"]);
 }
+
+/// Issue 12: every secret source stops reading at its limit plus one byte
+/// (`/dev/zero` would otherwise grow without end), and says so.
+#[test]
+fn secret_sources_stop_at_their_limit() {
+    let env = env_with_one();
+    let mib = vec![b'x'; 1 << 20];
+    let just_over = vec![b'x'; 16 * 1024 + 3];
+    let long_arg = vec![b'x'; 100_000];
+    let add_with = |source: &[&[u8]], stdin: &[u8], says: &str| {
+        let mut args: Vec<&[u8]> = vec![b"add", b"--name", b"fresh", b"--username", b"u"];
+        args.extend_from_slice(source);
+        case(&args, stdin, 2, says)
+    };
+    let cases = vec![
+        add_with(
+            &[b"--password-file", b"/dev/zero"],
+            b"",
+            "password file /dev/zero is too long: a password has at most 16 KiB",
+        ),
+        add_with(
+            &[b"--password-stdin"],
+            &mib,
+            "the password on standard input is too long",
+        ),
+        add_with(&[b"--password-stdin"], &just_over, "is too long"),
+        case(
+            &[b"edit", b"base", b"--password-file", b"/dev/zero"],
+            b"",
+            2,
+            "at most 16 KiB",
+        ),
+        case(&[b"show", &long_arg], b"", 3, "bytes in all)'"),
+        add("--name", &vec![0xff; 50_000], "(200000 bytes in all)'"),
+        case(&[b"list", b"--type", &long_arg], b"", 2, "bytes in all)'"),
+        case(&[b"list", b"--family", &long_arg], b"", 2, "bytes in all)'"),
+    ];
+    let tried = try_all(&env, &cases);
+    let passphrases = passphrase_sources();
+    summary(&format!(
+        "bad input, size limits: {} inputs tried (/dev/zero, 1 MiB stdin, huge values), each \
+         refused at its limit, database unchanged",
+        tried + passphrases
+    ));
+}
+
+/// The passphrase sources: `HUBINT_PASSPHRASE_FILE` and the new
+/// passphrase of `secret-store passwd`. Returns how many were tried.
+fn passphrase_sources() -> usize {
+    let env = common::TestEnv::new()
+        .without_keyring()
+        .with_env("HUBINT_PASSPHRASE", "limits test passphrase");
+    let add = ["add", "--name", "f", "--username", "u", "--password-stdin"];
+    common::assert_ok("add", &env.run(&add, "pw"));
+    let store = std::fs::read(env.secrets_path()).unwrap();
+    let tries: [(&[&str], &str, i32, &str); 3] = [
+        (
+            &["delete", "f", "--yes"],
+            "/dev/zero",
+            5,
+            "a passphrase has at most 4 KiB",
+        ),
+        (
+            &[
+                "secret-store",
+                "passwd",
+                "--new-passphrase-file",
+                "/dev/zero",
+            ],
+            "",
+            2,
+            "new passphrase file /dev/zero is too long",
+        ),
+        (
+            &["env", "f"],
+            "/dev/zero",
+            5,
+            "HUBINT_PASSPHRASE_FILE: passphrase file /dev/zero is too long",
+        ),
+    ];
+    for (args, file, code, says) in tries {
+        let mut cmd = env.cmd(args);
+        if !file.is_empty() {
+            cmd.env_remove("HUBINT_PASSPHRASE")
+                .env("HUBINT_PASSPHRASE_FILE", file);
+        }
+        let out = cmd.output().unwrap();
+        let text = common::stderr(&out);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {text}");
+        assert!(text.contains(says), "{args:?}: {text}");
+    }
+    let mut passwd = env.cmd(&["secret-store", "passwd", "--new-passphrase-stdin"]);
+    passwd.stdin(std::process::Stdio::piped());
+    let out = common::feed(passwd, &"p".repeat(1 << 20));
+    assert_eq!(out.status.code(), Some(2), "{}", common::stderr(&out));
+    assert!(common::stderr(&out).contains("at most 4 KiB"));
+    assert_eq!(std::fs::read(env.secrets_path()).unwrap(), store);
+    tries.len() + 1
+}

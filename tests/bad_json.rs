@@ -18,6 +18,15 @@ fn malformed_json_on_the_credential_helper_stdin() {
         r#"{{"ServerURL":"x.io","Username":"u","Secret":"{}"}}"#,
         "s".repeat(20_000)
     );
+    // Issue 12: a 30 MB ServerURL is not read to its end, nor echoed back;
+    // one under the input limit is quoted in 200 characters at most.
+    let endless_url = "h".repeat(30 << 20);
+    let long_url = |n: usize| {
+        format!(
+            r#"{{"ServerURL":"{}.io","Username":"u","Secret":"s"}}"#,
+            "h".repeat(n)
+        )
+    };
     let cases = vec![
         helper("store", b"", "cannot read the credentials JSON"),
         helper("store", b"{not json", "cannot read the credentials JSON"),
@@ -103,6 +112,16 @@ fn malformed_json_on_the_credential_helper_stdin() {
             ..helper("erase", b"' OR 1=1 --", "")
         },
         helper("frobnicate", b"", "Unknown credential action `frobnicate`"),
+        helper("get", endless_url.as_bytes(), "at most 256 KiB"),
+        helper("erase", endless_url.as_bytes(), "at most 256 KiB"),
+        helper("store", long_url(30 << 20).as_bytes(), "at most 256 KiB"),
+        helper(
+            "store",
+            long_url(200_000).as_bytes(),
+            "(200003 bytes in all)': ",
+        ),
+        helper("get", long_url(200_000).as_bytes(), "credentials not found"),
+        helper(&"x".repeat(100_000), b"", "Unknown credential action"),
     ];
     let tried = try_all(&env, &cases);
     summary(&format!(
@@ -173,6 +192,10 @@ fn malformed_docker_config_files() {
             "the username cannot be empty",
         ),
     ];
+    // Issue 12: reading stops at the limit (8 MiB) plus one byte.
+    let huge = file("huge.json", &vec![b' '; (8 << 20) + 1]);
+    let endless = dir.join("endless.json");
+    std::os::unix::fs::symlink("/dev/zero", &endless).unwrap();
     let mut cases: Vec<Case> = files
         .iter()
         .map(|(path, says)| {
@@ -180,6 +203,11 @@ fn malformed_docker_config_files() {
             case(&[b"import", b"docker-config", path], b"", 2, says)
         })
         .collect();
+    for path in [&huge, &endless] {
+        let path = path.as_os_str().as_encoded_bytes();
+        let args: [&[u8]; 3] = [b"import", b"docker-config", path];
+        cases.push(case(&args, b"", 1, "it is larger than 8 MiB"));
+    }
     let missing = dir.join("missing.json");
     cases.push(case(
         &[

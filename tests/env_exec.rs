@@ -105,11 +105,12 @@ fn exec_passes_the_variables_to_the_command_only() {
     ");
     snapshot!(env, env.cmd(&["exec", "docker-hub.prod", "--", "/nonexistent/cmd"]), @"
     success: false
-    exit_code: 1
+    exit_code: 127
     ----- stdout -----
 
     ----- stderr -----
     error: cannot run /nonexistent/cmd: No such file or directory (os error 2)
+    hint: check the command's name, or give its full path
     ");
     // Nothing of the password reached hubint's files.
     assert!(!common::contains(&env.db_bytes(), b"it's secret"));

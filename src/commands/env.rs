@@ -18,6 +18,11 @@ pub struct EnvArgs {
     /// The integration to expose
     #[arg(value_name = "NAME")]
     pub name: String,
+
+    /// The syntax to print: posix (sh, bash, dash, zsh) or fish [default:
+    /// fish if $SHELL is fish, else posix]
+    #[arg(long, value_enum, value_name = "SHELL")]
+    pub shell: Option<crate::shell::Shell>,
 }
 
 pub fn run(ctx: &Ctx, args: &EnvArgs) -> Result<Output> {
@@ -29,7 +34,7 @@ pub fn run(ctx: &Ctx, args: &EnvArgs) -> Result<Output> {
             args.name
         ));
     }
-    Ok(Output::Env(vars))
+    Ok(Output::Env(crate::shell::Shell::choose(args.shell), vars))
 }
 
 /// The variables for integration `name`, password included.

@@ -89,8 +89,11 @@ pub fn get(conn: &Connection, name: &str) -> Result<Integration> {
     match find(conn, name)? {
         Some(i) => Ok(i),
         None => fail(
-            Failure::not_found(format!("no integration named '{name}'"))
-                .hint("run `hubint integration list` to see the integrations"),
+            Failure::not_found(format!(
+                "no integration named '{}'",
+                crate::validate::excerpt(name)
+            ))
+            .hint("run `hubint integration list` to see the integrations"),
         ),
     }
 }

@@ -158,8 +158,9 @@ fn stuck(dir: &Path, path: &Path) -> bool {
 }
 
 /// What to do about a database file SQLite cannot read.
-pub const DAMAGED_HINT: &str = "restore it from a backup, or move it away and hubint starts a new \
-     one (the passwords stay in their stores); `hubint doctor` checks the database";
+pub const DAMAGED_HINT: &str = "restore it from a backup, or move it away and run \
+     `hubint doctor --recover`: it starts a new database and rebuilds the integrations from \
+     their passwords' stores";
 
 /// Whether SQLite found the file damaged or not a database at all.
 pub fn is_damaged(err: &anyhow::Error) -> bool {

@@ -118,8 +118,11 @@ pub fn get(conn: &Connection, name: &str) -> Result<(i64, String)> {
     match find(conn, name)? {
         Some(found) => Ok(found),
         None => fail(
-            Failure::not_found(format!("no subscription named '{name}'"))
-                .hint("run `hubint subscription list` to see the subscriptions"),
+            Failure::not_found(format!(
+                "no subscription named '{}'",
+                crate::validate::excerpt(name)
+            ))
+            .hint("run `hubint subscription list` to see the subscriptions"),
         ),
     }
 }

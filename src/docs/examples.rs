@@ -137,10 +137,16 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
     ),
     (
         "env",
-        &[ex(
-            "Load one integration into the shell:",
-            "eval \"$(hubint env dockerhub)\"",
-        )],
+        &[
+            ex(
+                "Load one integration into the shell:",
+                "eval \"$(hubint env dockerhub)\"",
+            ),
+            ex(
+                "The same in fish:",
+                "hubint env dockerhub --shell fish | source",
+            ),
+        ],
     ),
     (
         "exec",
@@ -171,8 +177,12 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
                 "hubint doctor",
             ),
             ex(
-                "Remove orphan secrets and tighten permissions:",
+                "Remove what interrupted operations left, tighten permissions:",
                 "hubint doctor --fix",
+            ),
+            ex(
+                "After moving a damaged database away, rebuild its integrations:",
+                "hubint doctor --recover",
             ),
             ex(
                 "Check the encrypted file store too, in a script:",

@@ -30,6 +30,11 @@ pub const EXIT_CODES: &[(Code, &str)] = &[
         Code::DoctorProblems,
         "doctor found problems (each is printed with its fix)",
     ),
+    (
+        Code::CannotRun,
+        "exec: the command cannot be run (not executable)",
+    ),
+    (Code::CommandNotFound, "exec: the command was not found"),
     (Code::Cancelled, "cancelled at a prompt"),
 ];
 
@@ -49,11 +54,11 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "HUBINT_PASSPHRASE",
-        "passphrase of the encrypted file store",
+        "passphrase of the encrypted file store (never passed on by exec)",
     ),
     (
         "HUBINT_PASSPHRASE_FILE",
-        "file holding that passphrase (one trailing newline removed)",
+        "file holding that passphrase (at most 4 KiB; one trailing newline removed)",
     ),
     (
         "HUBINT_KEYRING_TIMEOUT",
@@ -187,7 +192,7 @@ mod tests {
     #[test]
     fn every_exit_code_is_documented_once() {
         let codes: Vec<u8> = EXIT_CODES.iter().map(|(c, _)| *c as u8).collect();
-        assert_eq!(codes, [0, 1, 2, 3, 4, 5, 6, 7, 130]);
+        assert_eq!(codes, [0, 1, 2, 3, 4, 5, 6, 7, 126, 127, 130]);
     }
 
     #[test]

@@ -10,9 +10,23 @@ use crate::context::Ctx;
 use crate::db::{self, Db, SCHEMA_VERSION};
 
 /// Check the database and open it (migrated) if it is usable; `None` if
-/// there is none yet or it cannot be used.
-pub fn check(ctx: &Ctx, report: &mut Report) -> Option<Db> {
+/// there is none yet or it cannot be used. With `create` (to recover into
+/// it), a missing database is created.
+pub fn check(ctx: &Ctx, create: bool, report: &mut Report) -> Option<Db> {
     let path = ctx.paths.db_path();
+    if !path.exists() && create {
+        return match ctx.open_db() {
+            Ok(db) => {
+                report.ok("database", format!("created {}", path.display()));
+                Some(db)
+            }
+            Err(err) => {
+                let (detail, fix) = error_parts(&err, "");
+                report.problem("database", detail, fix);
+                None
+            }
+        };
+    }
     if !path.exists() {
         report.ok(
             "database",
@@ -30,8 +44,8 @@ pub fn check(ctx: &Ctx, report: &mut Report) -> Option<Db> {
 fn replace_it(path: &Path) -> String {
     let word = shell_word(path);
     format!(
-        "restore it from a backup, or `mv {word} {word}.broken` to start a new one \
-         (the passwords stay in their stores)"
+        "restore it from a backup, or `mv {word} {word}.broken` to start a new one, then \
+         `hubint doctor --recover` to rebuild the integrations from their passwords' stores"
     )
 }
 

@@ -6,6 +6,7 @@
 mod database;
 pub mod docker;
 mod permissions;
+mod recover;
 mod secrets;
 mod stores;
 
@@ -149,14 +150,24 @@ impl Report {
     }
 }
 
-/// Run every check; with `fix`, repair what is safe to repair.
-pub fn run(ctx: &Ctx, fix: bool) -> Result<Report> {
+/// What doctor may change besides reporting.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Mode {
+    /// Repair what is safe: remove proven garbage, tighten permissions.
+    pub fix: bool,
+    /// Rebuild the rows of secrets that no row owns, from their details.
+    pub recover: bool,
+}
+
+/// Run every check; with `fix`, repair what is safe to repair; with
+/// `recover`, rebuild missing rows from the secret stores.
+pub fn run(ctx: &Ctx, mode: Mode) -> Result<Report> {
     let mut report = Report::default();
-    let db = database::check(ctx, &mut report);
-    permissions::check(ctx, fix, &mut report);
+    let mut db = database::check(ctx, mode.recover, &mut report);
+    permissions::check(ctx, mode.fix, &mut report);
     let usable = stores::check(ctx, db.as_ref(), &mut report);
-    if let Some(mut db) = db {
-        secrets::check(ctx, &mut db, &usable, fix, &mut report)?;
+    if db.is_some() || !ctx.paths.db_path().exists() {
+        secrets::check(ctx, db.as_mut(), &usable, mode, &mut report)?;
     }
     let configs = docker::configs(&mut report);
     docker::plaintext(&configs, &mut report);

@@ -1,14 +1,12 @@
 //! Rows against stores: rows whose secret is missing, and secrets that no
-//! row owns (orphans). Both run while no add is half done (the pending lock,
-//! see `db::pending`) and under the database's write lock, so that a write
-//! in progress in another process (its secret stored, its row not yet
-//! committed) is never taken for an orphan.
+//! row owns. Both run while no add is half done (the pending lock, see
+//! `db::pending`) and under the database's write lock, so that a write in
+//! progress in another process (its secret stored, its row not yet
+//! committed) is never taken for a leftover.
 //!
-//! The encrypted file store belongs to this data directory: any id in it
-//! that no row keeps there is an orphan. The OS keyring is shared with every
-//! other hubint database of the user, so only what this database can vouch
-//! for is considered: the pending secrets it recorded (`pending_secrets`)
-//! and stray copies of its own rows' secrets (left by an interrupted move).
+//! What a secret without a row is, and whether it may be removed, is
+//! decided by [`crate::recovery`]: `--fix` removes only proven garbage;
+//! `--recover` rebuilds the rows of the others (see `recover`).
 
 use std::collections::BTreeSet;
 
@@ -16,28 +14,112 @@ use anyhow::Result;
 use rusqlite::Connection;
 
 use super::stores::Usable;
-use super::{Report, error_parts};
+use super::{Mode, Report, error_parts, recover};
 use crate::context::Ctx;
 use crate::db::integrations::{self, Filter, Integration};
 use crate::db::{Db, pending};
-use crate::secret::{SecretStore, StoreKind};
+use crate::recovery::{self, Leftover};
+use crate::secret::StoreKind;
 
+/// Check rows against stores. Without a database (none yet), only the
+/// stores are looked at, and nothing is changed.
 pub fn check(
     ctx: &Ctx,
-    db: &mut Db,
+    db: Option<&mut Db>,
     usable: &Usable,
-    fix: bool,
+    mode: Mode,
     report: &mut Report,
 ) -> Result<()> {
+    let Some(db) = db else {
+        let found = leftovers(ctx, &[], &[], usable, report);
+        recover::report(ctx, None, &[], &found, Mode::default(), report)?;
+        return Ok(());
+    };
     // No add is half done (secret stored, row not committed) while we look.
     let _settled = pending::settled(db)?;
     let tx = db.write()?;
     let rows = integrations::list(&tx, &Filter::default())?;
     let pending = pending::list(&tx)?;
     missing(ctx, &rows, usable, report);
-    orphans(ctx, &tx, &rows, &pending, usable, fix, report)?;
+    details(ctx, &rows, usable, mode.fix, report);
+    let found = leftovers(ctx, &rows, &pending, usable, report);
+    garbage(ctx, &tx, &pending, &found, usable, mode.fix, report)?;
+    recover::report(ctx, Some(&tx), &rows, &found, mode, report)?;
     tx.commit()?;
     Ok(())
+}
+
+/// The leftovers of every usable store.
+fn leftovers(
+    ctx: &Ctx,
+    rows: &[Integration],
+    pending: &[pending::Pending],
+    usable: &Usable,
+    report: &mut Report,
+) -> Vec<Leftover> {
+    let mut found = Vec::new();
+    for kind in [StoreKind::Keyring, StoreKind::File] {
+        if !usable.has(kind) {
+            continue;
+        }
+        let listed = ctx
+            .store(kind)
+            .and_then(|store| recovery::leftovers(ctx, &*store, rows, pending));
+        match listed {
+            Ok(list) => found.extend(list),
+            Err(err) => {
+                let (detail, fix) = error_parts(&err, "run `hubint doctor` again");
+                report.problem("orphans", detail, fix);
+            }
+        }
+    }
+    found
+}
+
+/// The details kept next to each row's secret (to recover it if the
+/// database is lost) must be there and current; `--fix` writes them.
+fn details(ctx: &Ctx, rows: &[Integration], usable: &Usable, fix: bool, report: &mut Report) {
+    for kind in [StoreKind::Keyring, StoreKind::File] {
+        // Only the Secret Service keeps free attributes.
+        let kept = kind == StoreKind::File || cfg!(any(target_os = "linux", target_os = "freebsd"));
+        if !usable.has(kind) || !kept {
+            continue;
+        }
+        let Ok(store) = ctx.store(kind) else { continue };
+        let Ok(entries) = store.entries() else {
+            continue;
+        };
+        for row in rows.iter().filter(|r| r.secret_store == kind.as_str()) {
+            let want = recovery::meta(ctx, row);
+            let Some(stored) = entries.iter().find(|e| e.id == row.id) else {
+                continue;
+            };
+            if stored.meta.as_ref() == Some(&want) {
+                continue;
+            }
+            let detail = format!(
+                "{}: the details kept next to its password (to recover it if the database \
+                 is lost) are {}",
+                row.name,
+                if stored.meta.is_none() {
+                    "missing"
+                } else {
+                    "out of date"
+                }
+            );
+            if !fix {
+                report.repairable("details", detail, "hubint doctor --fix");
+                continue;
+            }
+            match store.relabel(&row.id, &want) {
+                Ok(()) => report.fixed("details", format!("{}: details updated", row.name)),
+                Err(err) => {
+                    let (why, fix) = error_parts(&err, "run `hubint doctor --fix` again");
+                    report.problem("details", format!("{detail}: {why}"), fix);
+                }
+            }
+        }
+    }
 }
 
 /// Each row's secret must be in the store the row names.
@@ -99,133 +181,66 @@ fn missing(ctx: &Ctx, rows: &[Integration], usable: &Usable, report: &mut Report
     }
 }
 
-/// A secret no row owns: where, under which id, and why it is there.
-struct Orphan {
-    kind: StoreKind,
-    id: String,
-    /// For a stray copy: the row that keeps its secret in the other store.
-    owner: Option<String>,
-}
-
-impl Orphan {
-    fn describe(&self) -> String {
-        match &self.owner {
-            Some(name) => format!(
-                "a second copy of the password of {name} in the {} (left by an interrupted move)",
-                self.kind.describe()
-            ),
-            None => format!(
-                "secret {} in the {} belongs to no integration (left by an interrupted add or delete)",
-                self.id,
-                self.kind.describe()
-            ),
-        }
+/// What a proven-garbage leftover is, for the report.
+fn describe(leftover: &Leftover) -> String {
+    match &leftover.why {
+        recovery::Why::Stray { owner, .. } => format!(
+            "a second copy of the password of {owner} in the {} (left by an interrupted move)",
+            leftover.kind.describe()
+        ),
+        _ => format!(
+            "secret {} in the {} was written by an add or delete of this database that was \
+             interrupted",
+            leftover.id,
+            leftover.kind.describe()
+        ),
     }
 }
 
-fn orphans(
+/// Remove (with `fix`) the leftovers hubint can prove are garbage, and
+/// forget the pending entries whose secret is gone.
+fn garbage(
     ctx: &Ctx,
     tx: &Connection,
-    rows: &[Integration],
     pending: &[pending::Pending],
+    found: &[Leftover],
     usable: &Usable,
     fix: bool,
     report: &mut Report,
 ) -> Result<()> {
-    let mut found = Vec::new();
-    for kind in [StoreKind::Keyring, StoreKind::File] {
-        if !usable.has(kind) {
-            continue;
-        }
-        let store = ctx.store(kind)?;
-        match orphans_in(&*store, rows, pending) {
-            Ok(list) => found.extend(list),
-            Err(err) => {
-                let (detail, fix) = error_parts(&err, "run `hubint doctor` again");
-                report.problem("orphans", detail, fix);
-                continue;
-            }
-        }
-        if fix {
-            // Every pending secret of this store is gone once its orphan is
-            // removed (or it never was written): forget them all.
-            for p in pending.iter().filter(|p| p.store == kind.as_str()) {
-                if !found
-                    .iter()
-                    .any(|o: &Orphan| o.kind == kind && o.id == p.id)
-                {
-                    pending::remove(tx, &p.id, &p.store)?;
-                }
+    if fix {
+        for p in pending {
+            let usable_here = p.store.parse().is_ok_and(|k| usable.has(k));
+            let present = found
+                .iter()
+                .any(|l| l.kind.as_str() == p.store && l.id == p.id);
+            if usable_here && !present {
+                pending::remove(tx, &p.id, &p.store)?;
             }
         }
     }
-    if found.is_empty() {
+    let garbage: Vec<&Leftover> = found.iter().filter(|l| l.garbage()).collect();
+    if garbage.is_empty() {
         report.ok("orphans", "no secret without its integration");
     }
-    for orphan in found {
+    for leftover in garbage {
         if !fix {
-            report.repairable("orphans", orphan.describe(), "hubint doctor --fix");
+            report.repairable("orphans", describe(leftover), "hubint doctor --fix");
             continue;
         }
         let removed = ctx
-            .store(orphan.kind)
-            .and_then(|store| store.delete(&orphan.id));
+            .store(leftover.kind)
+            .and_then(|store| store.delete(&leftover.id));
         match removed {
             Ok(_) => {
-                pending::remove(tx, &orphan.id, orphan.kind.as_str())?;
-                report.fixed("orphans", format!("removed: {}", orphan.describe()));
+                pending::remove(tx, &leftover.id, leftover.kind.as_str())?;
+                report.fixed("orphans", format!("removed: {}", describe(leftover)));
             }
             Err(err) => {
                 let (detail, fix) = error_parts(&err, "run `hubint doctor --fix` again");
-                report.problem("orphans", format!("{}: {detail}", orphan.describe()), fix);
+                report.problem("orphans", format!("{}: {detail}", describe(leftover)), fix);
             }
         }
     }
     Ok(())
-}
-
-/// The orphans in one store.
-fn orphans_in(
-    store: &dyn SecretStore,
-    rows: &[Integration],
-    pending: &[pending::Pending],
-) -> Result<Vec<Orphan>> {
-    let kind = store.kind();
-    let kept_here: BTreeSet<&str> = rows
-        .iter()
-        .filter(|r| r.secret_store == kind.as_str())
-        .map(|r| r.id.as_str())
-        .collect();
-    let owner = |id: &str| rows.iter().find(|r| r.id == id).map(|r| r.name.clone());
-    let candidates: BTreeSet<String> = match kind {
-        // Only what this database can vouch for: its pending secrets and
-        // its rows that keep their secret elsewhere.
-        StoreKind::Keyring => pending
-            .iter()
-            .filter(|p| p.store == kind.as_str())
-            .map(|p| p.id.clone())
-            .chain(
-                rows.iter()
-                    .filter(|r| r.secret_store != kind.as_str())
-                    .map(|r| r.id.clone()),
-            )
-            .collect(),
-        // The file belongs to this data directory: everything in it.
-        StoreKind::File => store.list_ids()?.into_iter().collect(),
-    };
-    let mut found = Vec::new();
-    for id in candidates {
-        if kept_here.contains(id.as_str()) {
-            continue;
-        }
-        if kind == StoreKind::Keyring && store.get(&id)?.is_none() {
-            continue;
-        }
-        found.push(Orphan {
-            kind,
-            owner: owner(&id),
-            id,
-        });
-    }
-    Ok(found)
 }

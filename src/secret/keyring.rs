@@ -14,7 +14,7 @@ use std::time::Duration;
 use anyhow::Result;
 use keyring_core::{CredentialStore, Entry, Error as KError};
 
-use super::{SERVICE, Secret, SecretStore, StoreKind};
+use super::{Meta, SERVICE, Secret, SecretStore, StoreKind, Stored};
 use crate::error::Failure;
 
 pub const ENV_TIMEOUT: &str = "HUBINT_KEYRING_TIMEOUT";
@@ -135,22 +135,30 @@ impl SecretStore for KeyringStore {
         })
     }
 
-    fn set(&self, id: &str, label: &str, secret: &str) -> Result<()> {
-        let (id, label) = (id.to_string(), label.to_string());
+    fn set(&self, id: &str, meta: &Meta, secret: &str) -> Result<()> {
+        let (id, meta) = (id.to_string(), meta.clone());
         let secret = Secret::new(secret.to_string());
         self.guard(Some(&id), true)?;
-        self.call(move |store| entry(store, &id, Some(&label))?.set_password(&secret))
+        self.call(move |store| {
+            let label = meta.label();
+            let entry = entry(store, &id, Some(&label))?;
+            entry.set_password(&secret)?;
+            // An item that existed keeps its old label unless told.
+            set_label(&entry, &label)?;
+            set_meta(&entry, &meta)
+        })
     }
 
-    fn relabel(&self, id: &str, label: &str) -> Result<()> {
-        let (id, label) = (id.to_string(), label.to_string());
+    fn relabel(&self, id: &str, meta: &Meta) -> Result<()> {
+        let (id, meta) = (id.to_string(), meta.clone());
         self.guard(Some(&id), false)?;
-        self.call(
-            move |store| match set_label(&entry(store, &id, None)?, &label) {
+        self.call(move |store| {
+            let entry = entry(store, &id, None)?;
+            match set_label(&entry, &meta.label()).and_then(|()| set_meta(&entry, &meta)) {
                 Err(KError::NoEntry) => Ok(()),
                 other => other,
-            },
-        )
+            }
+        })
     }
 
     fn delete(&self, id: &str) -> Result<bool> {
@@ -165,23 +173,76 @@ impl SecretStore for KeyringStore {
         )
     }
 
-    fn list_ids(&self) -> Result<Vec<String>> {
+    fn entries(&self) -> Result<Vec<Stored>> {
         self.guard(None, false)?;
         self.call(|store| {
             let spec = HashMap::from([("service", SERVICE)]);
-            let mut ids = Vec::new();
+            let mut all = Vec::new();
             for entry in store.search(&spec)? {
+                let attributes = entry.get_attributes().unwrap_or_default();
                 let id = match entry.get_specifiers() {
                     Some((_, user)) => Some(user),
-                    None => entry.get_attributes()?.remove("username"),
+                    None => attributes.get("username").cloned(),
                 };
-                ids.extend(id);
+                if let Some(id) = id {
+                    let meta = meta_from(&attributes);
+                    all.push(Stored { id, meta });
+                }
             }
-            ids.sort();
-            ids.dedup();
-            Ok(ids)
+            all.sort_by(|a, b| a.id.cmp(&b.id));
+            all.dedup_by(|a, b| a.id == b.id);
+            Ok(all)
         })
     }
+}
+
+/// The item attributes that hold an integration's details (see [`Meta`]).
+const META_ATTRIBUTES: [&str; 7] = [
+    "hubint.name",
+    "hubint.family",
+    "hubint.type",
+    "hubint.registry",
+    "hubint.username",
+    "hubint.email",
+    "hubint.home",
+];
+
+/// Keep `meta` as the item's attributes. Stores without free attributes
+/// (Keychain, Credential Manager) keep only the secret.
+fn set_meta(entry: &Entry, meta: &Meta) -> keyring_core::Result<()> {
+    let email = meta.email.clone().unwrap_or_default();
+    let values = [
+        &meta.name,
+        &meta.family,
+        &meta.kind,
+        &meta.registry,
+        &meta.username,
+        &email,
+        &meta.home,
+    ];
+    let attributes: HashMap<&str, &str> = META_ATTRIBUTES
+        .iter()
+        .zip(values)
+        .map(|(k, v)| (*k, v.as_str()))
+        .collect();
+    match entry.update_attributes(&attributes) {
+        Err(KError::NotSupportedByStore(_) | KError::Invalid(..)) => Ok(()),
+        other => other,
+    }
+}
+
+/// The details kept by [`set_meta`], if the item has them.
+fn meta_from(attributes: &HashMap<String, String>) -> Option<Meta> {
+    let get = |key: &str| attributes.get(key).cloned();
+    Some(Meta {
+        name: get("hubint.name")?,
+        family: get("hubint.family")?,
+        kind: get("hubint.type")?,
+        registry: get("hubint.registry")?,
+        username: get("hubint.username")?,
+        email: get("hubint.email").filter(|e| !e.is_empty()),
+        home: get("hubint.home")?,
+    })
 }
 
 /// The platform's native store, created once per process.

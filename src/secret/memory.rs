@@ -5,11 +5,11 @@ use std::collections::HashMap;
 
 use anyhow::Result;
 
-use super::{Secret, SecretStore, StoreKind};
+use super::{Meta, Secret, SecretStore, StoreKind, Stored};
 
 #[derive(Default)]
 pub struct MemoryStore {
-    secrets: RefCell<HashMap<String, String>>,
+    secrets: RefCell<HashMap<String, (Meta, String)>>,
 }
 
 impl SecretStore for MemoryStore {
@@ -17,18 +17,34 @@ impl SecretStore for MemoryStore {
         StoreKind::Keyring
     }
     fn get(&self, id: &str) -> Result<Option<Secret>> {
-        Ok(self.secrets.borrow().get(id).cloned().map(Secret::new))
+        Ok(self
+            .secrets
+            .borrow()
+            .get(id)
+            .map(|(_, s)| Secret::new(s.clone())))
     }
-    fn set(&self, id: &str, _label: &str, secret: &str) -> Result<()> {
-        self.secrets.borrow_mut().insert(id.into(), secret.into());
+    fn set(&self, id: &str, meta: &Meta, secret: &str) -> Result<()> {
+        let entry = (meta.clone(), secret.to_string());
+        self.secrets.borrow_mut().insert(id.into(), entry);
+        Ok(())
+    }
+    fn relabel(&self, id: &str, meta: &Meta) -> Result<()> {
+        if let Some(entry) = self.secrets.borrow_mut().get_mut(id) {
+            entry.0 = meta.clone();
+        }
         Ok(())
     }
     fn delete(&self, id: &str) -> Result<bool> {
         Ok(self.secrets.borrow_mut().remove(id).is_some())
     }
-    fn list_ids(&self) -> Result<Vec<String>> {
-        let mut ids: Vec<String> = self.secrets.borrow().keys().cloned().collect();
-        ids.sort();
-        Ok(ids)
+    fn entries(&self) -> Result<Vec<Stored>> {
+        let mut all: Vec<Stored> = (self.secrets.borrow().iter())
+            .map(|(id, (meta, _))| Stored {
+                id: id.clone(),
+                meta: Some(meta.clone()),
+            })
+            .collect();
+        all.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(all)
     }
 }

@@ -14,7 +14,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use anyhow::Result;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 pub use self::file::FileStore;
@@ -83,6 +83,42 @@ impl FromStr for StoreKind {
     }
 }
 
+/// The non-secret details of an integration, kept next to its secret so
+/// that its row can be rebuilt if the database is lost (`hubint doctor
+/// --recover`): in the encrypted file inside each entry, in the OS keyring
+/// as the item's attributes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub name: String,
+    pub family: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub registry: String,
+    pub username: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The data directory of the database the secret belongs to: the OS
+    /// keyring is shared by every hubint database of the user.
+    #[serde(default)]
+    pub home: String,
+}
+
+impl Meta {
+    /// The label shown for a secret in keyring UIs (Seahorse, Keychain Access).
+    pub fn label(&self) -> String {
+        format!("hubint: {} ({})", self.name, self.registry)
+    }
+}
+
+/// A secret as a store lists it: its id and, when it was written with them,
+/// the details of its integration (secrets written before hubint kept them
+/// have none).
+#[derive(Debug, Clone)]
+pub struct Stored {
+    pub id: String,
+    pub meta: Option<Meta>,
+}
+
 /// A place that keeps secrets, keyed by integration id.
 ///
 /// Errors that mean "the store cannot be reached or is locked" carry
@@ -91,21 +127,25 @@ pub trait SecretStore {
     fn kind(&self) -> StoreKind;
     /// The secret for `id`, or `None` if the store has none.
     fn get(&self, id: &str) -> Result<Option<Secret>>;
-    /// Create or replace the secret for `id`. `label` is shown by keyring UIs.
-    fn set(&self, id: &str, label: &str, secret: &str) -> Result<()>;
+    /// Create or replace the secret for `id`, with the details of its
+    /// integration (its label is shown by keyring UIs).
+    fn set(&self, id: &str, meta: &Meta, secret: &str) -> Result<()>;
     /// Remove the secret for `id`; `false` if there was none.
     fn delete(&self, id: &str) -> Result<bool>;
     /// The ids of every secret the store holds (to find orphans).
-    fn list_ids(&self) -> Result<Vec<String>>;
+    fn list_ids(&self) -> Result<Vec<String>> {
+        Ok(self.entries()?.into_iter().map(|s| s.id).collect())
+    }
+    /// Every secret the store holds, with the details kept next to it.
+    fn entries(&self) -> Result<Vec<Stored>>;
     /// Get ready to be used without asking anything later: the file store
     /// asks for its passphrase here and checks it. Callers unlock before
     /// they take a database lock, so that no lock is held during a prompt.
     fn unlock(&self) -> Result<()> {
         Ok(())
     }
-    /// Change the label a keyring UI shows for `id` (after a rename). Stores
-    /// without a visible label do nothing; a missing secret is not an error.
-    fn relabel(&self, _id: &str, _label: &str) -> Result<()> {
-        Ok(())
-    }
+    /// Replace the details kept next to the secret of `id` (after an edit
+    /// or a rename), and the label keyring UIs show. A missing secret is not
+    /// an error.
+    fn relabel(&self, id: &str, meta: &Meta) -> Result<()>;
 }

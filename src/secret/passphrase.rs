@@ -10,11 +10,15 @@ use dialoguer::Password;
 
 use super::Secret;
 use crate::error::Failure;
-use crate::password;
 use crate::ui::Ui;
+use crate::{limits, password};
 
 pub const ENV_PASSPHRASE: &str = "HUBINT_PASSPHRASE";
 pub const ENV_PASSPHRASE_FILE: &str = "HUBINT_PASSPHRASE_FILE";
+
+/// The variables that carry a secret of hubint's own (never passed on to
+/// the command of `hubint exec`).
+pub const SECRET_VARS: [&str; 2] = [ENV_PASSPHRASE, ENV_PASSPHRASE_FILE];
 
 /// Shorter passphrases get a warning when a store is created (and, typed at
 /// the prompt, a confirmation).
@@ -50,8 +54,13 @@ impl fmt::Display for Source {
 /// Whether [`obtain`] can get a passphrase without failing for lack of one:
 /// a variable is set, or it may prompt.
 pub fn available(ui: &Ui) -> bool {
+    in_environment() || ui.interactive()
+}
+
+/// Whether a passphrase variable is set (so no prompt is needed).
+pub fn in_environment() -> bool {
     let set = |var: &str| std::env::var_os(var).is_some_and(|v| !v.is_empty());
-    set(ENV_PASSPHRASE) || set(ENV_PASSPHRASE_FILE) || ui.interactive()
+    set(ENV_PASSPHRASE) || set(ENV_PASSPHRASE_FILE)
 }
 
 /// The passphrase for the store at `store`, from the environment or, on a
@@ -76,11 +85,12 @@ pub fn obtain(ui: &Ui, store: &Path, creating: bool) -> Result<Passphrase> {
         (None, Some(path)) => {
             let path = PathBuf::from(path);
             refuse_if_exposed(&path)?;
-            let secret = password::read_file(&path, "passphrase").map_err(|e| {
-                Failure::store(format!("{ENV_PASSPHRASE_FILE}: {e:#}")).hint(format!(
-                    "{ENV_PASSPHRASE_FILE} must name a readable file holding the passphrase"
-                ))
-            })?;
+            let secret = password::read_file(&path, "passphrase", limits::PASSPHRASE_INPUT)
+                .map_err(|e| {
+                    Failure::store(format!("{ENV_PASSPHRASE_FILE}: {e:#}")).hint(format!(
+                        "{ENV_PASSPHRASE_FILE} must name a readable file holding the passphrase"
+                    ))
+                })?;
             Passphrase {
                 secret,
                 source: Source::EnvFile(path),
@@ -187,12 +197,12 @@ fn refuse_if_exposed(path: &Path) -> Result<()> {
 pub fn obtain_new(ui: &Ui, stdin: bool, file: Option<&Path>) -> Result<Passphrase> {
     let passphrase = if stdin {
         Passphrase {
-            secret: password::read_stdin("new passphrase")?,
+            secret: password::read_stdin("new passphrase", limits::PASSPHRASE_INPUT)?,
             source: Source::Stdin,
         }
     } else if let Some(path) = file {
         Passphrase {
-            secret: password::read_file(path, "new passphrase")?,
+            secret: password::read_file(path, "new passphrase", limits::PASSPHRASE_INPUT)?,
             source: Source::File(path.to_path_buf()),
         }
     } else if ui.interactive() {

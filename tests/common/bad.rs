@@ -96,6 +96,8 @@ pub fn try_all(env: &TestEnv, cases: &[Case]) -> usize {
             String::from_utf8_lossy(&out.stderr)
         );
         assert_eq!(out.status.code(), Some(c.code), "{what}: {text}");
+        // Errors quote at most about 200 characters of any input.
+        assert!(text.len() < 2000, "{what}: {} bytes of output", text.len());
         assert!(
             text.contains(&c.says),
             "{what}: expected {:?} in:\n{text}",

@@ -65,7 +65,13 @@ pub fn serve(name: &str, args: &[OsString]) -> ExitCode {
         "list" => context().and_then(|ctx| list::run(&ctx, &mut out)),
         "version" => version::run(&mut out),
         other => {
-            return usage_error(&[&format!("Unknown credential action `{other}`"), &usage]);
+            return usage_error(&[
+                &format!(
+                    "Unknown credential action `{}`",
+                    crate::validate::excerpt(other)
+                ),
+                &usage,
+            ]);
         }
     };
     match result {
@@ -75,7 +81,7 @@ pub fn serve(name: &str, args: &[OsString]) -> ExitCode {
             // The message on stdout, as upstream (clients compare it); the
             // message and what to do on stderr, which clients pass on to
             // the person. A miss is the protocol's normal answer: no line.
-            let message = format!("{err:#}");
+            let message = crate::error::message(&err);
             let _ = writeln!(out, "{message}");
             let _ = out.flush();
             if message != protocol::NOT_FOUND {

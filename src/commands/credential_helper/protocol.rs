@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
 use crate::error::Failure;
+use crate::limits;
 use crate::secret::Secret;
 
 /// Docker compares this string to tell "no credentials" from a failure.
@@ -40,12 +41,19 @@ pub struct StoredCredentials {
 }
 
 /// All of stdin, its lines joined without their line breaks (as upstream
-/// reads it).
+/// reads it). Reading stops after [`limits::HELPER_INPUT`] bytes: more is
+/// an error, never a buffer that grows with the input.
 fn read_input(input: &mut dyn Read) -> Result<Secret> {
-    let mut raw = Secret::new(String::new());
-    input
-        .read_to_string(&mut raw)
-        .context("cannot read standard input")?;
+    let bytes = limits::read_bounded(input, limits::HELPER_INPUT)
+        .context("cannot read standard input")?
+        .ok_or_else(|| {
+            Failure::usage(format!(
+                "the input on stdin is too long: at most {} (reading stopped there)",
+                limits::describe(limits::HELPER_INPUT)
+            ))
+        })?;
+    let raw = std::str::from_utf8(&bytes)
+        .map_err(|_| Failure::usage("the input on stdin is not valid UTF-8"))?;
     Ok(Secret::new(raw.lines().collect::<Vec<_>>().concat()))
 }
 

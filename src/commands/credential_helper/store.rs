@@ -19,7 +19,7 @@ pub fn run(ctx: &Ctx, input: &mut dyn Read) -> Result<()> {
     let registry = registry::normalize(&creds.server_url).map_err(|why| {
         Failure::usage(format!(
             "invalid credentials server URL '{}': {why}",
-            creds.server_url
+            crate::validate::excerpt(&creds.server_url)
         ))
     })?;
     let login = Login {

@@ -34,6 +34,7 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Output> {
                 .iter()
                 .any(|t| t.eq_ignore_ascii_case(kind)) => {}
             None => {
+                let kind = crate::validate::excerpt(kind);
                 return Err(Failure::usage(format!("unknown integration type '{kind}'"))
                     .hint(format!("types: {}", catalog::type_ids().join(", ")))
                     .into());
@@ -48,10 +49,17 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Output> {
         registry: None,
     };
     let list = integrations::list(&db.conn, &filter)?;
-    let filtered = args.family.is_some() || args.kind.is_some() || args.subscription.is_some();
+    if list.is_empty() && !filtered_any(args) {
+        crate::recovery::warn_if_empty(ctx, &db);
+    }
+    let filtered = filtered_any(args);
     if list.is_empty() && filtered && !ctx.json {
         ctx.ui.status("No integration matches these filters.");
         return Ok(Output::Nothing);
     }
     Ok(Output::Integrations(list))
+}
+
+fn filtered_any(args: &ListArgs) -> bool {
+    args.family.is_some() || args.kind.is_some() || args.subscription.is_some()
 }

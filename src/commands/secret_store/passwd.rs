@@ -14,11 +14,13 @@ use crate::secret::passphrase::{self, ENV_PASSPHRASE, ENV_PASSPHRASE_FILE};
 #[derive(Args, Debug, Default)]
 #[group(id = "new_passphrase_source", multiple = false)]
 pub struct PasswdArgs {
-    /// Read the new passphrase from standard input (one trailing newline is removed)
+    /// Read the new passphrase from standard input (at most 4 KiB; one
+    /// trailing newline is removed)
     #[arg(long)]
     pub new_passphrase_stdin: bool,
 
-    /// Read the new passphrase from FILE (one trailing newline is removed)
+    /// Read the new passphrase from FILE (at most 4 KiB; one trailing
+    /// newline is removed)
     #[arg(long, value_name = "FILE")]
     pub new_passphrase_file: Option<PathBuf>,
 }

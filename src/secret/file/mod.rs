@@ -26,7 +26,7 @@ use anyhow::{Context, Result};
 
 use self::vault::{Entry, OpenError, Vault};
 use super::passphrase::{self, Passphrase};
-use super::{Secret, SecretStore, StoreKind};
+use super::{Meta, Secret, SecretStore, StoreKind, Stored};
 use crate::error::Failure;
 use crate::ui::Ui;
 use crate::{failpoint, files, paths};
@@ -258,16 +258,32 @@ impl SecretStore for FileStore {
         Ok(self.open()?.secrets.get(id).map(|e| e.secret.clone()))
     }
 
-    fn set(&self, id: &str, label: &str, secret: &str) -> Result<()> {
+    fn set(&self, id: &str, meta: &Meta, secret: &str) -> Result<()> {
         let entry = Entry {
-            label: label.to_string(),
+            label: meta.label(),
             secret: Secret::new(secret.to_string()),
+            meta: Some(meta.clone()),
         };
         self.modify(|vault| {
             let old = vault.secrets.insert(id.to_string(), entry.clone());
-            let changed =
-                old.is_none_or(|old| old.label != entry.label || old.secret != entry.secret);
+            let changed = old.is_none_or(|old| {
+                old.label != entry.label || old.secret != entry.secret || old.meta != entry.meta
+            });
             (changed, ())
+        })
+    }
+
+    fn relabel(&self, id: &str, meta: &Meta) -> Result<()> {
+        if !self.exists() {
+            return Ok(());
+        }
+        self.modify(|vault| match vault.secrets.get_mut(id) {
+            Some(entry) if entry.meta.as_ref() != Some(meta) => {
+                entry.label = meta.label();
+                entry.meta = Some(meta.clone());
+                (true, ())
+            }
+            _ => (false, ()),
         })
     }
 
@@ -281,11 +297,17 @@ impl SecretStore for FileStore {
         })
     }
 
-    fn list_ids(&self) -> Result<Vec<String>> {
+    fn entries(&self) -> Result<Vec<Stored>> {
         if !self.exists() {
             return Ok(Vec::new());
         }
-        Ok(self.open()?.secrets.into_keys().collect())
+        let vault = self.open()?;
+        Ok((vault.secrets.into_iter())
+            .map(|(id, entry)| Stored {
+                id,
+                meta: entry.meta,
+            })
+            .collect())
     }
 
     /// Ask for the passphrase now and check it against the file.
@@ -312,7 +334,7 @@ mod tests {
                     let store = FileStore::with_passphrase(path, "pass phrase");
                     for i in 0..4 {
                         store
-                            .set(&format!("w{w}-{i}"), "label", &format!("s{w}-{i}"))
+                            .set(&format!("w{w}-{i}"), &Meta::default(), &format!("s{w}-{i}"))
                             .unwrap();
                     }
                 })
@@ -338,11 +360,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("secrets.age");
         FileStore::with_passphrase(path.clone(), "right")
-            .set("a", "l", "s")
+            .set("a", &Meta::default(), "s")
             .unwrap();
         let before = fs::read(&path).unwrap();
         let wrong = FileStore::with_passphrase(path.clone(), "wrong");
-        let err = wrong.set("b", "l", "s").unwrap_err();
+        let err = wrong.set("b", &Meta::default(), "s").unwrap_err();
         assert_eq!(
             crate::error::exit_code(&err),
             crate::error::Code::SecretStore

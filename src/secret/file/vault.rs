@@ -5,8 +5,13 @@
 //!
 //! ```json
 //! {"format": "hubint-secrets", "version": 1,
-//!  "secrets": {"<integration id>": {"label": "hubint: NAME (REGISTRY)", "secret": "..."}}}
+//!  "secrets": {"<integration id>": {"label": "hubint: NAME (REGISTRY)", "secret": "...",
+//!    "meta": {"name": "...", "family": "hub", "type": "docker", "registry": "...",
+//!             "username": "...", "email": "...", "home": "..."}}}}
 //! ```
+//!
+//! `meta` (the integration's details, to rebuild its row with `hubint doctor
+//! --recover`) is missing from entries written before hubint kept it.
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -16,7 +21,7 @@ use age::secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use crate::secret::Secret;
+use crate::secret::{Meta, Secret};
 
 /// The scrypt work factor (N = 2^WORK_FACTOR, r = 8, p = 1) used when the
 /// file is written.
@@ -58,6 +63,8 @@ pub struct Entry {
     /// The same label the keyring shows, so that a decrypted file is readable.
     pub label: String,
     pub secret: Secret,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
 }
 
 impl Default for Vault {
@@ -145,6 +152,7 @@ mod tests {
             Entry {
                 label: "hubint: x (y)".into(),
                 secret: Secret::new(secret.into()),
+                meta: None,
             },
         );
         vault
