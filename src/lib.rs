@@ -11,6 +11,7 @@ pub mod db;
 pub mod dockerconfig;
 pub mod docs;
 pub mod doctor;
+pub mod env_name;
 pub mod error;
 pub mod external_helper;
 pub mod failpoint;

@@ -57,9 +57,11 @@ pub enum Command {
     Import(import::ImportCommand),
 
     /// Print one integration as environment variables (for `eval`)
+    #[command(after_help = crate::env_name::help())]
     Env(env::EnvArgs),
 
     /// Run a command with one integration in its environment
+    #[command(after_help = crate::env_name::help())]
     Exec(exec::ExecArgs),
 
     /// Install docker-credential-hubint (a symlink to hubint) into a directory
