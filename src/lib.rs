@@ -26,6 +26,7 @@ pub mod paths;
 pub mod prompt;
 pub mod registry;
 pub mod secret;
+pub mod similar;
 pub mod ui;
 pub mod validate;
 pub mod verify;

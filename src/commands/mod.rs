@@ -31,6 +31,14 @@ pub enum Command {
     #[command(subcommand, alias = "subscriptions", after_help = docs::examples_help("subscription"))]
     Subscription(subscription::SubscriptionCommand),
 
+    /// The same as `subscription attach`
+    #[command(hide = true)]
+    Attach(subscription::attach::AttachArgs),
+
+    /// The same as `subscription detach`
+    #[command(hide = true)]
+    Detach(subscription::detach::DetachArgs),
+
     /// Get, set and list settings in the config file
     #[command(subcommand)]
     Config(config::ConfigCommand),
@@ -79,6 +87,8 @@ pub fn run(ctx: &Ctx, command: &Command) -> Result<Output> {
     match command {
         Command::Integration(cmd) | Command::TopLevel(cmd) => integration::run(ctx, cmd),
         Command::Subscription(cmd) => subscription::run(ctx, cmd),
+        Command::Attach(args) => subscription::attach::run(ctx, args),
+        Command::Detach(args) => subscription::detach::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
         Command::Generate(args) => generate::run(ctx, args),
         Command::DockerConfig(args) => docker_config::run(ctx, args),

@@ -6,6 +6,7 @@ use clap::Args;
 use crate::catalog;
 use crate::context::Ctx;
 use crate::db::integrations::{self, Filter};
+use crate::db::subscriptions;
 use crate::error::Failure;
 use crate::output::Output;
 
@@ -41,6 +42,10 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Output> {
         }
     }
     let db = ctx.open_db()?;
+    if let Some(sub) = &args.subscription {
+        // The credential helper's answer too: a misspelt subscription is not an empty one.
+        subscriptions::get(&db.conn, sub)?;
+    }
     let filter = Filter {
         family: args.family.as_deref(),
         kind: args.kind.as_deref(),
