@@ -4,6 +4,8 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::catalog;
+use crate::list_tables;
+use crate::table::View;
 use crate::context::Ctx;
 use crate::db::integrations::{self, Filter};
 use crate::db::subscriptions;
@@ -23,6 +25,20 @@ pub struct ListArgs {
     /// Only integrations attached to this subscription
     #[arg(long, value_name = "SUBSCRIPTION", add = crate::complete::subscriptions())]
     pub subscription: Option<String>,
+
+    /// Show every column in full, even wider than the terminal
+    #[arg(long, conflicts_with = "columns")]
+    pub wide: bool,
+
+    /// Only these columns, in this order (comma-separated)
+    #[arg(
+        long,
+        value_name = "COLUMN,...",
+        value_delimiter = ',',
+        value_parser = clap::builder::PossibleValuesParser::new(list_tables::INTEGRATION_KEYS),
+        ignore_case = true
+    )]
+    pub columns: Vec<String>,
 }
 
 pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Output> {
@@ -58,5 +74,8 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Output> {
         ctx.ui.status("No integration matches these filters.");
         return Ok(Output::Nothing);
     }
-    Ok(Output::Integrations(list))
+    Ok(Output::Integrations(
+        list,
+        View::new(args.wide, &args.columns),
+    ))
 }
