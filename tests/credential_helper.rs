@@ -289,8 +289,7 @@ fn erase_refuses_an_integration_that_subscriptions_use() {
     success: true
     exit_code: 0
     ----- stdout -----
-     SUBSCRIPTION  INTEGRATIONS
-     ci            localhost-5000-alice
+    ci	localhost-5000-alice
 
     ----- stderr -----
     ");

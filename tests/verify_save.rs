@@ -109,9 +109,8 @@ fn add_and_edit_with_verify() {
     success: true
     exit_code: 0
     ----- stdout -----
-     NAME        TYPE        REGISTRY         USERNAME  EMAIL  SUBSCRIPTIONS  STORE    UPDATED (UTC)     VERIFIED
-     checked     hub/docker  127.0.0.1:[PORT]  user      -      -              keyring  [TIME]  -
-     unchecked   hub/docker  127.0.0.1:[PORT]  user      -      -              keyring  [TIME]  -
+    checked	hub/docker	127.0.0.1:[PORT]	user	-	-	keyring	[TIME]	-
+    unchecked	hub/docker	127.0.0.1:[PORT]	user	-	-	keyring	[TIME]	-
 
     ----- stderr -----
     ");
