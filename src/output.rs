@@ -14,8 +14,8 @@ use crate::db::subscriptions::Subscription;
 use crate::doctor;
 use crate::error::{Code, Failure};
 use crate::list_tables;
-use crate::table::Target;
 use crate::secret::Secret;
+use crate::table::Target;
 use crate::verify::{Outcome, Verified};
 
 pub enum Output {

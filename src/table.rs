@@ -140,7 +140,10 @@ fn shrink_to_fit(widths: &mut [usize], minimum: &[usize], limit: usize) {
 fn tab_separated(rows: &[Vec<String>], shown: &[usize]) -> String {
     let mut out = String::new();
     for row in rows {
-        let cells: Vec<String> = shown.iter().map(|&i| one_line(&row[i]).replace('\t', " ")).collect();
+        let cells: Vec<String> = shown
+            .iter()
+            .map(|&i| one_line(&row[i]).replace('\t', " "))
+            .collect();
         out.push_str(&cells.join("\t"));
         out.push('\n');
     }
@@ -161,9 +164,24 @@ mod tests {
     use super::*;
 
     const COLUMNS: &[Column] = &[
-        Column { key: "name", header: "NAME", drop_rank: None, cut_last: true },
-        Column { key: "email", header: "EMAIL", drop_rank: Some(1), cut_last: false },
-        Column { key: "notes", header: "NOTES", drop_rank: None, cut_last: false },
+        Column {
+            key: "name",
+            header: "NAME",
+            drop_rank: None,
+            cut_last: true,
+        },
+        Column {
+            key: "email",
+            header: "EMAIL",
+            drop_rank: Some(1),
+            cut_last: false,
+        },
+        Column {
+            key: "notes",
+            header: "NOTES",
+            drop_rank: None,
+            cut_last: false,
+        },
     ];
 
     fn rows() -> Vec<Vec<String>> {
@@ -177,7 +195,10 @@ mod tests {
     #[test]
     fn piped_is_every_column_tab_separated_without_a_header() {
         let out = render(COLUMNS, &rows(), &View::Fit, Target::Pipe);
-        assert_eq!(out, "alpha\talice@example.com\ta rather long note about this row\n");
+        assert_eq!(
+            out,
+            "alpha\talice@example.com\ta rather long note about this row\n"
+        );
         let picked = View::Columns(vec!["notes".into(), "NAME".into()]);
         let out = render(COLUMNS, &rows(), &picked, Target::Pipe);
         assert_eq!(out, "a rather long note about this row\talpha\n");
@@ -192,7 +213,10 @@ mod tests {
             assert!(text_width(line) <= 40, "{line}");
         }
         let wide = render(COLUMNS, &rows(), &View::Wide, Target::Terminal(Some(40)));
-        assert!(wide.contains("alice@example.com") && wide.contains("this row"), "{wide}");
+        assert!(
+            wide.contains("alice@example.com") && wide.contains("this row"),
+            "{wide}"
+        );
     }
 
     #[test]

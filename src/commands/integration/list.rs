@@ -4,13 +4,13 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::catalog;
-use crate::list_tables;
-use crate::table::View;
 use crate::context::Ctx;
 use crate::db::integrations::{self, Filter};
 use crate::db::subscriptions;
 use crate::error::Failure;
+use crate::list_tables;
 use crate::output::Output;
+use crate::table::View;
 
 #[derive(Args, Debug, Default)]
 pub struct ListArgs {
