@@ -166,6 +166,19 @@ pub fn types() -> ArgValueCandidates {
     })
 }
 
+/// Run `query` on the database opened read-only; no candidates if there is
+/// no database or anything fails.
+fn read(
+    query: impl FnOnce(&rusqlite::Connection) -> anyhow::Result<Vec<CompletionCandidate>>,
+) -> Vec<CompletionCandidate> {
+    let Ok(paths) = Paths::from_env() else {
+        return Vec::new();
+    };
+    db::open_read_only(&paths.db_path())
+        .and_then(|conn| query(&conn))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::subscription_word;
@@ -182,17 +195,4 @@ mod tests {
         assert_eq!(subscription_word(&w).as_deref(), Some("team-y"));
         assert_eq!(subscription_word(&words("hubint -- hubint list")), None);
     }
-}
-
-/// Run `query` on the database opened read-only; no candidates if there is
-/// no database or anything fails.
-fn read(
-    query: impl FnOnce(&rusqlite::Connection) -> anyhow::Result<Vec<CompletionCandidate>>,
-) -> Vec<CompletionCandidate> {
-    let Ok(paths) = Paths::from_env() else {
-        return Vec::new();
-    };
-    db::open_read_only(&paths.db_path())
-        .and_then(|conn| query(&conn))
-        .unwrap_or_default()
 }
