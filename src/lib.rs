@@ -16,6 +16,7 @@ pub mod error;
 pub mod external_helper;
 pub mod failpoint;
 pub mod generated;
+pub mod keyring_notice;
 pub mod list_tables;
 pub mod login;
 pub mod man;
@@ -88,6 +89,7 @@ pub fn main_entry() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<()> {
+    keyring_notice::set_verbose(cli.global.verbose);
     let ui = ui::Ui::detect(cli.global.no_input);
     let ctx = Ctx::new(paths::Paths::from_env()?, ui, cli.global.json);
     let output = commands::run(&ctx, &cli.command)?;

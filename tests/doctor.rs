@@ -43,13 +43,13 @@ fn a_new_home_is_healthy_and_the_table_says_so() {
     success: true
     exit_code: 0
     ----- stdout -----
-     CHECK          STATUS  DETAIL                                                                                                                                               FIX
-     database       ok      no database yet at [HOME]/hubint/hubint.db (nothing added)                                                                             -
-     permissions    ok      no data directory yet at [HOME]/hubint                                                                                                 -
-     keyring        ok      not available (the OS keyring is unavailable: DBus error: Failed to connect to socket /nonexistent: No such file or directory), and nothing uses it  -
-     file store     ok      none at [HOME]/hubint/secrets.age                                                                                                      -
-     docker config  ok      no docker config.json or containers auth.json                                                                                                        -
-     cred helpers   ok      no credential helpers configured                                                                                                                     -
+     CHECK          STATUS  DETAIL                                                                                                                                                               FIX
+     database       ok      no database yet at [HOME]/hubint/hubint.db (nothing added)                                                                                             -
+     permissions    ok      no data directory yet at [HOME]/hubint                                                                                                                 -
+     keyring        ok      not available (there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is unset or names no running bus), so the OS keyring cannot be reached), and nothing uses it  -
+     file store     ok      none at [HOME]/hubint/secrets.age                                                                                                                      -
+     docker config  ok      no docker config.json or containers auth.json                                                                                                                        -
+     cred helpers   ok      no credential helpers configured                                                                                                                                     -
 
     ----- stderr -----
     ");

@@ -121,15 +121,15 @@ fn install_helper_links_the_binary() {
     let env = TestEnv::new();
     let dir = env.home.join("bin");
     let dir_arg = dir.to_str().unwrap();
-    snapshot!(env, env.cmd(&["install-helper", "--dir", dir_arg]), @"
+    snapshot!(env, env.cmd(&["install-helper", "--dir", dir_arg]), @r#"
     success: true
     exit_code: 0
     ----- stdout -----
 
     ----- stderr -----
     Installed [HOME]/bin/docker-credential-hubint -> [BIN].
-    warning: [HOME]/bin is not on PATH: add it so that container tools find docker-credential-hubint
-    ");
+    warning: [HOME]/bin is not on PATH: add [HOME]/bin to PATH (for example `export PATH="[HOME]/bin:$PATH"` in your shell's profile) so that container tools find docker-credential-hubint
+    "#);
     let link = dir.join("docker-credential-hubint");
     assert_eq!(
         std::fs::canonicalize(&link).unwrap(),
