@@ -4,7 +4,6 @@
 mod common;
 
 use common::{BusWithoutSecrets, NO_BUS, TestEnv};
-use insta_cmd::StdinCommand;
 
 fn add_without_keyring(env: &TestEnv, name: &str, bus: &str) -> String {
     let mut cmd = env.cmd(&["add", "--name", name, "--username", "u", "--password-stdin"]);
