@@ -199,11 +199,20 @@ _hubint() {
             hubint__subcmd__help__subcmd__subscription,attach)
                 cmd="hubint__subcmd__help__subcmd__subscription__subcmd__attach"
                 ;;
+            hubint__subcmd__help__subcmd__subscription,create)
+                cmd="hubint__subcmd__help__subcmd__subscription__subcmd__create"
+                ;;
+            hubint__subcmd__help__subcmd__subscription,delete)
+                cmd="hubint__subcmd__help__subcmd__subscription__subcmd__delete"
+                ;;
             hubint__subcmd__help__subcmd__subscription,detach)
                 cmd="hubint__subcmd__help__subcmd__subscription__subcmd__detach"
                 ;;
             hubint__subcmd__help__subcmd__subscription,list)
                 cmd="hubint__subcmd__help__subcmd__subscription__subcmd__list"
+                ;;
+            hubint__subcmd__help__subcmd__subscription,rename)
+                cmd="hubint__subcmd__help__subcmd__subscription__subcmd__rename"
                 ;;
             hubint__subcmd__import,docker-config)
                 cmd="hubint__subcmd__import__subcmd__docker__subcmd__config"
@@ -280,6 +289,12 @@ _hubint() {
             hubint__subcmd__subscription,attach)
                 cmd="hubint__subcmd__subscription__subcmd__attach"
                 ;;
+            hubint__subcmd__subscription,create)
+                cmd="hubint__subcmd__subscription__subcmd__create"
+                ;;
+            hubint__subcmd__subscription,delete)
+                cmd="hubint__subcmd__subscription__subcmd__delete"
+                ;;
             hubint__subcmd__subscription,detach)
                 cmd="hubint__subcmd__subscription__subcmd__detach"
                 ;;
@@ -289,8 +304,17 @@ _hubint() {
             hubint__subcmd__subscription,list)
                 cmd="hubint__subcmd__subscription__subcmd__list"
                 ;;
+            hubint__subcmd__subscription,rename)
+                cmd="hubint__subcmd__subscription__subcmd__rename"
+                ;;
             hubint__subcmd__subscription__subcmd__help,attach)
                 cmd="hubint__subcmd__subscription__subcmd__help__subcmd__attach"
+                ;;
+            hubint__subcmd__subscription__subcmd__help,create)
+                cmd="hubint__subcmd__subscription__subcmd__help__subcmd__create"
+                ;;
+            hubint__subcmd__subscription__subcmd__help,delete)
+                cmd="hubint__subcmd__subscription__subcmd__help__subcmd__delete"
                 ;;
             hubint__subcmd__subscription__subcmd__help,detach)
                 cmd="hubint__subcmd__subscription__subcmd__help__subcmd__detach"
@@ -301,6 +325,9 @@ _hubint() {
             hubint__subcmd__subscription__subcmd__help,list)
                 cmd="hubint__subcmd__subscription__subcmd__help__subcmd__list"
                 ;;
+            hubint__subcmd__subscription__subcmd__help,rename)
+                cmd="hubint__subcmd__subscription__subcmd__help__subcmd__rename"
+                ;;
             *)
                 ;;
         esac
@@ -308,7 +335,7 @@ _hubint() {
 
     case "${cmd}" in
         hubint)
-            opts="-h -V --json --no-input --help --version integration subscription config secret-store add edit delete list show verify move completions docker-config import env exec install-helper credential-helper doctor help"
+            opts="-h -V --json --no-input --verbose --help --version integration subscription config secret-store add edit delete list show verify move completions docker-config import env exec install-helper credential-helper doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -322,7 +349,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__add)
-            opts="-h -V --family --type --name --url --username --email --password-stdin --password-file --password --subscription --verify --no-verify --timeout --insecure --secret-store --json --no-input --help --version"
+            opts="-h -V --family --type --name --url --username --email --password-stdin --password-file --password --subscription --verify --no-verify --timeout --insecure --secret-store --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -380,7 +407,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__completions)
-            opts="-h -V --json --no-input --help --version bash elvish fish powershell zsh"
+            opts="-h -V --json --no-input --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -394,7 +421,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__config)
-            opts="-h -V --json --no-input --help --version get set list help"
+            opts="-h -V --json --no-input --verbose --help --version get set list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -408,7 +435,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__config__subcmd__get)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -492,7 +519,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__config__subcmd__list)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -506,7 +533,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__config__subcmd__set)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -520,7 +547,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__credential__subcmd__helper)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -534,7 +561,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__delete)
-            opts="-y -h -V --yes --detach-all --json --no-input --help --version"
+            opts="-y -h -V --yes --detach-all --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -548,7 +575,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__docker__subcmd__config)
-            opts="-o -h -V --subscription --helper --inline --output --json --no-input --help --version"
+            opts="-o -h -V --subscription --helper --inline --output --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -574,7 +601,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__doctor)
-            opts="-h -V --fix --json --no-input --help --version"
+            opts="-h -V --fix --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -588,7 +615,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__edit)
-            opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --default --no-default --json --no-input --help --version"
+            opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --default --no-default --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -630,7 +657,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__env)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -644,7 +671,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__exec)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1092,7 +1119,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help__subcmd__subscription)
-            opts="attach detach list"
+            opts="attach detach create rename delete list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1106,6 +1133,34 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help__subcmd__subscription__subcmd__attach)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__subscription__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__subscription__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1147,6 +1202,20 @@ _hubint() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hubint__subcmd__help__subcmd__subscription__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hubint__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1162,7 +1231,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__import)
-            opts="-h -V --json --no-input --help --version docker-config help"
+            opts="-h -V --json --no-input --verbose --help --version docker-config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1176,7 +1245,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__import__subcmd__docker__subcmd__config)
-            opts="-h -V --scrub --json --no-input --help --version"
+            opts="-h -V --scrub --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1232,7 +1301,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__install__subcmd__helper)
-            opts="-h -V --dir --force --json --no-input --help --version"
+            opts="-h -V --dir --force --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1250,7 +1319,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration)
-            opts="-h -V --json --no-input --help --version add edit delete list show verify move help"
+            opts="-h -V --json --no-input --verbose --help --version add edit delete list show verify move help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1264,7 +1333,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__add)
-            opts="-h -V --family --type --name --url --username --email --password-stdin --password-file --password --subscription --verify --no-verify --timeout --insecure --secret-store --json --no-input --help --version"
+            opts="-h -V --family --type --name --url --username --email --password-stdin --password-file --password --subscription --verify --no-verify --timeout --insecure --secret-store --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1322,7 +1391,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__delete)
-            opts="-y -h -V --yes --detach-all --json --no-input --help --version"
+            opts="-y -h -V --yes --detach-all --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1336,7 +1405,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__edit)
-            opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --default --no-default --json --no-input --help --version"
+            opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --default --no-default --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1504,7 +1573,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__list)
-            opts="-h -V --family --type --subscription --json --no-input --help --version"
+            opts="-h -V --family --type --subscription --wide --columns --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1522,6 +1591,10 @@ _hubint() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --columns)
+                    COMPREPLY=($(compgen -W "name type registry username email subscriptions store updated verified" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1530,7 +1603,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__move)
-            opts="-h -V --all --to --json --no-input --help --version"
+            opts="-h -V --all --to --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1548,7 +1621,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__show)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1562,7 +1635,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__verify)
-            opts="-h -V --all --timeout --insecure --json --no-input --help --version"
+            opts="-h -V --all --timeout --insecure --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1580,7 +1653,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__list)
-            opts="-h -V --family --type --subscription --json --no-input --help --version"
+            opts="-h -V --family --type --subscription --wide --columns --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1598,6 +1671,10 @@ _hubint() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --columns)
+                    COMPREPLY=($(compgen -W "name type registry username email subscriptions store updated verified" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1606,7 +1683,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__move)
-            opts="-h -V --all --to --json --no-input --help --version"
+            opts="-h -V --all --to --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1624,7 +1701,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__secret__subcmd__store)
-            opts="-h -V --json --no-input --help --version passwd help"
+            opts="-h -V --json --no-input --verbose --help --version passwd help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1680,7 +1757,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__secret__subcmd__store__subcmd__passwd)
-            opts="-h -V --new-passphrase-stdin --new-passphrase-file --json --no-input --help --version"
+            opts="-h -V --new-passphrase-stdin --new-passphrase-file --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1698,7 +1775,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__show)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1712,7 +1789,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__subscription)
-            opts="-h -V --json --no-input --help --version attach detach list help"
+            opts="-h -V --json --no-input --verbose --help --version attach detach create rename delete list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1726,7 +1803,35 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__subscription__subcmd__attach)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__subscription__subcmd__create)
+            opts="-h -V --json --no-input --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__subscription__subcmd__delete)
+            opts="-h -V --detach-all --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1740,7 +1845,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__subscription__subcmd__detach)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1754,7 +1859,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__subscription__subcmd__help)
-            opts="attach detach list help"
+            opts="attach detach create rename delete list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1768,6 +1873,34 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__subscription__subcmd__help__subcmd__attach)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__subscription__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__subscription__subcmd__help__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1823,8 +1956,36 @@ _hubint() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hubint__subcmd__subscription__subcmd__help__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hubint__subcmd__subscription__subcmd__list)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__subscription__subcmd__rename)
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1838,7 +1999,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__verify)
-            opts="-h -V --all --timeout --insecure --json --no-input --help --version"
+            opts="-h -V --all --timeout --insecure --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

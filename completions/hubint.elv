@@ -20,6 +20,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -48,6 +49,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;integration'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -79,6 +81,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --insecure 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -101,6 +104,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --no-default 'Stop being the registry''s default integration'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -112,6 +116,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --detach-all 'Detach the integration from every subscription that uses it, then delete it'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -121,16 +126,20 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --family 'Only integrations of this family'
             cand --type 'Only integrations of this type'
             cand --subscription 'Only integrations attached to this subscription'
+            cand --columns 'Only these columns, in this order (comma-separated)'
+            cand --wide 'Show every column in full, even wider than the terminal'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'hubint;integration;show'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -142,6 +151,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --insecure 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -152,6 +162,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --all 'Move the secret of every integration that is not in STORE yet'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -186,18 +197,23 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;subscription'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
             cand attach 'Attach an integration to a subscription (created on first attach)'
             cand detach 'Detach an integration from a subscription'
+            cand create 'Create a subscription (attach also creates one on first use)'
+            cand rename 'Rename a subscription'
+            cand delete 'Delete a subscription; refused while integrations are attached, unless --detach-all'
             cand list 'List subscriptions and their integrations'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;subscription;attach'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -206,6 +222,35 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;subscription;detach'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;subscription;create'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;subscription;rename'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;subscription;delete'= {
+            cand --detach-all 'Detach every integration attached to it, then delete it (the integrations themselves are kept)'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -214,6 +259,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;subscription;list'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -222,12 +268,21 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;subscription;help'= {
             cand attach 'Attach an integration to a subscription (created on first attach)'
             cand detach 'Detach an integration from a subscription'
+            cand create 'Create a subscription (attach also creates one on first use)'
+            cand rename 'Rename a subscription'
+            cand delete 'Delete a subscription; refused while integrations are attached, unless --detach-all'
             cand list 'List subscriptions and their integrations'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;subscription;help;attach'= {
         }
         &'hubint;subscription;help;detach'= {
+        }
+        &'hubint;subscription;help;create'= {
+        }
+        &'hubint;subscription;help;rename'= {
+        }
+        &'hubint;subscription;help;delete'= {
         }
         &'hubint;subscription;help;list'= {
         }
@@ -236,6 +291,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;config'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -248,6 +304,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;config;get'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -256,6 +313,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;config;set'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -264,6 +322,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;config;list'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -286,6 +345,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;secret-store'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -298,6 +358,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --new-passphrase-stdin 'Read the new passphrase from standard input (one trailing newline is removed)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -329,6 +390,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --insecure 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -351,6 +413,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --no-default 'Stop being the registry''s default integration'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -362,6 +425,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --detach-all 'Detach the integration from every subscription that uses it, then delete it'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -371,16 +435,20 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --family 'Only integrations of this family'
             cand --type 'Only integrations of this type'
             cand --subscription 'Only integrations attached to this subscription'
+            cand --columns 'Only these columns, in this order (comma-separated)'
+            cand --wide 'Show every column in full, even wider than the terminal'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'hubint;show'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -392,6 +460,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --insecure 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -402,6 +471,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --all 'Move the secret of every integration that is not in STORE yet'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -410,6 +480,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;completions'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -423,6 +494,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --inline 'Write the passwords base64-encoded in auths, for a throwaway CI container (the file is made 0600)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -431,6 +503,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;import'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -442,6 +515,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --scrub 'Then remove the plaintext passwords from FILE (a backup is kept beside it)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -458,6 +532,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;env'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -466,6 +541,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;exec'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -476,6 +552,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --force 'Replace an existing docker-credential-hubint that is not ours'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -484,6 +561,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;credential-helper'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -493,6 +571,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --fix 'Repair what is safe to repair: remove orphan secrets and tighten permissions (an integration is never deleted)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -546,11 +625,20 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;help;subscription'= {
             cand attach 'Attach an integration to a subscription (created on first attach)'
             cand detach 'Detach an integration from a subscription'
+            cand create 'Create a subscription (attach also creates one on first use)'
+            cand rename 'Rename a subscription'
+            cand delete 'Delete a subscription; refused while integrations are attached, unless --detach-all'
             cand list 'List subscriptions and their integrations'
         }
         &'hubint;help;subscription;attach'= {
         }
         &'hubint;help;subscription;detach'= {
+        }
+        &'hubint;help;subscription;create'= {
+        }
+        &'hubint;help;subscription;rename'= {
+        }
+        &'hubint;help;subscription;delete'= {
         }
         &'hubint;help;subscription;list'= {
         }

@@ -5,8 +5,10 @@
 use crate::error::Code;
 
 mod examples;
+mod rules;
 
 pub use examples::{EXAMPLES, Example};
+pub use rules::{PAGES, Page, page_of};
 
 /// Every exit code, with its meaning.
 pub const EXIT_CODES: &[(Code, &str)] = &[
