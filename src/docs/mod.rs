@@ -104,6 +104,10 @@ pub const FILES: &[(&str, &str)] = &[
         "the encrypted file store (age, scrypt passphrase), with its lock file secrets.age.lock",
     ),
     (
+        "$HUBINT_HOME/store-note",
+        "why the note that new secrets go to the file store was last shown (shown again when that changes)",
+    ),
+    (
         "config.toml",
         "settings (hubint config), in the config directory or at $HUBINT_CONFIG",
     ),
