@@ -165,6 +165,10 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
             Output::Verifications(list) => verifications_table(list),
             Output::Doctor(report) => doctor_table(report),
         };
+        // Piped lists (not the key/value table of `show`) are tab-separated.
+        if target() == Target::Pipe && !matches!(output, Output::Integration(_)) {
+            return write_rows(&mut out, &crate::table::tab_separated_table(&table));
+        }
         writeln!(out, "{table}")?;
     }
     out.flush()?;

@@ -142,12 +142,22 @@ fn tab_separated(rows: &[Vec<String>], shown: &[usize]) -> String {
     for row in rows {
         let cells: Vec<String> = shown
             .iter()
-            .map(|&i| one_line(&row[i]).replace('\t', " "))
+            .map(|&i| one_line(row.get(i).map_or("", String::as_str)).replace('\t', " "))
             .collect();
         out.push_str(&cells.join("\t"));
         out.push('\n');
     }
     out
+}
+
+/// A comfy table's rows (not its header), tab-separated, for a pipe.
+pub fn tab_separated_table(table: &Table) -> String {
+    let rows: Vec<Vec<String>> = table
+        .row_iter()
+        .map(|row| row.cell_iter().map(|c| c.content()).collect())
+        .collect();
+    let all: Vec<usize> = (0..rows.iter().map(Vec::len).max().unwrap_or(0)).collect();
+    tab_separated(&rows, &all)
 }
 
 /// A cell on one line: line breaks become spaces.
