@@ -71,9 +71,9 @@ pub fn check_new_subscription(ctx: &Ctx, conn: &Connection, name: &str) -> Resul
         "there is no subscription '{name}' yet, but there is '{close}', which is close"
     ));
     if ctx.ui.interactive() && !prompt::confirm(&format!("Create the new subscription {name}?"))? {
-        return Err(Failure::cancelled()
-            .hint(format!("to use the existing one, give '{close}'"))
-            .into());
+        ctx.ui
+            .status(format!("To use the existing subscription, give '{close}'."));
+        return Err(Failure::cancelled().into());
     }
     Ok(())
 }

@@ -228,3 +228,36 @@ fn completion_offers_the_integrations_that_fit_attach_or_detach() {
     assert_eq!(candidates(&env, &["attach", "new", ""]).len(), 3);
     assert!(candidates(&env, &["detach", "new", ""]).is_empty());
 }
+
+#[test]
+fn on_a_terminal_a_close_new_name_is_asked_about() {
+    use common::terminal::Pty;
+    let env = TestEnv::new();
+    env.add("ask-a", "pw", &["--subscription", "team-x"]);
+    let args = ["subscription", "attach", "team-x2", "ask-a"];
+    let mut pty = Pty::spawn(&env, &args);
+    pty.expect("but there is 'team-x', which is close")
+        .expect("Create the new subscription team-x2?")
+        .line("n")
+        .expect("To use the existing subscription, give 'team-x'.")
+        .exits_with(130);
+    assert_eq!(
+        env.json(&["subscription", "list"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let mut pty = Pty::spawn(&env, &args);
+    pty.expect("Create the new subscription team-x2?")
+        .line("y")
+        .expect("Attached ask-a to team-x2.")
+        .exits_with(0);
+    assert_eq!(
+        env.json(&["subscription", "list"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
