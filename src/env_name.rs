@@ -37,8 +37,8 @@ pub fn prefix(name: &str) -> Option<String> {
 pub fn prefix_or_fail(name: &str) -> anyhow::Result<String> {
     prefix(name).ok_or_else(|| {
         Failure::usage(format!(
-            "the integration name '{name}' gives no environment variable name: \
-             the prefix is {RULE}, and nothing is left of '{name}'"
+            "the name '{name}' gives no environment variable name: only letters, digits and \
+             '_' are kept, and leading digits are dropped"
         ))
         .hint(format!(
             "give it a name with a letter, e.g. `hubint integration edit {name} --name reg-{name}`"
