@@ -1971,7 +1971,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__subscription__subcmd__list)
-            opts="-h -V --json --no-input --verbose --help --version"
+            opts="-h -V --wide --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

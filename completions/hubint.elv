@@ -257,6 +257,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --version 'Print version'
         }
         &'hubint;subscription;list'= {
+            cand --wide 'Show every integration name in full, even wider than the terminal'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
             cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'

@@ -194,6 +194,7 @@ complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_s
 complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from delete" -l verbose -d 'Show raw errors (such as D-Bus\'s) next to their plain-words explanation'
 complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from list" -l wide -d 'Show every integration name in full, even wider than the terminal'
 complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from list" -l json -d 'Print results as JSON on stdout'
 complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
 complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from list" -l verbose -d 'Show raw errors (such as D-Bus\'s) next to their plain-words explanation'

@@ -87,7 +87,7 @@ pub fn integrations(list: &[Integration], view: &View, target: Target) -> String
     table::render(INTEGRATION_COLUMNS, &rows, view, target)
 }
 
-pub fn subscriptions(list: &[Subscription], target: Target) -> String {
+pub fn subscriptions(list: &[Subscription], view: &View, target: Target) -> String {
     let rows: Vec<Vec<String>> = list
         .iter()
         .map(|s| {
@@ -97,7 +97,7 @@ pub fn subscriptions(list: &[Subscription], target: Target) -> String {
             ]
         })
         .collect();
-    table::render(SUBSCRIPTION_COLUMNS, &rows, &View::Fit, target)
+    table::render(SUBSCRIPTION_COLUMNS, &rows, view, target)
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ pub enum Output {
     Integration(Box<Integration>),
     /// Integrations, as a table with these columns (`--wide`, `--columns`).
     Integrations(Vec<Integration>, crate::table::View),
-    Subscriptions(Vec<Subscription>),
+    Subscriptions(Vec<Subscription>, crate::table::View),
     /// A subscription after attach/detach: JSON only; people got a status line.
     SubscriptionChanged(Subscription),
     /// Text printed as it is, even with `--json` (a shell script).
@@ -105,7 +105,7 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
             Output::Nothing => return Ok(()),
             Output::Integration(i) => write_json(&mut out, i)?,
             Output::Integrations(list, _) => write_json(&mut out, list)?,
-            Output::Subscriptions(list) => write_json(&mut out, list)?,
+            Output::Subscriptions(list, _) => write_json(&mut out, list)?,
             Output::SubscriptionChanged(s) => write_json(&mut out, s)?,
             Output::Text(_) => unreachable!("printed above"),
             Output::Verifications(list) => write_json(&mut out, list)?,
@@ -148,15 +148,15 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
             Output::Integrations(list, view) => {
                 return write_rows(&mut out, &list_tables::integrations(list, view, target()));
             }
-            Output::Subscriptions(list) if list.is_empty() => {
+            Output::Subscriptions(list, _) if list.is_empty() => {
                 eprintln!(
                     "No subscriptions. Attach an integration with \
                      `hubint subscription attach SUBSCRIPTION INTEGRATION`."
                 );
                 return Ok(());
             }
-            Output::Subscriptions(list) => {
-                return write_rows(&mut out, &list_tables::subscriptions(list, target()));
+            Output::Subscriptions(list, view) => {
+                return write_rows(&mut out, &list_tables::subscriptions(list, view, target()));
             }
             Output::Verifications(list) if list.is_empty() => {
                 eprintln!("No integrations to verify. Add one with `hubint add`.");

@@ -143,4 +143,6 @@ fn subscription_list_fits_too(env: &TestEnv) {
     }
     assert!(lines[3].contains("SUBSCRIPTIONS-shared"), "{}", lines[3]);
     assert!(lines[3].ends_with("… │"), "{}", lines[3]);
+    let wide = table_at(env, 80, "subscription list --wide");
+    assert!(wide[3].contains("integration-8 │"), "{}", wide[3]);
 }
