@@ -1,5 +1,6 @@
 //! Close names: a new subscription called `team-x2` next to an existing
-//! `team-x` is probably a typo. Close means an edit distance of at most 2,
+//! `team-x` is probably a typo. Close means an edit distance of at most 2
+//! (and less than the shorter name's length, so `qa` is not close to `ci`),
 //! or the same name ignoring case and punctuation (`TeamX` and `team-x`).
 
 use anyhow::Result;
@@ -48,8 +49,12 @@ pub fn close_match<'a>(name: &str, existing: &'a [String]) -> Option<&'a str> {
         .filter(|e| e.to_lowercase() != lower)
         .filter_map(|e| {
             let d = distance(&lower, &e.to_lowercase());
+            // Two short names are not alike because both are short: `qa`
+            // and `ci` differ in every letter.
+            let shortest = lower.chars().count().min(e.chars().count());
+            let near = d <= MAX_DISTANCE && d < shortest;
             let same_folded = folded(name) == folded(e);
-            (d <= MAX_DISTANCE || same_folded).then_some((usize::from(!same_folded) * d, e))
+            (near || same_folded).then_some((usize::from(!same_folded) * d, e))
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, e)| e.as_str())
@@ -103,6 +108,9 @@ mod tests {
         assert_eq!(close_match("dataeng", &existing), Some("Data_Eng"));
         assert_eq!(close_match("DATA.ENG", &existing), Some("Data_Eng"));
         assert_eq!(close_match("billing", &existing), None);
+        let short = names(&["ci", "dev"]);
+        assert_eq!(close_match("qa", &short), None);
+        assert_eq!(close_match("dev2", &short), Some("dev"));
         // The same name in another case is that subscription, not a close one.
         assert_eq!(close_match("TEAM-X", &existing), None);
     }
