@@ -199,11 +199,20 @@ _hubint() {
             hubint__subcmd__help__subcmd__subscription,attach)
                 cmd="hubint__subcmd__help__subcmd__subscription__subcmd__attach"
                 ;;
+            hubint__subcmd__help__subcmd__subscription,create)
+                cmd="hubint__subcmd__help__subcmd__subscription__subcmd__create"
+                ;;
+            hubint__subcmd__help__subcmd__subscription,delete)
+                cmd="hubint__subcmd__help__subcmd__subscription__subcmd__delete"
+                ;;
             hubint__subcmd__help__subcmd__subscription,detach)
                 cmd="hubint__subcmd__help__subcmd__subscription__subcmd__detach"
                 ;;
             hubint__subcmd__help__subcmd__subscription,list)
                 cmd="hubint__subcmd__help__subcmd__subscription__subcmd__list"
+                ;;
+            hubint__subcmd__help__subcmd__subscription,rename)
+                cmd="hubint__subcmd__help__subcmd__subscription__subcmd__rename"
                 ;;
             hubint__subcmd__import,docker-config)
                 cmd="hubint__subcmd__import__subcmd__docker__subcmd__config"
@@ -280,6 +289,12 @@ _hubint() {
             hubint__subcmd__subscription,attach)
                 cmd="hubint__subcmd__subscription__subcmd__attach"
                 ;;
+            hubint__subcmd__subscription,create)
+                cmd="hubint__subcmd__subscription__subcmd__create"
+                ;;
+            hubint__subcmd__subscription,delete)
+                cmd="hubint__subcmd__subscription__subcmd__delete"
+                ;;
             hubint__subcmd__subscription,detach)
                 cmd="hubint__subcmd__subscription__subcmd__detach"
                 ;;
@@ -289,8 +304,17 @@ _hubint() {
             hubint__subcmd__subscription,list)
                 cmd="hubint__subcmd__subscription__subcmd__list"
                 ;;
+            hubint__subcmd__subscription,rename)
+                cmd="hubint__subcmd__subscription__subcmd__rename"
+                ;;
             hubint__subcmd__subscription__subcmd__help,attach)
                 cmd="hubint__subcmd__subscription__subcmd__help__subcmd__attach"
+                ;;
+            hubint__subcmd__subscription__subcmd__help,create)
+                cmd="hubint__subcmd__subscription__subcmd__help__subcmd__create"
+                ;;
+            hubint__subcmd__subscription__subcmd__help,delete)
+                cmd="hubint__subcmd__subscription__subcmd__help__subcmd__delete"
                 ;;
             hubint__subcmd__subscription__subcmd__help,detach)
                 cmd="hubint__subcmd__subscription__subcmd__help__subcmd__detach"
@@ -301,6 +325,9 @@ _hubint() {
             hubint__subcmd__subscription__subcmd__help,list)
                 cmd="hubint__subcmd__subscription__subcmd__help__subcmd__list"
                 ;;
+            hubint__subcmd__subscription__subcmd__help,rename)
+                cmd="hubint__subcmd__subscription__subcmd__help__subcmd__rename"
+                ;;
             *)
                 ;;
         esac
@@ -308,7 +335,7 @@ _hubint() {
 
     case "${cmd}" in
         hubint)
-            opts="-h -V --json --no-input --help --version integration subscription config secret-store add edit delete list show verify move completions docker-config import env exec install-helper credential-helper doctor help"
+            opts="-h -V --json --no-input --verbose --help --version integration subscription config secret-store add edit delete list show verify move completions docker-config import env exec install-helper credential-helper doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -322,7 +349,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__add)
-            opts="-h -V --family --type --name --url --username --email --password-stdin --password-file --password --subscription --verify --no-verify --timeout --insecure --secret-store --json --no-input --help --version"
+            opts="-h -V --family --type --name --url --username --email --password-stdin --password-file --password --subscription --verify --no-verify --timeout --insecure --secret-store --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -380,7 +407,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__completions)
-            opts="-h -V --json --no-input --help --version bash elvish fish powershell zsh"
+            opts="-h -V --json --no-input --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -394,7 +421,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__config)
-            opts="-h -V --json --no-input --help --version get set list help"
+            opts="-h -V --json --no-input --verbose --help --version get set list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -408,7 +435,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__config__subcmd__get)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -492,7 +519,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__config__subcmd__list)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -506,7 +533,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__config__subcmd__set)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -520,7 +547,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__credential__subcmd__helper)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -534,7 +561,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__delete)
-            opts="-y -h -V --yes --detach-all --json --no-input --help --version"
+            opts="-y -h -V --yes --detach-all --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -548,7 +575,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__docker__subcmd__config)
-            opts="-o -h -V --subscription --helper --inline --output --json --no-input --help --version"
+            opts="-o -h -V --subscription --helper --inline --output --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -574,7 +601,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__doctor)
-            opts="-h -V --fix --recover --json --no-input --help --version"
+            opts="-h -V --fix --recover --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -588,7 +615,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__edit)
-            opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --default --no-default --json --no-input --help --version"
+            opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --default --no-default --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -630,7 +657,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__env)
-            opts="-h -V --shell --json --no-input --help --version"
+            opts="-h -V --shell --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -648,7 +675,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__exec)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1096,7 +1123,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help__subcmd__subscription)
-            opts="attach detach list"
+            opts="attach detach create rename delete list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1110,6 +1137,34 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help__subcmd__subscription__subcmd__attach)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__subscription__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__subscription__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1151,6 +1206,20 @@ _hubint() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hubint__subcmd__help__subcmd__subscription__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hubint__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1166,7 +1235,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__import)
-            opts="-h -V --json --no-input --help --version docker-config help"
+            opts="-h -V --json --no-input --verbose --help --version docker-config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1180,7 +1249,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__import__subcmd__docker__subcmd__config)
-            opts="-h -V --scrub --json --no-input --help --version"
+            opts="-h -V --scrub --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1236,7 +1305,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__install__subcmd__helper)
-            opts="-h -V --dir --force --json --no-input --help --version"
+            opts="-h -V --dir --force --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1254,7 +1323,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration)
-            opts="-h -V --json --no-input --help --version add edit delete list show verify move help"
+            opts="-h -V --json --no-input --verbose --help --version add edit delete list show verify move help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1268,7 +1337,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__add)
-            opts="-h -V --family --type --name --url --username --email --password-stdin --password-file --password --subscription --verify --no-verify --timeout --insecure --secret-store --json --no-input --help --version"
+            opts="-h -V --family --type --name --url --username --email --password-stdin --password-file --password --subscription --verify --no-verify --timeout --insecure --secret-store --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1326,7 +1395,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__delete)
-            opts="-y -h -V --yes --detach-all --json --no-input --help --version"
+            opts="-y -h -V --yes --detach-all --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1340,7 +1409,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__edit)
-            opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --default --no-default --json --no-input --help --version"
+            opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --default --no-default --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1508,7 +1577,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__list)
-            opts="-h -V --family --type --subscription --json --no-input --help --version"
+            opts="-h -V --family --type --subscription --wide --columns --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1526,6 +1595,10 @@ _hubint() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --columns)
+                    COMPREPLY=($(compgen -W "name type registry username email subscriptions store updated verified" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1534,7 +1607,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__move)
-            opts="-h -V --all --to --json --no-input --help --version"
+            opts="-h -V --all --to --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1552,7 +1625,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__show)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1566,7 +1639,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__verify)
-            opts="-h -V --all --timeout --insecure --json --no-input --help --version"
+            opts="-h -V --all --timeout --insecure --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1584,7 +1657,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__list)
-            opts="-h -V --family --type --subscription --json --no-input --help --version"
+            opts="-h -V --family --type --subscription --wide --columns --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1602,6 +1675,10 @@ _hubint() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --columns)
+                    COMPREPLY=($(compgen -W "name type registry username email subscriptions store updated verified" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1610,7 +1687,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__move)
-            opts="-h -V --all --to --json --no-input --help --version"
+            opts="-h -V --all --to --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1628,7 +1705,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__secret__subcmd__store)
-            opts="-h -V --json --no-input --help --version passwd help"
+            opts="-h -V --json --no-input --verbose --help --version passwd help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1684,7 +1761,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__secret__subcmd__store__subcmd__passwd)
-            opts="-h -V --new-passphrase-stdin --new-passphrase-file --json --no-input --help --version"
+            opts="-h -V --new-passphrase-stdin --new-passphrase-file --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1702,7 +1779,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__show)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1716,7 +1793,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__subscription)
-            opts="-h -V --json --no-input --help --version attach detach list help"
+            opts="-h -V --json --no-input --verbose --help --version attach detach create rename delete list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1730,7 +1807,35 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__subscription__subcmd__attach)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__subscription__subcmd__create)
+            opts="-h -V --json --no-input --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__subscription__subcmd__delete)
+            opts="-h -V --detach-all --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1744,7 +1849,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__subscription__subcmd__detach)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1758,7 +1863,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__subscription__subcmd__help)
-            opts="attach detach list help"
+            opts="attach detach create rename delete list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1772,6 +1877,34 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__subscription__subcmd__help__subcmd__attach)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__subscription__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__subscription__subcmd__help__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1827,8 +1960,36 @@ _hubint() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hubint__subcmd__subscription__subcmd__help__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hubint__subcmd__subscription__subcmd__list)
-            opts="-h -V --json --no-input --help --version"
+            opts="-h -V --wide --json --no-input --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__subscription__subcmd__rename)
+            opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1842,7 +2003,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__verify)
-            opts="-h -V --all --timeout --insecure --json --no-input --help --version"
+            opts="-h -V --all --timeout --insecure --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

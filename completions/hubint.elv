@@ -20,6 +20,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -48,6 +49,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;integration'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -79,6 +81,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --insecure 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -101,6 +104,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --no-default 'Stop being the registry''s default integration'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -112,6 +116,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --detach-all 'Detach the integration from every subscription that uses it, then delete it'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -121,16 +126,20 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --family 'Only integrations of this family'
             cand --type 'Only integrations of this type'
             cand --subscription 'Only integrations attached to this subscription'
+            cand --columns 'Only these columns, in this order (comma-separated)'
+            cand --wide 'Show every column in full, even wider than the terminal'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'hubint;integration;show'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -142,6 +151,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --insecure 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -152,6 +162,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --all 'Move the secret of every integration that is not in STORE yet'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -186,18 +197,23 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;subscription'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
             cand attach 'Attach an integration to a subscription (created on first attach)'
             cand detach 'Detach an integration from a subscription'
+            cand create 'Create a subscription (attach also creates one on first use)'
+            cand rename 'Rename a subscription'
+            cand delete 'Delete a subscription; refused while integrations are attached, unless --detach-all'
             cand list 'List subscriptions and their integrations'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;subscription;attach'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -206,14 +222,45 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;subscription;detach'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;subscription;create'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;subscription;rename'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;subscription;delete'= {
+            cand --detach-all 'Detach every integration attached to it, then delete it (the integrations themselves are kept)'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'hubint;subscription;list'= {
+            cand --wide 'Show every integration name in full, even wider than the terminal'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -222,12 +269,21 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;subscription;help'= {
             cand attach 'Attach an integration to a subscription (created on first attach)'
             cand detach 'Detach an integration from a subscription'
+            cand create 'Create a subscription (attach also creates one on first use)'
+            cand rename 'Rename a subscription'
+            cand delete 'Delete a subscription; refused while integrations are attached, unless --detach-all'
             cand list 'List subscriptions and their integrations'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;subscription;help;attach'= {
         }
         &'hubint;subscription;help;detach'= {
+        }
+        &'hubint;subscription;help;create'= {
+        }
+        &'hubint;subscription;help;rename'= {
+        }
+        &'hubint;subscription;help;delete'= {
         }
         &'hubint;subscription;help;list'= {
         }
@@ -236,6 +292,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;config'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -248,6 +305,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;config;get'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -256,6 +314,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;config;set'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -264,6 +323,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;config;list'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -286,6 +346,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;secret-store'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -298,6 +359,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --new-passphrase-stdin 'Read the new passphrase from standard input (at most 4 KiB; one trailing newline is removed)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -329,6 +391,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --insecure 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -351,6 +414,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --no-default 'Stop being the registry''s default integration'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -362,6 +426,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --detach-all 'Detach the integration from every subscription that uses it, then delete it'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -371,16 +436,20 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --family 'Only integrations of this family'
             cand --type 'Only integrations of this type'
             cand --subscription 'Only integrations attached to this subscription'
+            cand --columns 'Only these columns, in this order (comma-separated)'
+            cand --wide 'Show every column in full, even wider than the terminal'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'hubint;show'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -392,6 +461,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --insecure 'Also try plain http when https fails, for a registry that is not on this machine (loopback registries get this without the flag)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -402,6 +472,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --all 'Move the secret of every integration that is not in STORE yet'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -410,6 +481,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;completions'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -423,6 +495,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --inline 'Write the passwords base64-encoded in auths, for a throwaway CI container (the file is made 0600)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -431,6 +504,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;import'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -442,6 +516,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --scrub 'Then remove the plaintext passwords from FILE (a backup is kept beside it)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -459,6 +534,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --shell 'The syntax to print: posix (sh, bash, dash, zsh) or fish [default: fish if $SHELL is fish, else posix]'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -467,6 +543,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;exec'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -477,6 +554,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --force 'Replace an existing docker-credential-hubint that is not ours'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -485,6 +563,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;credential-helper'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -495,6 +574,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --recover 'Rebuild the integrations the database lost (damaged, emptied or replaced) from the details kept next to their passwords in the secret stores'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -548,11 +628,20 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;help;subscription'= {
             cand attach 'Attach an integration to a subscription (created on first attach)'
             cand detach 'Detach an integration from a subscription'
+            cand create 'Create a subscription (attach also creates one on first use)'
+            cand rename 'Rename a subscription'
+            cand delete 'Delete a subscription; refused while integrations are attached, unless --detach-all'
             cand list 'List subscriptions and their integrations'
         }
         &'hubint;help;subscription;attach'= {
         }
         &'hubint;help;subscription;detach'= {
+        }
+        &'hubint;help;subscription;create'= {
+        }
+        &'hubint;help;subscription;rename'= {
+        }
+        &'hubint;help;subscription;delete'= {
         }
         &'hubint;help;subscription;list'= {
         }

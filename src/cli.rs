@@ -41,6 +41,10 @@ pub struct GlobalArgs {
         value_parser = clap::builder::BoolishValueParser::new()
     )]
     pub no_input: bool,
+
+    /// Show raw errors (such as D-Bus's) next to their plain-words explanation
+    #[arg(long, global = true)]
+    pub verbose: bool,
 }
 
 /// The error for an argument that is not UTF-8, naming it (clap only says

@@ -79,15 +79,52 @@ pub fn integrations() -> ArgValueCandidates {
     ArgValueCandidates::new(|| {
         read(|conn| {
             let all = integrations::list(conn, &integrations::Filter::default())?;
+            Ok(all.into_iter().map(candidate).collect())
+        })
+    })
+}
+
+/// Candidates for the INTEGRATION of `subscription attach SUB` (`attached`
+/// false: those not yet attached to SUB) or `detach SUB` (true: only those
+/// attached to it). SUB is read from the words being completed.
+pub fn integrations_of_subscription(attached: bool) -> ArgValueCandidates {
+    ArgValueCandidates::new(move || {
+        let words: Vec<String> = std::env::args().collect();
+        let sub = subscription_word(&words);
+        read(|conn| {
+            let all = integrations::list(conn, &integrations::Filter::default())?;
             Ok(all
                 .into_iter()
-                .map(|i| {
-                    let help = format!("{}/{} {} as {}", i.family, i.kind, i.registry, i.username);
-                    CompletionCandidate::new(i.name).help(Some(help.into()))
+                .filter(|i| {
+                    let on = sub.as_deref().is_some_and(|sub| {
+                        i.subscriptions.iter().any(|s| s.eq_ignore_ascii_case(sub))
+                    });
+                    on == attached
                 })
+                .map(candidate)
                 .collect())
         })
     })
+}
+
+/// The SUBSCRIPTION word of `... attach|detach SUBSCRIPTION ...`: the first
+/// word after the verb that is not a flag.
+fn subscription_word(words: &[String]) -> Option<String> {
+    let verb = words
+        .iter()
+        .skip_while(|w| *w != "--")
+        .position(|w| w == "attach" || w == "detach")?;
+    words
+        .iter()
+        .skip_while(|w| *w != "--")
+        .skip(verb + 1)
+        .find(|w| !w.starts_with('-'))
+        .cloned()
+}
+
+fn candidate(i: integrations::Integration) -> CompletionCandidate {
+    let help = format!("{}/{} {} as {}", i.family, i.kind, i.registry, i.username);
+    CompletionCandidate::new(i.name).help(Some(help.into()))
 }
 
 /// Candidates for a subscription name.
@@ -140,4 +177,22 @@ fn read(
     db::open_read_only(&paths.db_path())
         .and_then(|conn| query(&conn))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::subscription_word;
+
+    fn words(line: &str) -> Vec<String> {
+        line.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn the_subscription_word_follows_the_verb() {
+        let w = words("hubint -- hubint subscription detach --json team-x ");
+        assert_eq!(subscription_word(&w).as_deref(), Some("team-x"));
+        let w = words("hubint -- hubint attach team-y a");
+        assert_eq!(subscription_word(&w).as_deref(), Some("team-y"));
+        assert_eq!(subscription_word(&words("hubint -- hubint list")), None);
+    }
 }

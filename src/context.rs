@@ -11,6 +11,7 @@ use anyhow::Result;
 
 use crate::config::{self, ENV_SECRET_STORE};
 use crate::db::Db;
+use crate::keyring_notice;
 use crate::paths::Paths;
 use crate::secret::{FileStore, KeyringStore, SecretStore, StoreKind};
 use crate::ui::Ui;
@@ -120,16 +121,34 @@ impl Ctx {
         Ok(match keyring.get(crate::secret::PROBE_ID) {
             Ok(_) => StoreKind::Keyring,
             Err(err) => {
-                self.ui.status(format!(
-                    "note: using the encrypted file store {1} because no OS keyring answered \
-                     ({0}). Choose a store with --secret-store, {ENV_SECRET_STORE} or \
-                     `hubint config set secret-store keyring|file`.",
-                    one_line(&err),
-                    self.paths.secrets_path().display()
-                ));
+                self.file_store_note(&err);
                 StoreKind::File
             }
         })
+    }
+}
+
+impl Ctx {
+    /// Say that new secrets go to the file store because the keyring did
+    /// not answer: once per data directory, and again when the reason
+    /// changes.
+    fn file_store_note(&self, err: &anyhow::Error) {
+        let reason = keyring_notice::reason_of(err);
+        let key = reason.map_or("other", keyring_notice::Reason::key);
+        if !keyring_notice::note_is_new(&self.paths.data_dir, key) && !keyring_notice::verbose() {
+            return;
+        }
+        let why = match reason {
+            Some(reason) => reason.sentence().to_string(),
+            None => one_line(err),
+        };
+        self.ui.status(format!(
+            "note: new secrets go to the encrypted file store {} because no OS keyring \
+             answered: {why}. Choose a store with --secret-store, {ENV_SECRET_STORE} or \
+             `hubint config set secret-store keyring|file`; this note is shown again only \
+             when the reason changes.",
+            self.paths.secrets_path().display()
+        ));
     }
 }
 

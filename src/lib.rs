@@ -12,6 +12,7 @@ pub mod db;
 pub mod dockerconfig;
 pub mod docs;
 pub mod doctor;
+pub mod env_name;
 pub mod error;
 pub mod external_helper;
 pub mod failpoint;
@@ -20,6 +21,8 @@ pub mod form;
 pub mod generated;
 pub mod harden;
 pub mod limits;
+pub mod keyring_notice;
+pub mod list_tables;
 pub mod login;
 pub mod man;
 pub mod matching;
@@ -32,6 +35,8 @@ pub mod recovery;
 pub mod registry;
 pub mod secret;
 pub mod shell;
+pub mod similar;
+pub mod table;
 pub mod ui;
 pub mod validate;
 pub mod verify;
@@ -92,6 +97,7 @@ pub fn main_entry() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<()> {
+    keyring_notice::set_verbose(cli.global.verbose);
     let ui = ui::Ui::detect(cli.global.no_input);
     let ctx = Ctx::new(paths::Paths::from_env()?, ui, cli.global.json);
     let output = commands::run(&ctx, &cli.command)?;

@@ -110,17 +110,10 @@ fn render(
             roman(" subcommands of the same name."),
         ]);
     }
-    roff.control("SH", ["EXIT CODES"]);
-    for (code, text) in docs::EXIT_CODES {
-        term(&mut roff, bold((*code as u8).to_string()), text);
-    }
-    roff.control("SH", ["ENVIRONMENT"]);
-    for (var, text) in docs::ENVIRONMENT {
-        term(&mut roff, bold(*var), text);
-    }
-    roff.control("SH", ["FILES"]);
-    for (file, text) in docs::FILES {
-        term(&mut roff, italic(*file), text);
+    if path.is_empty() {
+        reference(&mut roff);
+    } else {
+        own_rules(&mut roff, path);
     }
     let examples = docs::examples(path);
     if !examples.is_empty() {
@@ -158,6 +151,59 @@ fn render(
     roff.text(refs);
     out.extend_from_slice(&roff.render().as_bytes()[preamble.len()..]);
     out
+}
+
+/// hubint(1): every exit code, the environment and the files.
+fn reference(roff: &mut Roff) {
+    roff.control("SH", ["EXIT CODES"]);
+    for (code, text) in docs::EXIT_CODES {
+        term(roff, bold((*code as u8).to_string()), text);
+    }
+    roff.control("SH", ["ENVIRONMENT"]);
+    for (var, text) in docs::ENVIRONMENT {
+        term(roff, bold(*var), text);
+    }
+    roff.control("SH", ["FILES"]);
+    for (file, text) in docs::FILES {
+        term(roff, italic(*file), text);
+    }
+}
+
+/// A subcommand's page: its rules, its own exit codes, and a reference to
+/// hubint(1) for the environment and the files.
+fn own_rules(roff: &mut Roff, path: &str) {
+    let page = docs::page_of(path);
+    let rules = page.map_or(&[][..], |p| p.rules);
+    if !rules.is_empty() {
+        roff.control("SH", ["RULES"]);
+        for rule in rules {
+            roff.control("IP", ["\\(bu", "2"]);
+            roff.text([roman(*rule)]);
+        }
+    }
+    roff.control("SH", ["EXIT CODES"]);
+    term(roff, bold("0"), "success");
+    for (code, text) in page.map_or(&[][..], |p| p.exits) {
+        term(roff, bold((*code as u8).to_string()), text);
+    }
+    roff.control("PP", []);
+    roff.text([
+        roman("Any command can also end with the codes listed in "),
+        bold("hubint"),
+        roman("(1) (1: another failure; 130: cancelled at a prompt)."),
+    ]);
+    roff.control("SH", ["ENVIRONMENT"]);
+    roff.text([
+        roman("The environment variables hubint reads are listed in "),
+        bold("hubint"),
+        roman("(1)."),
+    ]);
+    roff.control("SH", ["FILES"]);
+    roff.text([
+        roman("The files hubint keeps are listed in "),
+        bold("hubint"),
+        roman("(1)."),
+    ]);
 }
 
 /// The top page refers to every page; a subcommand's page to its parents,

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 
 use anyhow::Result;
-use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use crate::config::Setting;
@@ -13,15 +13,18 @@ use crate::db::integrations::Integration;
 use crate::db::subscriptions::Subscription;
 use crate::doctor;
 use crate::error::{Code, Failure};
+use crate::list_tables;
 use crate::secret::Secret;
+use crate::table::Target;
 use crate::verify::{Outcome, Verified};
 
 pub enum Output {
     /// Nothing for stdout (status went to stderr).
     Nothing,
     Integration(Box<Integration>),
-    Integrations(Vec<Integration>),
-    Subscriptions(Vec<Subscription>),
+    /// Integrations, as a table with these columns (`--wide`, `--columns`).
+    Integrations(Vec<Integration>, crate::table::View),
+    Subscriptions(Vec<Subscription>, crate::table::View),
     /// A subscription after attach/detach: JSON only; people got a status line.
     SubscriptionChanged(Subscription),
     /// Text printed as it is, even with `--json` (a shell script).
@@ -101,8 +104,8 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
         match output {
             Output::Nothing => return Ok(()),
             Output::Integration(i) => write_json(&mut out, i)?,
-            Output::Integrations(list) => write_json(&mut out, list)?,
-            Output::Subscriptions(list) => write_json(&mut out, list)?,
+            Output::Integrations(list, _) => write_json(&mut out, list)?,
+            Output::Subscriptions(list, _) => write_json(&mut out, list)?,
             Output::SubscriptionChanged(s) => write_json(&mut out, s)?,
             Output::Text(_) => unreachable!("printed above"),
             Output::Verifications(list) => write_json(&mut out, list)?,
@@ -138,19 +141,23 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
             }
             Output::Settings(list) => settings_table(list),
             Output::Integration(i) => integration_table(i),
-            Output::Integrations(list) if list.is_empty() => {
+            Output::Integrations(list, _) if list.is_empty() => {
                 eprintln!("No integrations. Add one with `hubint add`.");
                 return Ok(());
             }
-            Output::Integrations(list) => integrations_table(list),
-            Output::Subscriptions(list) if list.is_empty() => {
+            Output::Integrations(list, view) => {
+                return write_rows(&mut out, &list_tables::integrations(list, view, target()));
+            }
+            Output::Subscriptions(list, _) if list.is_empty() => {
                 eprintln!(
                     "No subscriptions. Attach an integration with \
                      `hubint subscription attach SUBSCRIPTION INTEGRATION`."
                 );
                 return Ok(());
             }
-            Output::Subscriptions(list) => subscriptions_table(list),
+            Output::Subscriptions(list, view) => {
+                return write_rows(&mut out, &list_tables::subscriptions(list, view, target()));
+            }
             Output::Verifications(list) if list.is_empty() => {
                 eprintln!("No integrations to verify. Add one with `hubint add`.");
                 return Ok(());
@@ -158,10 +165,32 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
             Output::Verifications(list) => verifications_table(list),
             Output::Doctor(report) => doctor_table(report),
         };
+        // Piped lists (not the key/value table of `show`) are tab-separated.
+        if target() == Target::Pipe && !matches!(output, Output::Integration(_)) {
+            return write_rows(&mut out, &crate::table::tab_separated_table(&table));
+        }
         writeln!(out, "{table}")?;
     }
     out.flush()?;
     Ok(())
+}
+
+/// Where tables go: the terminal (its width, or `COLUMNS`) or a pipe.
+fn target() -> Target {
+    if io::stdout().is_terminal() {
+        Target::Terminal(width(true).map(usize::from))
+    } else {
+        Target::Pipe
+    }
+}
+
+/// A rendered list, ending in one newline.
+fn write_rows(out: &mut impl Write, rows: &str) -> Result<()> {
+    out.write_all(rows.as_bytes())?;
+    if !rows.ends_with('\n') {
+        writeln!(out)?;
+    }
+    Ok(out.flush()?)
 }
 
 fn write_json(out: &mut impl Write, value: &impl Serialize) -> Result<()> {
@@ -207,14 +236,14 @@ fn width(tty: bool) -> Option<u16> {
 }
 
 /// `2026-11-29T16:04:05Z` → `2026-11-29 16:04`.
-fn short_time(rfc3339: &str) -> String {
+pub(crate) fn short_time(rfc3339: &str) -> String {
     match rfc3339.get(..16) {
         Some(prefix) => prefix.replacen('T', " ", 1),
         None => rfc3339.to_string(),
     }
 }
 
-fn or_dash(value: &str) -> &str {
+pub(crate) fn or_dash(value: &str) -> &str {
     if value.is_empty() { "-" } else { value }
 }
 
@@ -226,18 +255,10 @@ fn keep_whole(table: &mut Table, columns: &[usize]) {
     }
 }
 
-fn at_least(table: &mut Table, columns: &[(usize, u16)]) {
-    for &(index, width) in columns {
-        if let Some(column) = table.column_mut(index) {
-            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
-        }
-    }
-}
-
 /// The registry for people, marked when the integration is its default.
 /// `short` shows Docker Hub's long key as `docker.io` (tables); JSON and
 /// `show` keep the key.
-fn registry_cell(i: &Integration, short: bool) -> String {
+pub(crate) fn registry_cell(i: &Integration, short: bool) -> String {
     let shown = if short && crate::registry::is_docker_hub(&i.registry) {
         "docker.io"
     } else {
@@ -248,42 +269,6 @@ fn registry_cell(i: &Integration, short: bool) -> String {
     } else {
         shown.to_string()
     }
-}
-
-fn integrations_table(list: &[Integration]) -> Table {
-    let mut table = new_table(&[
-        "NAME",
-        "TYPE",
-        "REGISTRY",
-        "USERNAME",
-        "EMAIL",
-        "SUBSCRIPTIONS",
-        "STORE",
-        "UPDATED (UTC)",
-        "VERIFIED",
-    ]);
-    // Short, fixed-format columns are never wrapped; the free-text ones
-    // wrap, but keep room for a typical name and registry.
-    // Only when wrapping at all: without a width nothing wraps (and
-    // comfy-table's constraint arithmetic overflows on cells over 64 KiB).
-    if table.width().is_some() {
-        keep_whole(&mut table, &[1, 6, 7, 8]);
-        at_least(&mut table, &[(0, 12), (2, 16), (5, 13)]);
-    }
-    for i in list {
-        table.add_row(vec![
-            i.name.clone(),
-            format!("{}/{}", i.family, i.kind),
-            registry_cell(i, true),
-            i.username.clone(),
-            or_dash(i.email.as_deref().unwrap_or_default()).to_string(),
-            or_dash(&i.subscriptions.join(", ")).to_string(),
-            i.secret_store.clone(),
-            short_time(&i.updated_at),
-            i.last_verification.as_deref().unwrap_or("-").to_string(),
-        ]);
-    }
-    table
 }
 
 fn integration_table(i: &Integration) -> Table {
@@ -344,17 +329,6 @@ fn doctor_table(report: &doctor::Report) -> Table {
             f.status.to_string(),
             f.detail.clone(),
             f.fix.clone().unwrap_or_else(|| "-".into()),
-        ]);
-    }
-    table
-}
-
-fn subscriptions_table(list: &[Subscription]) -> Table {
-    let mut table = new_table(&["SUBSCRIPTION", "INTEGRATIONS"]);
-    for s in list {
-        table.add_row(vec![
-            s.name.clone(),
-            or_dash(&s.integrations.join(", ")).to_string(),
         ]);
     }
     table

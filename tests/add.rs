@@ -327,9 +327,8 @@ fn subscription_flags_create_and_attach_subscriptions() {
     success: true
     exit_code: 0
     ----- stdout -----
-     SUBSCRIPTION  INTEGRATIONS
-     Team-A        sub-first, sub-second
-     team-b        sub-second
+    Team-A	sub-first, sub-second
+    team-b	sub-second
 
     ----- stderr -----
     ");

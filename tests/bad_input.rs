@@ -248,8 +248,14 @@ fn sql_metacharacters_are_only_data() {
     common::assert_ok("add", &env.run(&args, "pw"));
     let show = env.json(&["show", "quoted"]);
     assert_eq!(show["username"], username);
-    let list = env.json(&["list", "--subscription", "' OR 1=1 --"]);
-    assert_eq!(list, serde_json::json!([]));
+    // Only data: no subscription has that name (exit 3), nothing matched.
+    let out = env.output(&["list", "--subscription", "' OR 1=1 --", "--json"]);
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    assert!(out.stdout.is_empty(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no subscription named '' OR 1=1 --'"),
+        "{out:?}"
+    );
     assert_eq!(env.names(), ["base", "quoted"]);
 }
 

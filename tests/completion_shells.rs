@@ -206,11 +206,13 @@ const DYNAMIC_CASES: &[(&str, bool, &[&str])] = &[
         true,
         &["acme-registry"],
     ),
+    // Detach offers only what is attached to team-b, attach only the rest.
     (
         "hubint subscription detach team-b ",
         false,
-        &["acme-registry", "dockerhub"],
+        &["acme-registry"],
     ),
+    ("hubint subscription attach team-b ", false, &["dockerhub"]),
     ("hubint list --subscription t", true, &["team-a", "team-b"]),
     (
         "hubint add --subscription team-",

@@ -109,7 +109,7 @@ fn stress(env: &TestEnv, rounds: usize) -> (usize, usize, Outcome) {
         let vars = env.json(&["env", name]);
         let key = format!(
             "{}_INTEGRATION_PASSWORD",
-            name.to_uppercase().replace('-', "_")
+            name.to_uppercase().replace('-', "")
         );
         assert_eq!(
             vars[&key],

@@ -161,8 +161,7 @@ fn several_integrations_for_one_registry() {
     success: true
     exit_code: 0
     ----- stdout -----
-     SUBSCRIPTION  INTEGRATIONS
-     ci            localhost-5000-alice, quay.io-carol
+    ci	localhost-5000-alice, quay.io-carol
 
     ----- stderr -----
     ");

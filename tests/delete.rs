@@ -158,9 +158,8 @@ fn detach_all_removes_the_links_then_the_integration() {
     success: true
     exit_code: 0
     ----- stdout -----
-     SUBSCRIPTION  INTEGRATIONS
-     sub-x         other
-     sub-y         -
+    sub-x	other
+    sub-y	-
 
     ----- stderr -----
     ");

@@ -75,7 +75,7 @@ fn helper_config_merges_into_the_existing_file() {
     ----- stdout -----
 
     ----- stderr -----
-    Wrote credHelpers for 2 registries to [HOME]/.docker/config.json: https://index.docker.io/v1/, localhost:5000.
+    Wrote 3 credHelpers entries for 2 registries (Docker Hub under both of its names) to [HOME]/.docker/config.json: https://index.docker.io/v1/, docker.io, localhost:5000.
     ");
     insta::assert_snapshot!(std::fs::read_to_string(&path).unwrap(), @r#"
     {

@@ -43,13 +43,12 @@ fn a_new_home_is_healthy_and_the_table_says_so() {
     success: true
     exit_code: 0
     ----- stdout -----
-     CHECK          STATUS  DETAIL                                                                                                                                               FIX
-     database       ok      no database yet at [HOME]/hubint/hubint.db (nothing added)                                                                             -
-     permissions    ok      no data directory yet at [HOME]/hubint                                                                                                 -
-     keyring        ok      not available (the OS keyring is unavailable: DBus error: Failed to connect to socket /nonexistent: No such file or directory), and nothing uses it  -
-     file store     ok      none at [HOME]/hubint/secrets.age                                                                                                      -
-     docker config  ok      no docker config.json or containers auth.json                                                                                                        -
-     cred helpers   ok      no credential helpers configured                                                                                                                     -
+    database	ok	no database yet at [HOME]/hubint/hubint.db (nothing added)	-
+    permissions	ok	no data directory yet at [HOME]/hubint	-
+    keyring	ok	not available (there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is unset or names no running bus), so the OS keyring cannot be reached), and nothing uses it	-
+    file store	ok	none at [HOME]/hubint/secrets.age	-
+    docker config	ok	no docker config.json or containers auth.json	-
+    cred helpers	ok	no credential helpers configured	-
 
     ----- stderr -----
     ");
@@ -66,16 +65,15 @@ fn a_missing_secret_is_named_with_the_command_and_the_row_is_kept() {
     success: false
     exit_code: 7
     ----- stdout -----
-     CHECK          STATUS   DETAIL                                                              FIX
-     database       ok       [HOME]/hubint/hubint.db: integrity check passed       -
-     schema         ok       version 5 (current)                                                 -
-     permissions    ok       [HOME]/hubint and the files in it are private to you  -
-     keyring        ok       the OS keyring answers                                              -
-     file store     ok       none at [HOME]/hubint/secrets.age                     -
-     secrets        problem  lost: its password is missing from the OS keyring                   hubint edit lost --password-stdin
-     orphans        ok       no secret without its integration                                   -
-     docker config  ok       no docker config.json or containers auth.json                       -
-     cred helpers   ok       no credential helpers configured                                    -
+    database	ok	[HOME]/hubint/hubint.db: integrity check passed	-
+    schema	ok	version 5 (current)	-
+    permissions	ok	[HOME]/hubint and the files in it are private to you	-
+    keyring	ok	the OS keyring answers	-
+    file store	ok	none at [HOME]/hubint/secrets.age	-
+    secrets	problem	lost: its password is missing from the OS keyring	hubint edit lost --password-stdin
+    orphans	ok	no secret without its integration	-
+    docker config	ok	no docker config.json or containers auth.json	-
+    cred helpers	ok	no credential helpers configured	-
 
     ----- stderr -----
     error: doctor found 1 problem

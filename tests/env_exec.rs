@@ -34,10 +34,10 @@ fn env_prints_the_variables() {
     success: true
     exit_code: 0
     ----- stdout -----
-    export DOCKER_HUB_PROD_INTEGRATION_USERNAME='bob'
-    export DOCKER_HUB_PROD_INTEGRATION_PASSWORD='it'\''s secret'
-    export DOCKER_HUB_PROD_INTEGRATION_EMAIL='bob@example.com'
-    export DOCKER_HUB_PROD_INTEGRATION_URL='https://index.docker.io/v1/'
+    export DOCKERHUBPROD_INTEGRATION_USERNAME='bob'
+    export DOCKERHUBPROD_INTEGRATION_PASSWORD='it'\''s secret'
+    export DOCKERHUBPROD_INTEGRATION_EMAIL='bob@example.com'
+    export DOCKERHUBPROD_INTEGRATION_URL='https://index.docker.io/v1/'
 
     ----- stderr -----
     ");
@@ -46,10 +46,10 @@ fn env_prints_the_variables() {
     exit_code: 0
     ----- stdout -----
     {
-      "DOCKER_HUB_PROD_INTEGRATION_EMAIL": "bob@example.com",
-      "DOCKER_HUB_PROD_INTEGRATION_PASSWORD": "it's secret",
-      "DOCKER_HUB_PROD_INTEGRATION_URL": "https://index.docker.io/v1/",
-      "DOCKER_HUB_PROD_INTEGRATION_USERNAME": "bob"
+      "DOCKERHUBPROD_INTEGRATION_EMAIL": "bob@example.com",
+      "DOCKERHUBPROD_INTEGRATION_PASSWORD": "it's secret",
+      "DOCKERHUBPROD_INTEGRATION_URL": "https://index.docker.io/v1/",
+      "DOCKERHUBPROD_INTEGRATION_USERNAME": "bob"
     }
 
     ----- stderr -----
@@ -65,7 +65,7 @@ fn env_prints_the_variables() {
     ");
     // The export lines are valid shell.
     let script = "eval \"$(\"$HUBINT\" env docker-hub.prod)\" && \
-                  printf '%s|%s' \"$DOCKER_HUB_PROD_INTEGRATION_PASSWORD\" \"$DOCKER_HUB_PROD_INTEGRATION_URL\"";
+                  printf '%s|%s' \"$DOCKERHUBPROD_INTEGRATION_PASSWORD\" \"$DOCKERHUBPROD_INTEGRATION_URL\"";
     let mut sh = env.program(std::path::Path::new("/bin/sh"), &["-c", script]);
     sh.env("HUBINT", common::bin());
     let out = sh.output().unwrap();
@@ -80,9 +80,9 @@ fn exec_passes_the_variables_to_the_command_only() {
     common::require_keyring();
     let env = TestEnv::new();
     add(&env);
-    let script = "printf '%s|%s|%s|%s' \"$DOCKER_HUB_PROD_INTEGRATION_USERNAME\" \
-                  \"$DOCKER_HUB_PROD_INTEGRATION_PASSWORD\" \"$DOCKER_HUB_PROD_INTEGRATION_EMAIL\" \
-                  \"$DOCKER_HUB_PROD_INTEGRATION_URL\"; exit 7";
+    let script = "printf '%s|%s|%s|%s' \"$DOCKERHUBPROD_INTEGRATION_USERNAME\" \
+                  \"$DOCKERHUBPROD_INTEGRATION_PASSWORD\" \"$DOCKERHUBPROD_INTEGRATION_EMAIL\" \
+                  \"$DOCKERHUBPROD_INTEGRATION_URL\"; exit 7";
     snapshot!(env, env.cmd(&["exec", "docker-hub.prod", "--", "sh", "-c", script]), @"
     success: false
     exit_code: 7
@@ -122,15 +122,15 @@ fn install_helper_links_the_binary() {
     let env = TestEnv::new();
     let dir = env.home.join("bin");
     let dir_arg = dir.to_str().unwrap();
-    snapshot!(env, env.cmd(&["install-helper", "--dir", dir_arg]), @"
+    snapshot!(env, env.cmd(&["install-helper", "--dir", dir_arg]), @r#"
     success: true
     exit_code: 0
     ----- stdout -----
 
     ----- stderr -----
     Installed [HOME]/bin/docker-credential-hubint -> [BIN].
-    warning: [HOME]/bin is not on PATH: add it so that container tools find docker-credential-hubint
-    ");
+    warning: [HOME]/bin is not on PATH: add [HOME]/bin to PATH (for example `export PATH="[HOME]/bin:$PATH"` in your shell's profile) so that container tools find docker-credential-hubint
+    "#);
     let link = dir.join("docker-credential-hubint");
     assert_eq!(
         std::fs::canonicalize(&link).unwrap(),

@@ -285,7 +285,7 @@ fn without_a_keyring_auto_says_once_that_it_uses_the_file() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         stderr
-            .matches("note: using the encrypted file store")
+            .matches("note: new secrets go to the encrypted file store")
             .count(),
         1,
         "{stderr}"

@@ -80,9 +80,8 @@ fn a_docker_config_with_two_registries_round_trips() {
     success: true
     exit_code: 0
     ----- stdout -----
-     NAME                             TYPE        REGISTRY                   USERNAME  EMAIL            SUBSCRIPTIONS  STORE    UPDATED (UTC)     VERIFIED
-     docker.io-bob                    hub/docker  docker.io                  bob       bob@example.com  -              keyring  [TIME]  -
-     registry.example.com-5000-alice  hub/docker  registry.example.com:5000  alice     -                -              keyring  [TIME]  -
+    docker.io-bob	hub/docker	docker.io	bob	bob@example.com	-	keyring	[TIME]	-
+    registry.example.com-5000-alice	hub/docker	registry.example.com:5000	alice	-	-	keyring	[TIME]	-
 
     ----- stderr -----
     Imported docker.io-bob (https://index.docker.io/v1/ as bob) from .auths["https://index.docker.io/v1/"].
@@ -122,9 +121,8 @@ fn a_docker_config_with_two_registries_round_trips() {
     success: true
     exit_code: 0
     ----- stdout -----
-     NAME                             TYPE        REGISTRY                   USERNAME  EMAIL            SUBSCRIPTIONS  STORE    UPDATED (UTC)     VERIFIED
-     docker.io-bob                    hub/docker  docker.io                  bob       bob@example.com  -              keyring  [TIME]  -
-     registry.example.com-5000-alice  hub/docker  registry.example.com:5000  alice     -                -              keyring  [TIME]  -
+    docker.io-bob	hub/docker	docker.io	bob	bob@example.com	-	keyring	[TIME]	-
+    registry.example.com-5000-alice	hub/docker	registry.example.com:5000	alice	-	-	keyring	[TIME]	-
 
     ----- stderr -----
     Unchanged: docker.io-bob (https://index.docker.io/v1/ as bob) from .auths["https://index.docker.io/v1/"].
@@ -144,9 +142,8 @@ fn scrub_removes_plaintext_and_keeps_a_backup() {
     success: true
     exit_code: 0
     ----- stdout -----
-     NAME                             TYPE        REGISTRY                   USERNAME  EMAIL            SUBSCRIPTIONS  STORE    UPDATED (UTC)     VERIFIED
-     docker.io-bob                    hub/docker  docker.io                  bob       bob@example.com  -              keyring  [TIME]  -
-     registry.example.com-5000-alice  hub/docker  registry.example.com:5000  alice     -                -              keyring  [TIME]  -
+    docker.io-bob	hub/docker	docker.io	bob	bob@example.com	-	keyring	[TIME]	-
+    registry.example.com-5000-alice	hub/docker	registry.example.com:5000	alice	-	-	keyring	[TIME]	-
 
     ----- stderr -----
     Imported docker.io-bob (https://index.docker.io/v1/ as bob) from .auths["https://index.docker.io/v1/"].
@@ -205,10 +202,9 @@ fn auth_json_identity_tokens_and_unique_names() {
     success: true
     exit_code: 0
     ----- stdout -----
-     NAME             TYPE        REGISTRY        USERNAME  EMAIL  SUBSCRIPTIONS  STORE    UPDATED (UTC)     VERIFIED
-     quay.io-carol    hub/docker  quay.io         carol     -      -              keyring  [TIME]  -
-     docker.io-token  hub/docker  docker.io       <token>   -      -              keyring  [TIME]  -
-     quay.io-dave     hub/docker  quay.io         dave      -      -              keyring  [TIME]  -
+    quay.io-carol	hub/docker	quay.io	carol	-	-	keyring	[TIME]	-
+    docker.io-token	hub/docker	docker.io	<token>	-	-	keyring	[TIME]	-
+    quay.io-dave	hub/docker	quay.io	dave	-	-	keyring	[TIME]	-
 
     ----- stderr -----
     warning: .auths["quay.io"] has another password for carol at quay.io; kept the one from .auths["Quay.IO"]
@@ -257,9 +253,8 @@ esac
     success: true
     exit_code: 0
     ----- stdout -----
-     NAME          TYPE        REGISTRY        USERNAME  EMAIL  SUBSCRIPTIONS  STORE    UPDATED (UTC)     VERIFIED
-     ghcr.io-erin  hub/docker  ghcr.io         erin      -      -              keyring  [TIME]  -
-     gcr.io-erin   hub/docker  gcr.io          erin      -      -              keyring  [TIME]  -
+    ghcr.io-erin	hub/docker	ghcr.io	erin	-	-	keyring	[TIME]	-
+    gcr.io-erin	hub/docker	gcr.io	erin	-	-	keyring	[TIME]	-
 
     ----- stderr -----
     warning: docker-credential-fake holds 'not a registry', which is not a registry address; skipped

@@ -52,7 +52,7 @@ fn no_dbus_session_fails_with_exit_5_and_adds_nothing() {
     ----- stdout -----
 
     ----- stderr -----
-    note: using the encrypted file store [HOME]/hubint/secrets.age because no OS keyring answered (the OS keyring is unavailable: DBus error: Failed to connect to socket /nonexistent: No such file or directory). Choose a store with --secret-store, HUBINT_SECRET_STORE or `hubint config set secret-store keyring|file`.
+    note: new secrets go to the encrypted file store [HOME]/hubint/secrets.age because no OS keyring answered: there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is unset or names no running bus), so the OS keyring cannot be reached. Choose a store with --secret-store, HUBINT_SECRET_STORE or `hubint config set secret-store keyring|file`; this note is shown again only when the reason changes.
     error: no passphrase for the encrypted secret store [HOME]/hubint/secrets.age: set HUBINT_PASSPHRASE or HUBINT_PASSPHRASE_FILE
     hint: HUBINT_PASSPHRASE_FILE names a file holding the passphrase; hubint asks for it only when stdin and stderr are terminals and --no-input is not set
     ");
@@ -72,24 +72,24 @@ fn no_dbus_session_leaves_edit_and_delete_unchanged() {
     let list = env.json(&["list"]);
     snapshot!(env, env.cmd(&["edit", "kr-keep", "--name", "kr-renamed", "--password-stdin"])
         .env("DBUS_SESSION_BUS_ADDRESS", NO_BUS).pass_stdin("kr-new-secret"), @"
-    success: false
-    exit_code: 5
-    ----- stdout -----
+        success: false
+        exit_code: 5
+        ----- stdout -----
 
-    ----- stderr -----
-    error: the OS keyring is unavailable: DBus error: Failed to connect to socket /nonexistent: No such file or directory
-    hint: start a Secret Service (gnome-keyring, KeePassXC) in this D-Bus session and unlock it
-    ");
+        ----- stderr -----
+        error: there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is unset or names no running bus), so the OS keyring cannot be reached
+        hint: run hubint in a session with a D-Bus bus and a Secret Service (`dbus-run-session -- $SHELL`, then start gnome-keyring), or use the encrypted file store: HUBINT_SECRET_STORE=file
+        ");
     snapshot!(env, env.cmd(&["delete", "kr-keep", "--yes", "--detach-all"])
         .env("DBUS_SESSION_BUS_ADDRESS", NO_BUS), @"
-    success: false
-    exit_code: 5
-    ----- stdout -----
+        success: false
+        exit_code: 5
+        ----- stdout -----
 
-    ----- stderr -----
-    error: the OS keyring is unavailable: DBus error: Failed to connect to socket /nonexistent: No such file or directory
-    hint: start a Secret Service (gnome-keyring, KeePassXC) in this D-Bus session and unlock it
-    ");
+        ----- stderr -----
+        error: there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is unset or names no running bus), so the OS keyring cannot be reached
+        hint: run hubint in a session with a D-Bus bus and a Secret Service (`dbus-run-session -- $SHELL`, then start gnome-keyring), or use the encrypted file store: HUBINT_SECRET_STORE=file
+        ");
     assert_eq!(env.json(&["list"]), list);
     assert_eq!(keyring_secret(&id).as_deref(), Some("kr-keep-secret"));
 }
@@ -132,15 +132,15 @@ fn a_bus_without_a_secret_service_fails_with_exit_5() {
     let bus = BusWithoutSecrets::start();
     snapshot!(env, env.cmd(&["add", "--name", "no-service", "--username", "u", "--password-stdin"])
         .env("DBUS_SESSION_BUS_ADDRESS", &bus.address).pass_stdin("pw"), @"
-    success: false
-    exit_code: 5
-    ----- stdout -----
+        success: false
+        exit_code: 5
+        ----- stdout -----
 
-    ----- stderr -----
-    note: using the encrypted file store [HOME]/hubint/secrets.age because no OS keyring answered (the OS keyring is unavailable: DBus error: The name org.freedesktop.secrets was not provided by any .service files). Choose a store with --secret-store, HUBINT_SECRET_STORE or `hubint config set secret-store keyring|file`.
-    error: no passphrase for the encrypted secret store [HOME]/hubint/secrets.age: set HUBINT_PASSPHRASE or HUBINT_PASSPHRASE_FILE
-    hint: HUBINT_PASSPHRASE_FILE names a file holding the passphrase; hubint asks for it only when stdin and stderr are terminals and --no-input is not set
-    ");
+        ----- stderr -----
+        note: new secrets go to the encrypted file store [HOME]/hubint/secrets.age because no OS keyring answered: no Secret Service (gnome-keyring, KeePassXC) is running on this D-Bus session bus. Choose a store with --secret-store, HUBINT_SECRET_STORE or `hubint config set secret-store keyring|file`; this note is shown again only when the reason changes.
+        error: no passphrase for the encrypted secret store [HOME]/hubint/secrets.age: set HUBINT_PASSPHRASE or HUBINT_PASSPHRASE_FILE
+        hint: HUBINT_PASSPHRASE_FILE names a file holding the passphrase; hubint asks for it only when stdin and stderr are terminals and --no-input is not set
+        ");
     assert!(env.names().is_empty());
 }
 

@@ -32,15 +32,15 @@ const PASSWORDS: [&str; 3] = ["zeta-password", "alpha-password", "mid-password"]
 #[test]
 fn list_prints_a_table_sorted_by_name() {
     let env = fixture();
-    // Piped without COLUMNS: nothing wraps, one line per integration.
+    // Piped: every column in full, tab-separated, one line per integration,
+    // no header line; COLUMNS makes no difference.
     snapshot!(env, env.cmd(&["list"]).env_remove("COLUMNS"), @"
     success: true
     exit_code: 0
     ----- stdout -----
-     NAME   TYPE        REGISTRY                   USERNAME  EMAIL            SUBSCRIPTIONS  STORE    UPDATED (UTC)     VERIFIED
-     Alpha  hub/docker  registry.example.com:5000  user      ops@example.com  dev, prod      keyring  [TIME]  -
-     mid    hub/docker  docker.io                  user      -                -              keyring  [TIME]  -
-     zeta   hub/docker  docker.io                  user      -                prod           keyring  [TIME]  -
+    Alpha	hub/docker	registry.example.com:5000	user	ops@example.com	dev, prod	keyring	[TIME]	-
+    mid	hub/docker	docker.io	user	-	-	keyring	[TIME]	-
+    zeta	hub/docker	docker.io	user	-	prod	keyring	[TIME]	-
 
     ----- stderr -----
     ");
@@ -48,10 +48,9 @@ fn list_prints_a_table_sorted_by_name() {
     success: true
     exit_code: 0
     ----- stdout -----
-     NAME        TYPE        REGISTRY                   USERNAME  EMAIL            SUBSCRIPTIONS  STORE    UPDATED (UTC)     VERIFIED
-     Alpha       hub/docker  registry.example.com:5000  user      ops@example.com  dev, prod      keyring  [TIME]  -
-     mid         hub/docker  docker.io                  user      -                -              keyring  [TIME]  -
-     zeta        hub/docker  docker.io                  user      -                prod           keyring  [TIME]  -
+    Alpha	hub/docker	registry.example.com:5000	user	ops@example.com	dev, prod	keyring	[TIME]	-
+    mid	hub/docker	docker.io	user	-	-	keyring	[TIME]	-
+    zeta	hub/docker	docker.io	user	-	prod	keyring	[TIME]	-
 
     ----- stderr -----
     ");
@@ -189,17 +188,29 @@ fn list_filters() {
     );
     assert_eq!(names(&["--subscription", "prod"]), ["Alpha", "zeta"]);
     assert_eq!(names(&["--subscription", "DEV"]), ["Alpha"]);
-    assert!(names(&["--subscription", "nobody"]).is_empty());
     snapshot!(env, env.cmd(&["list", "--subscription", "dev"]).env_remove("COLUMNS"), @"
     success: true
     exit_code: 0
     ----- stdout -----
-     NAME   TYPE        REGISTRY                   USERNAME  EMAIL            SUBSCRIPTIONS  STORE    UPDATED (UTC)     VERIFIED
-     Alpha  hub/docker  registry.example.com:5000  user      ops@example.com  dev, prod      keyring  [TIME]  -
+    Alpha	hub/docker	registry.example.com:5000	user	ops@example.com	dev, prod	keyring	[TIME]	-
 
     ----- stderr -----
     ");
+    // A subscription that does not exist is not an empty one (exit 3, as
+    // the credential helper answers).
     snapshot!(env, env.cmd(&["list", "--subscription", "nobody"]), @"
+    success: false
+    exit_code: 3
+    ----- stdout -----
+
+    ----- stderr -----
+    error: no subscription named 'nobody'
+    hint: run `hubint subscription list` to see the subscriptions
+    ");
+    // An existing one with nothing matching is an empty list.
+    let out = env.output(&["subscription", "create", "empty"]);
+    assert!(out.status.success(), "{out:?}");
+    snapshot!(env, env.cmd(&["list", "--subscription", "empty"]), @"
     success: true
     exit_code: 0
     ----- stdout -----
@@ -338,4 +349,47 @@ fn a_misspelt_filter_is_an_error_not_an_empty_list() {
     error: unknown type 'dokcer' in family 'hub'
     hint: types of hub: docker
     ");
+}
+
+#[test]
+fn list_columns_pick_and_order_the_columns() {
+    let env = fixture();
+    snapshot!(env, env.cmd(&["list", "--columns", "name,EMAIL", "--columns", "subscriptions"]), @"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+    Alpha	ops@example.com	dev, prod
+    mid	-	-
+    zeta	-	prod
+
+    ----- stderr -----
+    ");
+    snapshot!(env, env.cmd(&["list", "--columns", "name,colour"]), @"
+    success: false
+    exit_code: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: invalid value 'colour' for '--columns <COLUMN,...>'
+      [possible values: name, type, registry, username, email, subscriptions, store, updated, verified]
+
+    For more information, try '--help'.
+    ");
+    snapshot!(env, env.cmd(&["list", "--wide", "--columns", "name"]), @"
+    success: false
+    exit_code: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: the argument '--wide' cannot be used with '--columns <COLUMN,...>'
+
+    Usage: hubint list --wide
+
+    For more information, try '--help'.
+    ");
+    // --wide changes nothing when piped: every column is there already.
+    assert_eq!(
+        env.output(&["list", "--wide"]).stdout,
+        env.output(&["list"]).stdout
+    );
 }

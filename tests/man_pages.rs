@@ -50,7 +50,16 @@ fn every_page_renders_without_warnings() {
             );
         }
         assert!(text.contains("\nEXAMPLES\n"), "{name}: no EXAMPLES");
-        assert!(text.contains("HUBINT_HOME"), "{name}");
+        // The full lists are on hubint(1) only; the others refer to it.
+        if name == "hubint.1" {
+            assert!(text.contains("HUBINT_HOME"), "{name}");
+        } else {
+            assert!(!text.contains("HUBINT_HOME"), "{name}: the full list");
+            assert!(
+                text.contains("listed in hubint(1)"),
+                "{name}: no reference to hubint(1)"
+            );
+        }
         for line in text.lines() {
             assert!(
                 line.chars().count() <= 80,
@@ -58,4 +67,48 @@ fn every_page_renders_without_warnings() {
             );
         }
     }
+}
+
+/// The page as man renders it at 80 columns, on one line per paragraph.
+fn rendered(env: &TestEnv, page: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("man").join(page);
+    let out = env
+        .program("man", &[])
+        .args(["-l"])
+        .arg(&path)
+        .env("MANWIDTH", "1000")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn each_subcommand_page_carries_its_own_rules_and_exit_codes() {
+    let env = TestEnv::new();
+    let delete = rendered(&env, "hubint-integration-delete.1");
+    assert!(
+        delete.contains("An integration cannot be deleted while subscriptions use it"),
+        "{delete}"
+    );
+    assert!(
+        delete.contains("4 subscriptions still use the integration"),
+        "{delete}"
+    );
+    let sub_delete = rendered(&env, "hubint-subscription-delete.1");
+    assert!(
+        sub_delete.contains("4 integrations are attached"),
+        "{sub_delete}"
+    );
+    let env_page = rendered(&env, "hubint-env.1");
+    assert!(env_page.contains("my-key-1 gives MYKEY1"), "{env_page}");
+    let list = rendered(&env, "hubint-integration-list.1");
+    assert!(list.contains("tab-separated"), "{list}");
+    let top = rendered(&env, "hubint.1");
+    for section in ["EXIT CODES", "ENVIRONMENT", "FILES"] {
+        assert!(top.contains(section), "{top}");
+    }
+    assert!(top.contains("HUBINT_PASSPHRASE_FILE"), "{top}");
 }

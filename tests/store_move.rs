@@ -224,8 +224,7 @@ fn store_choice_precedence() {
     success: true
     exit_code: 0
     ----- stdout -----
-     KEY           VALUE  SOURCE
-     secret-store  auto   default
+    secret-store	auto	default
 
     ----- stderr -----
     ");

@@ -225,9 +225,8 @@ fn subscription_list_table_and_json() {
     success: true
     exit_code: 0
     ----- stdout -----
-     SUBSCRIPTION  INTEGRATIONS
-     Alpha         -
-     beta          lst-a, lst-b
+    Alpha	-
+    beta	lst-a, lst-b
 
     ----- stderr -----
     ");

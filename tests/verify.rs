@@ -22,8 +22,7 @@ fn basic_auth_against_a_real_registry() {
     success: true
     exit_code: 0
     ----- stdout -----
-     NAME  REGISTRY         RESULT  DETAIL
-     good  127.0.0.1:[PORT]  ok      credentials accepted (basic auth)
+    good	127.0.0.1:[PORT]	ok	credentials accepted (basic auth)
 
     ----- stderr -----
     ");
@@ -31,9 +30,7 @@ fn basic_auth_against_a_real_registry() {
     success: false
     exit_code: 6
     ----- stdout -----
-     NAME            REGISTRY         RESULT        DETAIL
-     wrong-password  127.0.0.1:[PORT]  unauthorized  GET http://127.0.0.1:[PORT]/v2/ with basic auth: 401
-                                                    Unauthorized
+    wrong-password	127.0.0.1:[PORT]	unauthorized	GET http://127.0.0.1:[PORT]/v2/ with basic auth: 401 Unauthorized
 
     ----- stderr -----
     error: verification of 'wrong-password' failed: unauthorized
@@ -150,9 +147,7 @@ fn bearer_token_auth() {
     success: true
     exit_code: 0
     ----- stdout -----
-     NAME  REGISTRY         RESULT  DETAIL
-     good  127.0.0.1:[PORT]  ok      credentials accepted (bearer token from
-                                    http://127.0.0.1:[PORT]/token)
+    good	127.0.0.1:[PORT]	ok	credentials accepted (bearer token from http://127.0.0.1:[PORT]/token)
 
     ----- stderr -----
     ");
@@ -160,9 +155,7 @@ fn bearer_token_auth() {
     success: false
     exit_code: 6
     ----- stdout -----
-     NAME  REGISTRY         RESULT        DETAIL
-     bad   127.0.0.1:[PORT]  unauthorized  token request to http://127.0.0.1:[PORT]/token: 401
-                                          Unauthorized
+    bad	127.0.0.1:[PORT]	unauthorized	token request to http://127.0.0.1:[PORT]/token: 401 Unauthorized
 
     ----- stderr -----
     error: verification of 'bad' failed: unauthorized
@@ -221,8 +214,7 @@ fn failures_name_their_step() {
     success: false
     exit_code: 6
     ----- stdout -----
-     NAME    REGISTRY         RESULT       DETAIL
-     closed  127.0.0.1:[PORT]  unreachable  GET https://127.0.0.1:[PORT]/v2/: connection refused
+    closed	127.0.0.1:[PORT]	unreachable	GET https://127.0.0.1:[PORT]/v2/: connection refused
 
     ----- stderr -----
     error: verification of 'closed' failed: unreachable
@@ -232,8 +224,7 @@ fn failures_name_their_step() {
     success: false
     exit_code: 6
     ----- stdout -----
-     NAME    REGISTRY         RESULT   DETAIL
-     silent  127.0.0.1:[PORT]  timeout  GET https://127.0.0.1:[PORT]/v2/: no answer within 1s (--timeout)
+    silent	127.0.0.1:[PORT]	timeout	GET https://127.0.0.1:[PORT]/v2/: no answer within 1s (--timeout)
 
     ----- stderr -----
     error: verification of 'silent' failed: timeout
@@ -243,9 +234,7 @@ fn failures_name_their_step() {
     success: false
     exit_code: 6
     ----- stdout -----
-     NAME     REGISTRY         RESULT          DETAIL
-     website  127.0.0.1:[PORT]  not-a-registry  GET http://127.0.0.1:[PORT]/v2/: 200 OK without a
-                                               Docker-Distribution-API-Version header
+    website	127.0.0.1:[PORT]	not-a-registry	GET http://127.0.0.1:[PORT]/v2/: 200 OK without a Docker-Distribution-API-Version header
 
     ----- stderr -----
     error: verification of 'website' failed: not-a-registry

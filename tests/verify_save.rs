@@ -96,9 +96,7 @@ fn add_and_edit_with_verify() {
     success: true
     exit_code: 0
     ----- stdout -----
-     NAME     REGISTRY         RESULT  DETAIL
-     checked  127.0.0.1:[PORT]  ok      credentials accepted (bearer token from
-                                       http://127.0.0.1:[PORT]/token)
+    checked	127.0.0.1:[PORT]	ok	credentials accepted (bearer token from http://127.0.0.1:[PORT]/token)
 
     ----- stderr -----
     ");
@@ -109,9 +107,8 @@ fn add_and_edit_with_verify() {
     success: true
     exit_code: 0
     ----- stdout -----
-     NAME        TYPE        REGISTRY         USERNAME  EMAIL  SUBSCRIPTIONS  STORE    UPDATED (UTC)     VERIFIED
-     checked     hub/docker  127.0.0.1:[PORT]  user      -      -              keyring  [TIME]  -
-     unchecked   hub/docker  127.0.0.1:[PORT]  user      -      -              keyring  [TIME]  -
+    checked	hub/docker	127.0.0.1:[PORT]	user	-	-	keyring	[TIME]	-
+    unchecked	hub/docker	127.0.0.1:[PORT]	user	-	-	keyring	[TIME]	-
 
     ----- stderr -----
     ");

@@ -104,12 +104,8 @@ fn helper(
         }
     }
     config.save(None)?;
-    ctx.ui.status(format!(
-        "Wrote credHelpers for {} to {}: {}.",
-        count(by_registry.len()),
-        config.path.display(),
-        by_registry.keys().cloned().collect::<Vec<_>>().join(", ")
-    ));
+    ctx.ui
+        .status(wrote(by_registry, &config.path.display().to_string()));
     for (key, list) in by_registry {
         if let Selection::Ambiguous(key, list) = matching::choose(key, list.clone()) {
             ctx.ui.warn(matching::ambiguous(&key, &list).message);
@@ -207,6 +203,25 @@ fn plaintext_for(config: &ConfigFile, registry_key: &str) -> bool {
                     .is_some_and(|s| !s.is_empty())
             })
     })
+}
+
+/// What was written: every key, and how many there are when Docker Hub's
+/// two spellings make more keys than registries.
+fn wrote(by_registry: &BTreeMap<String, Vec<Integration>>, path: &str) -> String {
+    let written: Vec<&str> = by_registry.keys().flat_map(|k| keys(k)).collect();
+    let registries = count(by_registry.len());
+    if written.len() == by_registry.len() {
+        return format!(
+            "Wrote credHelpers for {registries} to {path}: {}.",
+            written.join(", ")
+        );
+    }
+    format!(
+        "Wrote {} credHelpers entries for {registries} (Docker Hub under both of its names) \
+         to {path}: {}.",
+        written.len(),
+        written.join(", ")
+    )
 }
 
 fn count(n: usize) -> String {

@@ -42,7 +42,7 @@ pub fn variables(ctx: &Ctx, name: &str) -> Result<Vec<(String, Secret)>> {
     let db = ctx.read_db()?;
     let i = integrations::get(&db.conn, name)?;
     let password = crate::ops::secret_of(ctx, &i)?;
-    let prefix = prefix(&i.name);
+    let prefix = crate::env_name::prefix_or_fail(&i.name)?;
     let var = |suffix: &str| format!("{prefix}_INTEGRATION_{suffix}");
     Ok(vec![
         (var("USERNAME"), Secret::new(i.username.clone())),
@@ -53,36 +53,4 @@ pub fn variables(ctx: &Ctx, name: &str) -> Result<Vec<(String, Secret)>> {
         ),
         (var("URL"), Secret::new(i.registry.clone())),
     ])
-}
-
-/// The name upper-cased, every other character than a letter or digit
-/// turned into `_`; a leading digit gets a `_` before it, so the result is a
-/// valid shell variable name.
-pub fn prefix(name: &str) -> String {
-    let upper: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_uppercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if upper.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("_{upper}")
-    } else {
-        upper
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::prefix;
-
-    #[test]
-    fn prefixes() {
-        assert_eq!(prefix("docker-hub.prod_1"), "DOCKER_HUB_PROD_1");
-        assert_eq!(prefix("9lives"), "_9LIVES");
-    }
 }

@@ -62,7 +62,8 @@ pub fn run(ctx: &Ctx, args: &InstallHelperArgs) -> Result<Output> {
     ));
     if !on_path(&dir) {
         ctx.ui.warn(format!(
-            "{} is not on PATH: add it so that container tools find {HELPER_NAME}",
+            "{0} is not on PATH: add {0} to PATH (for example `export PATH=\"{0}:$PATH\"` \
+             in your shell's profile) so that container tools find {HELPER_NAME}",
             dir.display()
         ));
     }

@@ -31,6 +31,14 @@ pub enum Command {
     #[command(subcommand, alias = "subscriptions", after_help = docs::examples_help("subscription"))]
     Subscription(subscription::SubscriptionCommand),
 
+    /// The same as `subscription attach`
+    #[command(hide = true)]
+    Attach(subscription::attach::AttachArgs),
+
+    /// The same as `subscription detach`
+    #[command(hide = true)]
+    Detach(subscription::detach::DetachArgs),
+
     /// Get, set and list settings in the config file
     #[command(subcommand)]
     Config(config::ConfigCommand),
@@ -57,9 +65,11 @@ pub enum Command {
     Import(import::ImportCommand),
 
     /// Print one integration as environment variables (for `eval`)
+    #[command(after_help = crate::env_name::help())]
     Env(env::EnvArgs),
 
     /// Run a command with one integration in its environment
+    #[command(after_help = crate::env_name::help())]
     Exec(exec::ExecArgs),
 
     /// Install docker-credential-hubint (a symlink to hubint) into a directory
@@ -77,6 +87,8 @@ pub fn run(ctx: &Ctx, command: &Command) -> Result<Output> {
     match command {
         Command::Integration(cmd) | Command::TopLevel(cmd) => integration::run(ctx, cmd),
         Command::Subscription(cmd) => subscription::run(ctx, cmd),
+        Command::Attach(args) => subscription::attach::run(ctx, args),
+        Command::Detach(args) => subscription::detach::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
         Command::Generate(args) => generate::run(ctx, args),
         Command::DockerConfig(args) => docker_config::run(ctx, args),

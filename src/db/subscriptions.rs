@@ -70,6 +70,48 @@ pub fn detach_all(conn: &Connection, integration_id: &str) -> Result<usize> {
     )?)
 }
 
+/// Create the subscription `name`; a conflict (exit 4) if a subscription of
+/// that name (ignoring case) exists.
+pub fn create(conn: &Connection, name: &str, now: &str) -> Result<String> {
+    if let Some((_, stored)) = find(conn, name)? {
+        return fail(
+            Failure::conflict(format!("subscription '{stored}' already exists"))
+                .hint("`hubint subscription list` shows the subscriptions"),
+        );
+    }
+    get_or_create(conn, name, now).map(|(_, stored, _)| stored)
+}
+
+/// Rename the subscription `old` to `new` (a change of case alone is
+/// fine); not found (exit 3) or a conflict (exit 4) if `new` is taken.
+/// Returns the old stored name.
+pub fn rename(conn: &Connection, old: &str, new: &str) -> Result<String> {
+    let (id, stored) = get(conn, old)?;
+    if let Some((other, taken)) = find(conn, new)?
+        && other != id
+    {
+        return fail(
+            Failure::conflict(format!("subscription '{taken}' already exists"))
+                .hint("pick another name, or delete that one first"),
+        );
+    }
+    conn.execute(
+        "UPDATE subscriptions SET name = ?1 WHERE id = ?2",
+        params![new, id],
+    )?;
+    Ok(stored)
+}
+
+/// Delete the subscription (and its links, by cascade).
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute(
+        "DELETE FROM subscription_integrations WHERE subscription_id = ?1",
+        [id],
+    )?;
+    conn.execute("DELETE FROM subscriptions WHERE id = ?1", [id])?;
+    Ok(())
+}
+
 pub fn list(conn: &Connection) -> Result<Vec<Subscription>> {
     query(conn, None)
 }

@@ -277,6 +277,33 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
         )],
     ),
     (
+        "subscription create",
+        &[ex(
+            "Create acme-ci before attaching anything:",
+            "hubint subscription create acme-ci",
+        )],
+    ),
+    (
+        "subscription rename",
+        &[ex(
+            "Rename acme-ci to acme-prod:",
+            "hubint subscription rename acme-ci acme-prod",
+        )],
+    ),
+    (
+        "subscription delete",
+        &[
+            ex(
+                "Delete an empty subscription:",
+                "hubint subscription delete acme-ci",
+            ),
+            ex(
+                "Detach its integrations and delete it:",
+                "hubint subscription delete acme-ci --detach-all",
+            ),
+        ],
+    ),
+    (
         "subscription list",
         &[
             ex(

@@ -5,8 +5,10 @@
 use crate::error::Code;
 
 mod examples;
+mod rules;
 
 pub use examples::{EXAMPLES, Example};
+pub use rules::{PAGES, Page, page_of};
 
 /// Every exit code, with its meaning.
 pub const EXIT_CODES: &[(Code, &str)] = &[
@@ -105,6 +107,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "$HUBINT_HOME/secrets.age",
         "the encrypted file store (age, scrypt passphrase), with its lock file secrets.age.lock",
+    ),
+    (
+        "$HUBINT_HOME/store-note",
+        "why the note that new secrets go to the file store was last shown (shown again when that changes)",
     ),
     (
         "config.toml",

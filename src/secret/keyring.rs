@@ -85,15 +85,7 @@ impl KeyringStore {
             })?;
         match rx.recv_timeout(self.timeout) {
             Ok(result) => result.map_err(store_error),
-            Err(_) => Err(Failure::store(format!(
-                "the OS keyring did not answer within {:.1}s",
-                self.timeout.as_secs_f64()
-            ))
-            .hint(format!(
-                "{}; or set {ENV_TIMEOUT} to wait longer",
-                unavailable_hint()
-            ))
-            .into()),
+            Err(_) => Err(crate::keyring_notice::timeout(self.timeout).into()),
         }
     }
 }
@@ -319,6 +311,9 @@ fn unavailable_hint() -> &'static str {
 /// Turn a keyring error into a [`Failure`] with exit code 5. Never includes
 /// secret bytes (some keyring errors carry them).
 fn store_error(err: KError) -> anyhow::Error {
+    if let Some(plain) = crate::keyring_notice::translate(&redact(&err)) {
+        return plain.into();
+    }
     let message = match &err {
         KError::NoStorageAccess(e) => format!("the OS keyring is locked or refused access: {e}"),
         KError::PlatformFailure(e) => format!("the OS keyring is unavailable: {e}"),

@@ -51,7 +51,7 @@ pub fn run(ctx: &Ctx, args: &ImportDockerConfigArgs) -> Result<Output> {
     if found.is_empty() {
         ctx.ui
             .status(format!("No logins to import in {}.", path.display()));
-        return Ok(Output::Integrations(Vec::new()));
+        return Ok(Output::Integrations(Vec::new(), Default::default()));
     }
     let mut db = ctx.open_db()?;
     let mut imported = Vec::new();
@@ -72,7 +72,7 @@ pub fn run(ctx: &Ctx, args: &ImportDockerConfigArgs) -> Result<Output> {
     if args.scrub {
         scrub(ctx, &mut config, &scrub_keys)?;
     }
-    Ok(Output::Integrations(imported))
+    Ok(Output::Integrations(imported, Default::default()))
 }
 
 /// One login per registry and username: the first one found wins.

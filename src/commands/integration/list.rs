@@ -6,8 +6,11 @@ use clap::Args;
 use crate::catalog;
 use crate::context::Ctx;
 use crate::db::integrations::{self, Filter};
+use crate::db::subscriptions;
 use crate::error::Failure;
+use crate::list_tables;
 use crate::output::Output;
+use crate::table::View;
 
 #[derive(Args, Debug, Default)]
 pub struct ListArgs {
@@ -22,6 +25,20 @@ pub struct ListArgs {
     /// Only integrations attached to this subscription
     #[arg(long, value_name = "SUBSCRIPTION", add = crate::complete::subscriptions())]
     pub subscription: Option<String>,
+
+    /// Show every column in full, even wider than the terminal
+    #[arg(long, conflicts_with = "columns")]
+    pub wide: bool,
+
+    /// Only these columns, in this order (comma-separated)
+    #[arg(
+        long,
+        value_name = "COLUMN,...",
+        value_delimiter = ',',
+        value_parser = clap::builder::PossibleValuesParser::new(list_tables::INTEGRATION_KEYS),
+        ignore_case = true
+    )]
+    pub columns: Vec<String>,
 }
 
 pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Output> {
@@ -42,6 +59,10 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Output> {
         }
     }
     let db = ctx.read_db()?;
+    if let Some(sub) = &args.subscription {
+        // The credential helper's answer too: a misspelt subscription is not an empty one.
+        subscriptions::get(&db.conn, sub)?;
+    }
     let filter = Filter {
         family: args.family.as_deref(),
         kind: args.kind.as_deref(),
@@ -57,7 +78,10 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Output> {
         ctx.ui.status("No integration matches these filters.");
         return Ok(Output::Nothing);
     }
-    Ok(Output::Integrations(list))
+    Ok(Output::Integrations(
+        list,
+        View::new(args.wide, &args.columns),
+    ))
 }
 
 fn filtered_any(args: &ListArgs) -> bool {

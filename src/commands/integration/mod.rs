@@ -27,7 +27,11 @@ pub enum IntegrationCommand {
     #[command(alias = "rm", after_help = docs::examples_help("integration delete"))]
     Delete(delete::DeleteArgs),
     /// List integrations
-    #[command(alias = "ls", after_help = docs::examples_help("integration list"))]
+    #[command(
+        alias = "ls",
+        long_about = crate::list_tables::LIST_HELP,
+        after_help = docs::examples_help("integration list")
+    )]
     List(list::ListArgs),
     /// Show one integration (never its password)
     #[command(after_help = docs::examples_help("integration show"))]

@@ -6,7 +6,7 @@ use clap::Args;
 use crate::context::Ctx;
 use crate::db::{self, integrations, subscriptions};
 use crate::output::Output;
-use crate::validate;
+use crate::{similar, validate};
 
 #[derive(Args, Debug, Default)]
 pub struct AttachArgs {
@@ -15,13 +15,18 @@ pub struct AttachArgs {
     pub subscription: String,
 
     /// The integration to attach
-    #[arg(value_name = "INTEGRATION", add = crate::complete::integrations())]
+    #[arg(
+        value_name = "INTEGRATION",
+        add = crate::complete::integrations_of_subscription(false)
+    )]
     pub integration: String,
 }
 
 pub fn run(ctx: &Ctx, args: &AttachArgs) -> Result<Output> {
     validate::flag("SUBSCRIPTION", &args.subscription, validate::name)?;
     let mut db = ctx.open_db()?;
+    integrations::get(&db.conn, &args.integration)?;
+    similar::check_new_subscription(ctx, &db.conn, &args.subscription)?;
     let now = db::now();
     let tx = db.write()?;
     let integration = integrations::get(&tx, &args.integration)?;

@@ -15,7 +15,10 @@ pub struct DetachArgs {
     pub subscription: String,
 
     /// The integration to detach
-    #[arg(value_name = "INTEGRATION", add = crate::complete::integrations())]
+    #[arg(
+        value_name = "INTEGRATION",
+        add = crate::complete::integrations_of_subscription(true)
+    )]
     pub integration: String,
 }
 

@@ -1,8 +1,11 @@
 //! `hubint subscription ...`
 
 pub mod attach;
+pub mod create;
+pub mod delete;
 pub mod detach;
 pub mod list;
+pub mod rename;
 
 use anyhow::Result;
 use clap::Subcommand;
@@ -19,6 +22,15 @@ pub enum SubscriptionCommand {
     /// Detach an integration from a subscription
     #[command(after_help = docs::examples_help("subscription detach"))]
     Detach(detach::DetachArgs),
+    /// Create a subscription (attach also creates one on first use)
+    #[command(after_help = docs::examples_help("subscription create"))]
+    Create(create::CreateArgs),
+    /// Rename a subscription
+    #[command(after_help = docs::examples_help("subscription rename"))]
+    Rename(rename::RenameArgs),
+    /// Delete a subscription; refused while integrations are attached, unless --detach-all
+    #[command(alias = "rm", after_help = docs::examples_help("subscription delete"))]
+    Delete(delete::DeleteArgs),
     /// List subscriptions and their integrations
     #[command(alias = "ls", after_help = docs::examples_help("subscription list"))]
     List(list::ListArgs),
@@ -28,6 +40,9 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<Output> {
     match command {
         SubscriptionCommand::Attach(args) => attach::run(ctx, args),
         SubscriptionCommand::Detach(args) => detach::run(ctx, args),
+        SubscriptionCommand::Create(args) => create::run(ctx, args),
+        SubscriptionCommand::Rename(args) => rename::run(ctx, args),
+        SubscriptionCommand::Delete(args) => delete::run(ctx, args),
         SubscriptionCommand::List(args) => list::run(ctx, args),
     }
 }

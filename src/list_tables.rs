@@ -1,0 +1,112 @@
+//! The columns of `hubint list` and `hubint subscription list`, and which
+//! of them a terminal drops first (see `table`).
+
+use crate::db::integrations::Integration;
+use crate::db::subscriptions::Subscription;
+use crate::output::{or_dash, registry_cell, short_time};
+use crate::table::{self, Column, Target, View};
+
+/// The columns of `hubint list`. UPDATED, then EMAIL, then STORE are left
+/// out first when a terminal is too narrow.
+pub const INTEGRATION_COLUMNS: &[Column] = &[
+    Column {
+        cut_last: true,
+        ..col("name", "NAME", None)
+    },
+    Column {
+        cut_last: true,
+        ..col("type", "TYPE", None)
+    },
+    col("registry", "REGISTRY", None),
+    col("username", "USERNAME", None),
+    col("email", "EMAIL", Some(2)),
+    col("subscriptions", "SUBSCRIPTIONS", None),
+    col("store", "STORE", Some(3)),
+    col("updated", "UPDATED (UTC)", Some(1)),
+    Column {
+        cut_last: true,
+        ..col("verified", "VERIFIED", None)
+    },
+];
+
+/// The keys `--columns` accepts.
+pub const INTEGRATION_KEYS: &[&str] = &[
+    "name",
+    "type",
+    "registry",
+    "username",
+    "email",
+    "subscriptions",
+    "store",
+    "updated",
+    "verified",
+];
+
+/// The `--help` paragraph of `hubint list`.
+pub const LIST_HELP: &str = "List integrations.\n\nOn a terminal the table fits the window: the UPDATED column is left \
+    out first, then EMAIL, then STORE, then long values are cut with '…'. --wide shows every \
+    column in full; --columns picks columns. When stdout is not a terminal every column is \
+    printed in full, tab-separated, one integration per line, with no header line and no \
+    borders, in the order of --columns or else: name, type, registry, username, email, \
+    subscriptions, store, updated, verified. --json prints every field.";
+
+const SUBSCRIPTION_COLUMNS: &[Column] = &[
+    Column {
+        cut_last: true,
+        ..col("subscription", "SUBSCRIPTION", None)
+    },
+    col("integrations", "INTEGRATIONS", None),
+];
+
+const fn col(key: &'static str, header: &'static str, drop_rank: Option<u8>) -> Column {
+    Column {
+        key,
+        header,
+        drop_rank,
+        cut_last: false,
+    }
+}
+
+pub fn integrations(list: &[Integration], view: &View, target: Target) -> String {
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|i| {
+            vec![
+                i.name.clone(),
+                format!("{}/{}", i.family, i.kind),
+                registry_cell(i, true),
+                i.username.clone(),
+                or_dash(i.email.as_deref().unwrap_or_default()).to_string(),
+                or_dash(&i.subscriptions.join(", ")).to_string(),
+                i.secret_store.clone(),
+                short_time(&i.updated_at),
+                i.last_verification.as_deref().unwrap_or("-").to_string(),
+            ]
+        })
+        .collect();
+    table::render(INTEGRATION_COLUMNS, &rows, view, target)
+}
+
+pub fn subscriptions(list: &[Subscription], view: &View, target: Target) -> String {
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|s| {
+            vec![
+                s.name.clone(),
+                or_dash(&s.integrations.join(", ")).to_string(),
+            ]
+        })
+        .collect();
+    table::render(SUBSCRIPTION_COLUMNS, &rows, view, target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_column_has_a_key() {
+        let keys: Vec<&str> = INTEGRATION_COLUMNS.iter().map(|c| c.key).collect();
+        assert_eq!(keys, INTEGRATION_KEYS);
+    }
+}
