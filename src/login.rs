@@ -90,7 +90,7 @@ pub fn save(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope) -> Result<Save
     };
     match target {
         Some(current) => update(ctx, db, &current, login),
-        None => create(ctx, db, login, scope),
+        None => create(ctx, db, login, scope, false),
     }
 }
 
@@ -113,8 +113,15 @@ pub fn update(ctx: &Ctx, db: &mut Db, current: &Integration, login: &Login) -> R
 }
 
 /// A new integration for this login, attached to the scope's subscription
-/// (created if missing).
-pub fn create(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope) -> Result<Saved> {
+/// (created if missing); `helper_login` when the credential helper makes it
+/// for a container tool's login.
+pub fn create(
+    ctx: &Ctx,
+    db: &mut Db,
+    login: &Login,
+    scope: &Scope,
+    helper_login: bool,
+) -> Result<Saved> {
     let name = derive_name(&db.conn, &login.registry, &login.username)?;
     let new = NewIntegration {
         name,
@@ -126,6 +133,7 @@ pub fn create(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope) -> Result<Sa
         password: login.secret.clone(),
         subscriptions: scope.subscription.iter().cloned().collect(),
         store: ctx.default_store(None)?,
+        helper_login,
     };
     Ok(Saved::Created(ops::create(ctx, db, &new)?))
 }

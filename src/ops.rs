@@ -14,7 +14,10 @@
 use anyhow::Result;
 
 use crate::context::Ctx;
-use crate::db::{self, Db, integrations, integrations::Integration, pending, subscriptions};
+use crate::db::{
+    self, Db, helper_logins, integrations, integrations::Integration, logouts, pending,
+    subscriptions,
+};
 use crate::error::Failure;
 use crate::failpoint;
 use crate::secret::{self, Secret, StoreKind};
@@ -35,6 +38,10 @@ pub struct NewIntegration {
     pub password: Secret,
     pub subscriptions: Vec<String>,
     pub store: StoreKind,
+    /// Made by the credential helper for a container tool's login: marked
+    /// in `helper_logins` in the transaction that inserts the row, so that
+    /// no crash can make it look hand-made.
+    pub helper_login: bool,
 }
 
 /// Record the id as pending (committed), write the secret, then insert the
@@ -63,6 +70,7 @@ pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integratio
         last_verified_at: None,
         last_verification: None,
         default: false,
+        logged_out: false,
     };
     // Until the row is committed, doctor must not take the secret for an orphan.
     let _adding = pending::adding(db)?;
@@ -77,7 +85,7 @@ pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integratio
         .set(&integration.id, &label(&integration), &new.password)
         .and_then(|()| {
             failpoint::hit("create-after-secret");
-            insert(db, &integration, &new.subscriptions, &now)
+            insert(db, &integration, new, &now)
         });
     match saved {
         Ok(created_subs) => {
@@ -96,14 +104,22 @@ pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integratio
     }
 }
 
-/// Insert the row and its links and clear its pending entry, in one
-/// transaction. Returns the subscriptions it created.
-fn insert(db: &mut Db, i: &Integration, subs: &[String], now: &str) -> Result<Vec<String>> {
+/// Insert the row and its links, clear its pending entry and mark a helper
+/// login as such, in one transaction. A new integration made by hand, or a
+/// login without a subscription, serves its registry to tools without a
+/// scope again (see `db::logouts`). Returns the subscriptions it created.
+fn insert(db: &mut Db, i: &Integration, new: &NewIntegration, now: &str) -> Result<Vec<String>> {
     let tx = db.write()?;
     integrations::insert(&tx, i)?;
     pending::remove(&tx, &i.id, &i.secret_store)?;
+    if new.helper_login {
+        helper_logins::mark(&tx, &i.id)?;
+    }
+    if !new.helper_login || new.subscriptions.is_empty() {
+        logouts::clear(&tx, &i.registry)?;
+    }
     let mut created_subs = Vec::new();
-    for sub in subs {
+    for sub in &new.subscriptions {
         let (sub_id, stored, created) = subscriptions::get_or_create(&tx, sub, now)?;
         subscriptions::attach(&tx, sub_id, &i.id, now)?;
         if created {
@@ -142,6 +158,10 @@ pub fn update(
         integrations::clear_default(&tx, &updated.registry, &updated.id)?;
     }
     integrations::update(&tx, &updated)?;
+    if current.logged_out && !updated.logged_out {
+        // `edit --default`: tools without a scope are served again.
+        logouts::clear(&tx, &updated.registry)?;
+    }
     match (password, store) {
         (Some(password), Some(store)) => {
             let previous = store.get(&current.id)?;

@@ -206,5 +206,6 @@ fn collect(ctx: &Ctx, args: &AddArgs, conn: &rusqlite::Connection) -> Result<New
         password,
         subscriptions,
         store,
+        helper_login: false,
     })
 }
