@@ -173,20 +173,21 @@ pub fn logout(ctx: &Ctx, db: &mut Db, server_url: &str, scope: &Scope) -> Result
         ops::delete(ctx, db, i, false)?;
         notes.push(format!("hubint: deleted integration {}", i.name));
     }
-    if scope.is_unscoped() && !used.is_empty() {
+    for i in &used {
+        notes.push(format!(
+            "hubint: {} still serves {key} for {}",
+            i.name,
+            i.subscriptions.join(", ")
+        ));
+    }
+    if let (true, Some(first)) = (scope.is_unscoped(), used.first()) {
         let tx = db.write()?;
         logouts::mark(&tx, &key)?;
         tx.commit()?;
         notes.push(format!(
-            "hubint: tools without {ENV_SUBSCRIPTION} are logged out of {key}; \
-             `hubint integration edit NAME --default` serves one to them again"
-        ));
-    }
-    for i in &used {
-        notes.push(format!(
-            "hubint: {} still serves {key} with {ENV_SUBSCRIPTION}={}",
-            i.name,
-            i.subscriptions.join(", ")
+            "hubint: logged out of {key} for tools without {ENV_SUBSCRIPTION}; \
+             `hubint integration edit {} --default` serves it to them again",
+            first.name
         ));
     }
     Ok(notes)
