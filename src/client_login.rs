@@ -61,7 +61,7 @@ pub fn login(ctx: &Ctx, db: &mut Db, new: &Login, scope: &Scope) -> Result<(Save
     let candidates = matching::candidates(&db.conn, &new.registry, scope)?;
     let saved = match same_login(ctx, new, scope, &candidates)? {
         Some(current) => login::update(ctx, db, current, new)?,
-        None => login::create(ctx, db, new, scope, true)?,
+        None => login::create(ctx, db, new, scope, ops::Maker::Helper)?,
     };
     if scope.is_unscoped() && saved.integration().logged_out {
         // Logged in again: tools without a scope are served again.

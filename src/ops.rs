@@ -38,10 +38,22 @@ pub struct NewIntegration {
     pub password: Secret,
     pub subscriptions: Vec<String>,
     pub store: StoreKind,
-    /// Made by the credential helper for a container tool's login: marked
-    /// in `helper_logins` in the transaction that inserts the row, so that
-    /// no crash can make it look hand-made.
-    pub helper_login: bool,
+}
+
+/// Who makes a new integration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Maker {
+    /// A person (`hubint add`, an import).
+    Hand,
+    /// The credential helper, for a container tool's login: marked in
+    /// `helper_logins` in the transaction that inserts the row, so that no
+    /// crash can make it look hand-made.
+    Helper,
+}
+
+/// [`create_by`] a person.
+pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integration> {
+    create_by(ctx, db, new, Maker::Hand)
 }
 
 /// Record the id as pending (committed), write the secret, then insert the
@@ -51,7 +63,12 @@ pub struct NewIntegration {
 /// held. If the row cannot be saved the secret is removed again; a crash in
 /// between leaves the pending entry, and `hubint doctor --fix` removes the
 /// secret. Returns the saved integration.
-pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integration> {
+pub fn create_by(
+    ctx: &Ctx,
+    db: &mut Db,
+    new: &NewIntegration,
+    maker: Maker,
+) -> Result<Integration> {
     let store = ctx.store(new.store)?;
     store.unlock()?;
     let now = db::now();
@@ -85,7 +102,7 @@ pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integratio
         .set(&integration.id, &label(&integration), &new.password)
         .and_then(|()| {
             failpoint::hit("create-after-secret");
-            insert(db, &integration, new, &now)
+            insert(db, &integration, &new.subscriptions, maker, &now)
         });
     match saved {
         Ok(created_subs) => {
@@ -108,18 +125,24 @@ pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integratio
 /// login as such, in one transaction. A new integration made by hand, or a
 /// login without a subscription, serves its registry to tools without a
 /// scope again (see `db::logouts`). Returns the subscriptions it created.
-fn insert(db: &mut Db, i: &Integration, new: &NewIntegration, now: &str) -> Result<Vec<String>> {
+fn insert(
+    db: &mut Db,
+    i: &Integration,
+    subs: &[String],
+    maker: Maker,
+    now: &str,
+) -> Result<Vec<String>> {
     let tx = db.write()?;
     integrations::insert(&tx, i)?;
     pending::remove(&tx, &i.id, &i.secret_store)?;
-    if new.helper_login {
+    if maker == Maker::Helper {
         helper_logins::mark(&tx, &i.id)?;
     }
-    if !new.helper_login || new.subscriptions.is_empty() {
+    if maker == Maker::Hand || subs.is_empty() {
         logouts::clear(&tx, &i.registry)?;
     }
     let mut created_subs = Vec::new();
-    for sub in &new.subscriptions {
+    for sub in subs {
         let (sub_id, stored, created) = subscriptions::get_or_create(&tx, sub, now)?;
         subscriptions::attach(&tx, sub_id, &i.id, now)?;
         if created {

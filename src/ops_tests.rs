@@ -8,10 +8,10 @@ use crate::paths::Paths;
 use crate::secret::memory::MemoryStore;
 
 fn setup() -> (tempfile::TempDir, Ctx, Db, Integration) {
-    setup_with(false, &[])
+    setup_with(Maker::Hand, &[])
 }
 
-fn setup_with(helper_login: bool, subs: &[&str]) -> (tempfile::TempDir, Ctx, Db, Integration) {
+fn setup_with(maker: Maker, subs: &[&str]) -> (tempfile::TempDir, Ctx, Db, Integration) {
     let dir = tempfile::tempdir().unwrap();
     let paths = Paths {
         data_dir: dir.path().to_path_buf(),
@@ -30,9 +30,8 @@ fn setup_with(helper_login: bool, subs: &[&str]) -> (tempfile::TempDir, Ctx, Db,
         password: Secret::new("pw".into()),
         subscriptions: subs.iter().map(|s| s.to_string()).collect(),
         store: StoreKind::Keyring,
-        helper_login,
     };
-    let saved = create(&ctx, &mut db, &new).unwrap();
+    let saved = create_by(&ctx, &mut db, &new, maker).unwrap();
     (dir, ctx, db, saved)
 }
 
@@ -79,14 +78,14 @@ fn update_refuses_to_overwrite_a_change_made_meanwhile() {
 fn a_helper_login_is_marked_with_its_row() {
     let (_dir, _ctx, db, hand) = setup();
     assert!(!crate::db::helper_logins::is_marked(&db.conn, &hand.id).unwrap());
-    let (_dir, _ctx, db, helper) = setup_with(true, &[]);
+    let (_dir, _ctx, db, helper) = setup_with(Maker::Helper, &[]);
     assert!(crate::db::helper_logins::is_marked(&db.conn, &helper.id).unwrap());
 }
 
 #[test]
 fn what_serves_a_logged_out_registry_again() {
     let logged_out = |db: &Db, id: &str| integrations::by_id(&db.conn, id).unwrap().logged_out;
-    let (_dir, ctx, mut db, seen) = setup_with(true, &["ci"]);
+    let (_dir, ctx, mut db, seen) = setup_with(Maker::Helper, &["ci"]);
     crate::db::logouts::mark(&db.conn, &seen.registry).unwrap();
     assert!(logged_out(&db, &seen.id));
     // A helper login under a subscription leaves tools without one alone.
@@ -100,9 +99,8 @@ fn what_serves_a_logged_out_registry_again() {
         password: Secret::new("pw".into()),
         subscriptions: vec!["ci".into()],
         store: StoreKind::Keyring,
-        helper_login: true,
     };
-    create(&ctx, &mut db, &new).unwrap();
+    create_by(&ctx, &mut db, &new, Maker::Helper).unwrap();
     assert!(logged_out(&db, &seen.id));
     // `edit --default` serves it again ...
     let current = integrations::by_id(&db.conn, &seen.id).unwrap();
@@ -116,7 +114,6 @@ fn what_serves_a_logged_out_registry_again() {
     // ... and so does an integration made by hand.
     crate::db::logouts::mark(&db.conn, &seen.registry).unwrap();
     new.name = "third".into();
-    new.helper_login = false;
     create(&ctx, &mut db, &new).unwrap();
     assert!(!logged_out(&db, &seen.id));
 }

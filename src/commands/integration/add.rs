@@ -206,6 +206,5 @@ fn collect(ctx: &Ctx, args: &AddArgs, conn: &rusqlite::Connection) -> Result<New
         password,
         subscriptions,
         store,
-        helper_login: false,
     })
 }
