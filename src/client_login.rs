@@ -15,15 +15,21 @@
 //!   `hubint add` is kept.
 //! - logout: afterwards `get` in the same scope finds nothing. Under S the
 //!   registry's integrations are detached from S (the helper's, left unused,
-//!   are deleted). Without S the registry's integrations that no
-//!   subscription uses are deleted; those that subscriptions use are kept
-//!   (and if there are only such, the logout fails and changes nothing).
-//!   Nothing to log out of is a success.
+//!   are deleted). Without a scope the registry's integrations that no
+//!   subscription uses are deleted; those that subscriptions use are kept,
+//!   and the registry is marked as logged out for tools without a scope
+//!   (`db::logouts`): they are no longer served it, while S and a pinned
+//!   integration still are. A later login without a scope, `hubint add` for
+//!   the registry or `hubint integration edit NAME --default` lifts the mark.
+//!   Pinned to an integration that subscriptions use, the logout fails and
+//!   changes nothing. Nothing to log out of is a success.
 
 use anyhow::Result;
 
 use crate::context::Ctx;
-use crate::db::{Db, helper_logins, integrations, integrations::Integration, subscriptions};
+use crate::db::{
+    Db, helper_logins, integrations, integrations::Integration, logouts, subscriptions,
+};
 use crate::error::{Code, Failure, exit_code};
 use crate::login::{self, Login, Saved};
 use crate::matching::{self, ENV_SUBSCRIPTION, Scope};
@@ -55,12 +61,14 @@ pub fn login(ctx: &Ctx, db: &mut Db, new: &Login, scope: &Scope) -> Result<(Save
     let candidates = matching::candidates(&db.conn, &new.registry, scope)?;
     let saved = match same_login(ctx, new, scope, &candidates)? {
         Some(current) => login::update(ctx, db, current, new)?,
-        None => {
-            let saved = login::create(ctx, db, new, scope)?;
-            helper_logins::mark(&db.conn, &saved.integration().id)?;
-            saved
-        }
+        None => login::create(ctx, db, new, scope, ops::Maker::Helper)?,
     };
+    if scope.is_unscoped() && saved.integration().logged_out {
+        // Logged in again: tools without a scope are served again.
+        let tx = db.write()?;
+        logouts::clear(&tx, &new.registry)?;
+        tx.commit()?;
+    }
     let kept = saved.integration().clone();
     let mut notes = Vec::new();
     for other in candidates.iter().filter(|c| c.id != kept.id) {
@@ -139,21 +147,26 @@ pub fn logout(ctx: &Ctx, db: &mut Db, server_url: &str, scope: &Scope) -> Result
     let Ok(key) = crate::registry::normalize(server_url) else {
         return Ok(Vec::new());
     };
+    let candidates = matching::candidates(&db.conn, &key, scope)?;
     if scope.subscription.is_some() {
         let mut notes = Vec::new();
-        for i in matching::candidates(&db.conn, &key, scope)? {
-            notes.extend(leave_scope(ctx, db, &i, scope)?);
+        for i in &candidates {
+            notes.extend(leave_scope(ctx, db, i, scope)?);
         }
         return Ok(notes);
     }
-    let (unused, used): (Vec<_>, Vec<_>) = matching::candidates(&db.conn, &key, scope)?
+    if scope.is_unscoped() && candidates.iter().any(|i| i.logged_out) {
+        // Logged out already: `get` without a scope finds nothing.
+        return Ok(Vec::new());
+    }
+    let (unused, used): (Vec<_>, Vec<_>) = candidates
         .into_iter()
         .partition(|i| i.subscriptions.is_empty());
-    if unused.is_empty() {
-        return match used.first() {
-            Some(first) => Err(in_use(first).into()),
-            None => Ok(Vec::new()),
-        };
+    if !scope.is_unscoped()
+        && unused.is_empty()
+        && let Some(first) = used.first()
+    {
+        return Err(in_use(first).into());
     }
     let mut notes = Vec::new();
     for i in &unused {
@@ -162,17 +175,26 @@ pub fn logout(ctx: &Ctx, db: &mut Db, server_url: &str, scope: &Scope) -> Result
     }
     for i in &used {
         notes.push(format!(
-            "hubint: {} still serves {key} for {}: {}",
+            "hubint: {} still serves {key} for {}",
             i.name,
-            i.subscriptions.join(", "),
-            in_use(i).hint.unwrap_or_default()
+            i.subscriptions.join(", ")
+        ));
+    }
+    if let (true, Some(first)) = (scope.is_unscoped(), used.first()) {
+        let tx = db.write()?;
+        logouts::mark(&tx, &key)?;
+        tx.commit()?;
+        notes.push(format!(
+            "hubint: logged out of {key} for tools without {ENV_SUBSCRIPTION}; \
+             `hubint integration edit {} --default` serves it to them again",
+            first.name
         ));
     }
     Ok(notes)
 }
 
-/// The refusal of a logout without a subscription for an integration that
-/// subscriptions use: it says how to log out of one of them instead.
+/// The refusal of a logout pinned to an integration that subscriptions use:
+/// it says how to log out of one of them instead.
 fn in_use(target: &Integration) -> Failure {
     let first = &target.subscriptions[0];
     ops::in_use_error(target).hint(format!(

@@ -10,7 +10,7 @@ use crate::context::Ctx;
 use crate::db::{Db, integrations, integrations::Integration};
 use crate::error::Failure;
 use crate::matching::{self, ENV_INTEGRATION, Scope, Selection};
-use crate::ops::{self, NewIntegration};
+use crate::ops::{self, Maker, NewIntegration};
 use crate::registry;
 use crate::secret::Secret;
 use crate::validate;
@@ -90,7 +90,7 @@ pub fn save(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope) -> Result<Save
     };
     match target {
         Some(current) => update(ctx, db, &current, login),
-        None => create(ctx, db, login, scope),
+        None => create(ctx, db, login, scope, Maker::Hand),
     }
 }
 
@@ -113,8 +113,8 @@ pub fn update(ctx: &Ctx, db: &mut Db, current: &Integration, login: &Login) -> R
 }
 
 /// A new integration for this login, attached to the scope's subscription
-/// (created if missing).
-pub fn create(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope) -> Result<Saved> {
+/// (created if missing), made by `maker`.
+pub fn create(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope, maker: Maker) -> Result<Saved> {
     let name = derive_name(&db.conn, &login.registry, &login.username)?;
     let new = NewIntegration {
         name,
@@ -127,7 +127,7 @@ pub fn create(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope) -> Result<Sa
         subscriptions: scope.subscription.iter().cloned().collect(),
         store: ctx.default_store(None)?,
     };
-    Ok(Saved::Created(ops::create(ctx, db, &new)?))
+    Ok(Saved::Created(ops::create_by(ctx, db, &new, maker)?))
 }
 
 /// A free integration name made of the registry host and the username:

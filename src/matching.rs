@@ -8,7 +8,10 @@
 //!    `host:port` find the same integrations;
 //! 2. `HUBINT_SUBSCRIPTION=S`: only integrations attached to S;
 //! 3. `HUBINT_INTEGRATION=NAME`: only that integration;
-//! 4. if several remain, the registry's default (`integration edit --default`);
+//! 4. without either variable, nothing for a registry that such tools have
+//!    logged out of while subscriptions still use its integrations
+//!    ([`Integration::logged_out`]);
+//! 5. if several remain, the registry's default (`integration edit --default`);
 //!    otherwise the choice is ambiguous and nothing is served.
 
 use anyhow::Result;
@@ -78,6 +81,17 @@ impl Scope {
         Ok(())
     }
 
+    /// Neither a subscription nor an integration: what tools see by default.
+    pub fn is_unscoped(&self) -> bool {
+        self.subscription.is_none() && self.integration.is_none()
+    }
+
+    /// Whether `i` is served in the scope: inside it, and (without a scope)
+    /// for a registry that such tools have not logged out of.
+    pub fn serves(&self, i: &Integration) -> bool {
+        self.admits(i) && !(self.is_unscoped() && i.logged_out)
+    }
+
     /// Whether `i` is inside the scope.
     pub fn admits(&self, i: &Integration) -> bool {
         let sub_ok = self
@@ -129,7 +143,9 @@ pub fn select(conn: &Connection, server_url: &str, scope: &Scope) -> Result<Sele
     let Ok(key) = registry::normalize(server_url) else {
         return Ok(Selection::NotFound);
     };
-    Ok(choose(&key, candidates(conn, &key, scope)?))
+    let mut list = candidates(conn, &key, scope)?;
+    list.retain(|i| scope.serves(i));
+    Ok(choose(&key, list))
 }
 
 /// The error for an ambiguous registry: it names the candidates and both
@@ -165,6 +181,7 @@ mod tests {
             last_verified_at: None,
             last_verification: None,
             default,
+            logged_out: false,
         }
     }
 
@@ -207,5 +224,12 @@ mod tests {
         };
         assert!(pinned.admits(&integration("a", false, &[])));
         assert!(!pinned.admits(&integration("b", false, &[])));
+        let logged_out = Integration {
+            logged_out: true,
+            ..integration("a", false, &["ci"])
+        };
+        assert!(!Scope::default().serves(&logged_out));
+        assert!(scope.serves(&logged_out));
+        assert!(pinned.serves(&logged_out));
     }
 }

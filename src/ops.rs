@@ -16,7 +16,10 @@ use std::rc::Rc;
 use anyhow::Result;
 
 use crate::context::Ctx;
-use crate::db::{self, Db, integrations, integrations::Integration, pending, subscriptions};
+use crate::db::{
+    self, Db, helper_logins, integrations, integrations::Integration, logouts, pending,
+    subscriptions,
+};
 use crate::error::Failure;
 use crate::failpoint;
 use crate::recovery::meta;
@@ -35,6 +38,22 @@ pub struct NewIntegration {
     pub store: StoreKind,
 }
 
+/// Who makes a new integration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Maker {
+    /// A person (`hubint add`, an import).
+    Hand,
+    /// The credential helper, for a container tool's login: marked in
+    /// `helper_logins` in the transaction that inserts the row, so that no
+    /// crash can make it look hand-made.
+    Helper,
+}
+
+/// [`create_by`] a person.
+pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integration> {
+    create_by(ctx, db, new, Maker::Hand)
+}
+
 /// Record the id as pending (committed), write the secret, then insert the
 /// row and its links in a transaction that also clears the pending entry.
 /// The secret store is slow (a scrypt round for the encrypted file, a D-Bus
@@ -42,7 +61,12 @@ pub struct NewIntegration {
 /// held. If the row cannot be saved the secret is removed again; a crash in
 /// between leaves the pending entry, and `hubint doctor --fix` removes the
 /// secret. Returns the saved integration.
-pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integration> {
+pub fn create_by(
+    ctx: &Ctx,
+    db: &mut Db,
+    new: &NewIntegration,
+    maker: Maker,
+) -> Result<Integration> {
     let store = ctx.store(new.store)?;
     store.unlock()?;
     let now = db::now();
@@ -61,6 +85,7 @@ pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integratio
         last_verified_at: None,
         last_verification: None,
         default: false,
+        logged_out: false,
     };
     // Until the row is committed, doctor must not take the secret for an orphan.
     let _adding = pending::adding(db)?;
@@ -75,7 +100,7 @@ pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integratio
         .set(&integration.id, &meta(ctx, &integration), &new.password)
         .and_then(|()| {
             failpoint::hit("create-after-secret");
-            insert(db, &integration, &new.subscriptions, &now)
+            insert(db, &integration, &new.subscriptions, maker, &now)
         });
     match saved {
         Ok(created_subs) => {
@@ -94,12 +119,26 @@ pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integratio
     }
 }
 
-/// Insert the row and its links and clear its pending entry, in one
-/// transaction. Returns the subscriptions it created.
-fn insert(db: &mut Db, i: &Integration, subs: &[String], now: &str) -> Result<Vec<String>> {
+/// Insert the row and its links, clear its pending entry and mark a helper
+/// login as such, in one transaction. A new integration made by hand, or a
+/// login without a subscription, serves its registry to tools without a
+/// scope again (see `db::logouts`). Returns the subscriptions it created.
+fn insert(
+    db: &mut Db,
+    i: &Integration,
+    subs: &[String],
+    maker: Maker,
+    now: &str,
+) -> Result<Vec<String>> {
     let tx = db.write()?;
     integrations::insert(&tx, i)?;
     pending::remove(&tx, &i.id, &i.secret_store)?;
+    if maker == Maker::Helper {
+        helper_logins::mark(&tx, &i.id)?;
+    }
+    if maker == Maker::Hand || subs.is_empty() {
+        logouts::clear(&tx, &i.registry)?;
+    }
     let mut created_subs = Vec::new();
     for sub in subs {
         let (sub_id, stored, created) = subscriptions::get_or_create(&tx, sub, now)?;
@@ -146,6 +185,10 @@ pub fn update(
         integrations::clear_default(&tx, &updated.registry, &updated.id)?;
     }
     integrations::update(&tx, &updated)?;
+    if current.logged_out && !updated.logged_out {
+        // `edit --default`: tools without a scope are served again.
+        logouts::clear(&tx, &updated.registry)?;
+    }
     match (password, store) {
         (Some(password), Some(store)) => {
             let previous = store.get(&current.id)?;
@@ -359,74 +402,5 @@ pub fn relocate(
 }
 
 #[cfg(test)]
-mod tests {
-    use std::rc::Rc;
-
-    use super::*;
-    use crate::error::{Code, exit_code};
-    use crate::paths::Paths;
-    use crate::secret::memory::MemoryStore;
-
-    fn setup() -> (tempfile::TempDir, Ctx, Db, Integration) {
-        let dir = tempfile::tempdir().unwrap();
-        let paths = Paths {
-            data_dir: dir.path().to_path_buf(),
-            config_dir: dir.path().to_path_buf(),
-            config_file: dir.path().join("config.toml"),
-        };
-        let ctx = Ctx::with_store(paths, Rc::new(MemoryStore::default()));
-        let mut db = ctx.open_db().unwrap();
-        let new = NewIntegration {
-            name: "hub".into(),
-            family: "hub".into(),
-            kind: "docker".into(),
-            registry: crate::registry::DOCKER_HUB.into(),
-            username: "u".into(),
-            email: None,
-            password: Secret::new("pw".into()),
-            subscriptions: Vec::new(),
-            store: StoreKind::Keyring,
-        };
-        let saved = create(&ctx, &mut db, &new).unwrap();
-        (dir, ctx, db, saved)
-    }
-
-    #[test]
-    fn delete_decides_on_the_links_under_the_lock() {
-        let (_dir, ctx, mut db, seen) = setup();
-        // Another process attaches it after this one looked.
-        let (sub, _, _) = subscriptions::get_or_create(&db.conn, "late", &db::now()).unwrap();
-        subscriptions::attach(&db.conn, sub, &seen.id, &db::now()).unwrap();
-        let err = delete(&ctx, &mut db, &seen, false).err().unwrap();
-        assert_eq!(exit_code(&err), Code::Conflict);
-        assert!(integrations::find(&db.conn, "hub").unwrap().is_some());
-        assert!(
-            ctx.store(StoreKind::Keyring)
-                .unwrap()
-                .get(&seen.id)
-                .unwrap()
-                .is_some()
-        );
-    }
-
-    #[test]
-    fn update_refuses_to_overwrite_a_change_made_meanwhile() {
-        let (_dir, ctx, mut db, seen) = setup();
-        db.conn
-            .execute(
-                "UPDATE integrations SET username = 'other', updated_at = '2999-01-01T00:00:00Z' WHERE id = ?1",
-                [&seen.id],
-            )
-            .unwrap();
-        let mine = Integration {
-            email: Some("me@example.com".into()),
-            ..seen.clone()
-        };
-        let err = update(&ctx, &mut db, &seen, &mine, None).err().unwrap();
-        assert_eq!(exit_code(&err), Code::Conflict);
-        assert_eq!(
-            integrations::by_id(&db.conn, &seen.id).unwrap().username,
-            "other"
-        );
-    }
-}
+#[path = "ops_tests.rs"]
+mod tests;

@@ -255,8 +255,9 @@ fn keep_whole(table: &mut Table, columns: &[usize]) {
     }
 }
 
-/// The registry for people, marked when the integration is its default.
-/// `short` shows Docker Hub's long key as `docker.io` (tables); JSON and
+/// The registry for people, marked when the integration is its default and
+/// when tools without a scope are logged out of it. `short` shows Docker
+/// Hub's long key as `docker.io` and the short marks (tables); JSON and
 /// `show` keep the key.
 pub(crate) fn registry_cell(i: &Integration, short: bool) -> String {
     let shown = if short && crate::registry::is_docker_hub(&i.registry) {
@@ -264,10 +265,21 @@ pub(crate) fn registry_cell(i: &Integration, short: bool) -> String {
     } else {
         &i.registry
     };
+    let mut marks = Vec::new();
     if i.default {
-        format!("{shown} (default)")
-    } else {
+        marks.push("default");
+    }
+    if i.logged_out {
+        marks.push(if short {
+            "logged out"
+        } else {
+            "logged out for tools without HUBINT_SUBSCRIPTION"
+        });
+    }
+    if marks.is_empty() {
         shown.to_string()
+    } else {
+        format!("{shown} ({})", marks.join(", "))
     }
 }
 

@@ -164,6 +164,7 @@ pub fn rebuild(tx: &Connection, kind: StoreKind, id: &str, meta: &Meta) -> Resul
         last_verified_at: None,
         last_verification: None,
         default: false,
+        logged_out: false,
     };
     integrations::insert(tx, &row)?;
     Ok(row)

@@ -264,7 +264,7 @@ fn erase_removes_and_then_reports_not_found() {
 }
 
 #[test]
-fn erase_refuses_an_integration_that_subscriptions_use() {
+fn erase_keeps_an_integration_that_subscriptions_use() {
     common::require_keyring();
     let env = TestEnv::new();
     env.helper_store("localhost:5000", "alice", "pw");
@@ -274,18 +274,22 @@ fn erase_refuses_an_integration_that_subscriptions_use() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     snapshot!(env, env.helper(&["erase"]).pass_stdin("localhost:5000"), @"
-    success: false
-    exit_code: 1
+    success: true
+    exit_code: 0
     ----- stdout -----
-    integration 'localhost-5000-alice' is still used by 1 subscription: ci
 
     ----- stderr -----
-    hubint: error: integration 'localhost-5000-alice' is still used by 1 subscription: ci; hint: log out with HUBINT_SUBSCRIPTION=ci to detach it from ci only, or delete it with `hubint integration delete localhost-5000-alice --detach-all`
+    hubint: localhost-5000-alice still serves localhost:5000 for ci
+    hubint: logged out of localhost:5000 for tools without HUBINT_SUBSCRIPTION; `hubint integration edit localhost-5000-alice --default` serves it to them again
     ");
-    // Nothing changed: the integration, its link and its secret are there.
+    // Tools without a subscription are logged out; ci keeps the login, its
+    // link and its secret.
+    assert_eq!(env.helper_get("localhost:5000"), (1, NOT_FOUND.into()));
+    let mut get = env.helper(&["get"]);
+    get.env("HUBINT_SUBSCRIPTION", "ci");
     assert_eq!(
-        env.helper_get("localhost:5000"),
-        (0, creds("localhost:5000", "alice", "pw"))
+        stdout(&common::feed(get, "localhost:5000")),
+        creds("localhost:5000", "alice", "pw")
     );
     snapshot!(env, env.cmd(&["subscription", "list"]), @"
     success: true

@@ -167,16 +167,91 @@ fn scoped_login_and_logout_leave_other_subscriptions_alone() {
     assert_eq!(names(&env), ["theirs"]);
     // Logout in a subscription that does not exist: nothing to do.
     assert_silent_success(&scoped(&env, "nope", "erase", REG));
-    // Without a subscription, a login that subscriptions use is refused.
+    // Without a subscription, a login that subscriptions use is kept: tools
+    // without one are logged out of the registry (see the next test).
     let out = env.run_helper(&["erase"], REG);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(env.helper_get(REG), (1, NOT_FOUND.into()));
+    assert_eq!(get("other"), creds(REG, "carol", "pw-c"));
+}
+
+/// The state of `theirs` as `hubint show --json` and `list` give it.
+fn logged_out(env: &TestEnv) -> bool {
+    env.show("theirs")["logged_out"] == serde_json::json!(true)
+}
+
+#[test]
+fn an_unscoped_logout_keeps_what_subscriptions_use() {
+    common::require_keyring();
+    let env = TestEnv::new();
+    add(&env, "theirs", "carol", "pw-c", Some("other"));
+    let pinned = |action: &str, stdin: &str| {
+        let mut cmd = env.helper(&[action]);
+        cmd.env("HUBINT_INTEGRATION", "theirs");
+        common::feed(cmd, stdin)
+    };
+    let served_elsewhere = || {
+        assert_eq!(
+            stdout(&scoped(&env, "other", "get", REG)),
+            creds(REG, "carol", "pw-c")
+        );
+        assert_eq!(stdout(&pinned("get", REG)), creds(REG, "carol", "pw-c"));
+    };
+    let logged_out_now = |out: Output| {
+        assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+        assert_eq!(env.helper_get(REG), (1, NOT_FOUND.into()));
+        assert_eq!(stdout(&env.run_helper(&["list"], "")), "{}\n");
+        assert!(logged_out(&env));
+        served_elsewhere();
+        // Logging out again is nothing to do.
+        assert_silent_success(&env.run_helper(&["erase"], REG));
+    };
+    // Only a login that a subscription uses: it is kept and the logout works.
+    assert_eq!(env.helper_get(REG), (0, creds(REG, "carol", "pw-c")));
+    let out = env.run_helper(&["erase"], REG);
     assert_eq!(
         stderr(&out),
-        "hubint: error: integration 'theirs' is still used by 1 subscription: other; \
-         hint: log out with HUBINT_SUBSCRIPTION=other to detach it from other only, or \
-         delete it with `hubint integration delete theirs --detach-all`\n"
+        "hubint: theirs still serves localhost:5000 for other\n\
+         hubint: logged out of localhost:5000 for tools without HUBINT_SUBSCRIPTION; \
+         `hubint integration edit theirs --default` serves it to them again\n"
     );
-    assert_eq!(get("other"), creds(REG, "carol", "pw-c"));
+    logged_out_now(out);
+    let shown = stdout(&env.run(&["show", "theirs"], ""));
+    assert!(
+        shown.contains("localhost:5000 (logged out for tools without HUBINT_SUBSCRIPTION)"),
+        "{shown}"
+    );
+    // A login without a subscription serves the registry again ...
+    env.helper_store(REG, "alice", "pw-a");
+    assert!(!logged_out(&env));
+    assert_eq!(env.helper_get(REG), (0, creds(REG, "alice", "pw-a")));
+    // ... and its logout deletes it and keeps what the subscription uses.
+    let out = env.run_helper(&["erase"], REG);
+    assert!(
+        stderr(&out).starts_with("hubint: deleted integration localhost-5000-alice\n"),
+        "{}",
+        stderr(&out)
+    );
+    logged_out_now(out);
+    assert_eq!(names(&env), ["theirs"]);
+    // `edit --default` serves it again.
+    let out = env.run(&["edit", "theirs", "--default"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(env.helper_get(REG), (0, creds(REG, "carol", "pw-c")));
+    logged_out_now(env.run_helper(&["erase"], REG));
+    // So does `hubint add` for the registry.
+    add(&env, "mine", "dave", "pw-d", None);
+    assert!(!logged_out(&env));
+    // A login under a subscription leaves the unscoped state alone.
+    logged_out_now(env.run_helper(&["erase"], REG));
+    let out = scoped(&env, "team", "store", &store_json("erin", "pw-e"));
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(logged_out(&env));
+    assert_eq!(env.helper_get(REG), (1, NOT_FOUND.into()));
+    assert_eq!(
+        stdout(&scoped(&env, "team", "get", REG)),
+        creds(REG, "erin", "pw-e")
+    );
 }
 
 #[test]

@@ -8,9 +8,11 @@
 //! For each client: log in, log out, log out again; alice then bob (pull
 //! works as bob), log out (pull is anonymous: 401); the same under
 //! `HUBINT_SUBSCRIPTION` while another subscription keeps its own
-//! integration for the registry; and for docker, `docker build` with a
-//! `FROM` on the registry (list, then get). No password and no base64
-//! `user:pass` lands in any file these flows write.
+//! integration for the registry; a logout without a subscription of a login
+//! that a subscription uses (twice: the subscription keeps pulling, the rest
+//! is anonymous); and for docker, `docker build` with a `FROM` on the
+//! registry (list, then get). No password and no base64 `user:pass` lands in
+//! any file these flows write.
 
 mod common;
 mod fixtures;
@@ -166,6 +168,31 @@ fn second_user_then_logout(s: &Setup, client: &Client, sub: Option<&str>) {
     }
 }
 
+/// Log in, attach the login to a subscription, log out without one twice:
+/// both logouts succeed, tools without a subscription then pull
+/// anonymously, and the subscription still pulls with the login.
+fn unscoped_logout_keeps_what_a_subscription_uses(s: &Setup, client: &Client) {
+    ok(client.login(s, None, ALICE), "login");
+    let out = s.env.run(&["list", "--json"], "");
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let name = list[0]["name"].as_str().unwrap().to_string();
+    ok(
+        s.env.run(&["subscription", "attach", "ci", &name], ""),
+        "hubint subscription attach",
+    );
+    for round in ["logout", "second logout"] {
+        let out = client.logout(s, None);
+        assert_no_crash(&out, round);
+        ok(out, round);
+        assert_eq!(served(s, None), None, "after the {round}");
+    }
+    assert_anonymous_refused(client, &client.pull(s, None));
+    assert_eq!(served(s, Some("ci")).as_deref(), Some(ALICE.0));
+    ok(client.pull(s, Some("ci")), "pull in the subscription");
+    let out = s.env.run(&["delete", &name, "--detach-all", "--yes"], "");
+    ok(out, "hubint delete");
+}
+
 /// No password and no base64 `user:pass` in any file of the test: HOME
 /// (hubint's database, the auth file, docker's config) and the clients'
 /// storage (podman, buildah, dockerd, pulled images).
@@ -199,6 +226,7 @@ fn all_sequences(s: &Setup, client: &Client) {
     login_logout_twice(s, client);
     second_user_then_logout(s, client, None);
     second_user_then_logout(s, client, Some("team"));
+    unscoped_logout_keeps_what_a_subscription_uses(s, client);
     assert_no_secret_in_files(s);
 }
 

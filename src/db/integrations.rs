@@ -30,6 +30,12 @@ pub struct Integration {
     /// when several match. Omitted from JSON when false.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub default: bool,
+    /// Tools without a scope are logged out of the registry (an unscoped
+    /// `docker logout` while subscriptions use it): the credential helper
+    /// serves it only under `HUBINT_SUBSCRIPTION` or `HUBINT_INTEGRATION`.
+    /// Omitted from JSON when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub logged_out: bool,
 }
 
 /// Filters for [`list`]; `None` means any.
@@ -45,7 +51,8 @@ const COLUMNS: &str = "i.id, i.name, i.family, i.type, i.registry, i.username, i
      i.secret_store, i.created_at, i.updated_at, i.last_verified_at, i.last_verification, i.is_default, \
      (SELECT group_concat(name, char(10)) FROM (SELECT s.name AS name FROM subscription_integrations si \
         JOIN subscriptions s ON s.id = si.subscription_id \
-        WHERE si.integration_id = i.id ORDER BY s.name COLLATE NOCASE))";
+        WHERE si.integration_id = i.id ORDER BY s.name COLLATE NOCASE)), \
+     EXISTS (SELECT 1 FROM registry_logouts l WHERE l.registry = i.registry)";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Integration> {
     let subs: Option<String> = row.get(13)?;
@@ -63,6 +70,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Integration> {
         last_verified_at: row.get(10)?,
         last_verification: row.get(11)?,
         default: row.get(12)?,
+        logged_out: row.get(14)?,
         subscriptions: subs
             .map(|s| s.split('\n').map(str::to_string).collect())
             .unwrap_or_default(),

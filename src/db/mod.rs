@@ -6,6 +6,7 @@
 mod busy;
 pub mod helper_logins;
 pub mod integrations;
+pub mod logouts;
 pub mod pending;
 mod read_only;
 pub mod subscriptions;
@@ -26,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_verification.sql"),
     include_str!("migrations/0004_pending_secrets.sql"),
     include_str!("migrations/0005_helper_logins.sql"),
+    include_str!("migrations/0006_registry_logouts.sql"),
 ];
 
 /// The schema version this hubint writes (`PRAGMA user_version`).

@@ -21,7 +21,7 @@ pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     scope.check(&db.conn)?;
     let mut by_registry: BTreeMap<String, Vec<Integration>> = BTreeMap::new();
     for i in integrations::list(&db.conn, &Filter::default())? {
-        if scope.admits(&i) {
+        if scope.serves(&i) {
             by_registry.entry(i.registry.clone()).or_default().push(i);
         }
     }

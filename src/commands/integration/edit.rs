@@ -46,7 +46,8 @@ pub struct EditArgs {
     #[command(flatten)]
     pub check: SaveCheckArgs,
     /// Make this the registry's default integration: the credential helper
-    /// serves it when several integrations match the registry
+    /// serves it when several integrations match the registry, also to
+    /// tools that logged out of the registry without a subscription
     #[arg(long, conflicts_with = "no_default")]
     pub default: bool,
 
@@ -180,6 +181,10 @@ fn from_flags(
     // A default belongs to its registry: moving to another one drops it.
     updated.default = args.default
         || (current.default && !args.no_default && updated.registry == current.registry);
+    if args.default {
+        // Serve it again to tools that logged out without a subscription.
+        updated.logged_out = false;
+    }
     let password = args.password.read(&ctx.ui)?;
     Ok((updated, password))
 }

@@ -1,0 +1,119 @@
+//! Unit tests of `ops` (in their own file to keep `ops.rs` short).
+
+use std::rc::Rc;
+
+use super::*;
+use crate::error::{Code, exit_code};
+use crate::paths::Paths;
+use crate::secret::memory::MemoryStore;
+
+fn setup() -> (tempfile::TempDir, Ctx, Db, Integration) {
+    setup_with(Maker::Hand, &[])
+}
+
+fn setup_with(maker: Maker, subs: &[&str]) -> (tempfile::TempDir, Ctx, Db, Integration) {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths {
+        data_dir: dir.path().to_path_buf(),
+        config_dir: dir.path().to_path_buf(),
+        config_file: dir.path().join("config.toml"),
+    };
+    let ctx = Ctx::with_store(paths, Rc::new(MemoryStore::default()));
+    let mut db = ctx.open_db().unwrap();
+    let new = NewIntegration {
+        name: "hub".into(),
+        family: "hub".into(),
+        kind: "docker".into(),
+        registry: crate::registry::DOCKER_HUB.into(),
+        username: "u".into(),
+        email: None,
+        password: Secret::new("pw".into()),
+        subscriptions: subs.iter().map(|s| s.to_string()).collect(),
+        store: StoreKind::Keyring,
+    };
+    let saved = create_by(&ctx, &mut db, &new, maker).unwrap();
+    (dir, ctx, db, saved)
+}
+
+#[test]
+fn delete_decides_on_the_links_under_the_lock() {
+    let (_dir, ctx, mut db, seen) = setup();
+    // Another process attaches it after this one looked.
+    let (sub, _, _) = subscriptions::get_or_create(&db.conn, "late", &db::now()).unwrap();
+    subscriptions::attach(&db.conn, sub, &seen.id, &db::now()).unwrap();
+    let err = delete(&ctx, &mut db, &seen, false).err().unwrap();
+    assert_eq!(exit_code(&err), Code::Conflict);
+    assert!(integrations::find(&db.conn, "hub").unwrap().is_some());
+    assert!(
+        ctx.store(StoreKind::Keyring)
+            .unwrap()
+            .get(&seen.id)
+            .unwrap()
+            .is_some()
+    );
+}
+
+#[test]
+fn update_refuses_to_overwrite_a_change_made_meanwhile() {
+    let (_dir, ctx, mut db, seen) = setup();
+    db.conn
+        .execute(
+            "UPDATE integrations SET username = 'other', updated_at = '2999-01-01T00:00:00Z' WHERE id = ?1",
+            [&seen.id],
+        )
+        .unwrap();
+    let mine = Integration {
+        email: Some("me@example.com".into()),
+        ..seen.clone()
+    };
+    let err = update(&ctx, &mut db, &seen, &mine, None).err().unwrap();
+    assert_eq!(exit_code(&err), Code::Conflict);
+    assert_eq!(
+        integrations::by_id(&db.conn, &seen.id).unwrap().username,
+        "other"
+    );
+}
+
+#[test]
+fn a_helper_login_is_marked_with_its_row() {
+    let (_dir, _ctx, db, hand) = setup();
+    assert!(!crate::db::helper_logins::is_marked(&db.conn, &hand.id).unwrap());
+    let (_dir, _ctx, db, helper) = setup_with(Maker::Helper, &[]);
+    assert!(crate::db::helper_logins::is_marked(&db.conn, &helper.id).unwrap());
+}
+
+#[test]
+fn what_serves_a_logged_out_registry_again() {
+    let logged_out = |db: &Db, id: &str| integrations::by_id(&db.conn, id).unwrap().logged_out;
+    let (_dir, ctx, mut db, seen) = setup_with(Maker::Helper, &["ci"]);
+    crate::db::logouts::mark(&db.conn, &seen.registry).unwrap();
+    assert!(logged_out(&db, &seen.id));
+    // A helper login under a subscription leaves tools without one alone.
+    let mut new = NewIntegration {
+        name: "second".into(),
+        family: "hub".into(),
+        kind: "docker".into(),
+        registry: seen.registry.clone(),
+        username: "v".into(),
+        email: None,
+        password: Secret::new("pw".into()),
+        subscriptions: vec!["ci".into()],
+        store: StoreKind::Keyring,
+    };
+    create_by(&ctx, &mut db, &new, Maker::Helper).unwrap();
+    assert!(logged_out(&db, &seen.id));
+    // `edit --default` serves it again ...
+    let current = integrations::by_id(&db.conn, &seen.id).unwrap();
+    let default = Integration {
+        default: true,
+        logged_out: false,
+        ..current.clone()
+    };
+    update(&ctx, &mut db, &current, &default, None).unwrap();
+    assert!(!logged_out(&db, &seen.id));
+    // ... and so does an integration made by hand.
+    crate::db::logouts::mark(&db.conn, &seen.registry).unwrap();
+    new.name = "third".into();
+    create(&ctx, &mut db, &new).unwrap();
+    assert!(!logged_out(&db, &seen.id));
+}
