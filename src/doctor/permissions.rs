@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::{Report, shell_word};
+use super::Report;
 use crate::context::Ctx;
 use crate::paths;
 
@@ -22,6 +22,7 @@ fn targets(ctx: &Ctx) -> Vec<PathBuf> {
 
 #[cfg(unix)]
 pub fn check(ctx: &Ctx, fix: bool, report: &mut Report) {
+    use super::shell_word;
     use std::fs;
     use std::os::unix::fs::PermissionsExt;
 

@@ -60,7 +60,7 @@ impl KeyringStore {
             let id = id.map(str::to_string);
             return self.run(move || no_prompt::ensure_unlocked(id.as_deref(), collection));
         }
-        let _ = (id, collection);
+        let _ = (id, collection, self.may_prompt);
         Ok(())
     }
 

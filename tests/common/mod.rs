@@ -14,6 +14,7 @@ use std::process::{Command, Output, Stdio};
 
 use std::io::Write;
 
+#[cfg(unix)]
 mod bad;
 mod helper;
 mod inspect;
@@ -22,6 +23,7 @@ mod stress;
 #[cfg(unix)]
 pub mod terminal;
 
+#[cfg(unix)]
 #[allow(unused_imports)]
 pub use bad::*;
 #[allow(unused_imports)]
