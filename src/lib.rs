@@ -22,6 +22,7 @@ pub mod ops;
 pub mod output;
 pub mod password;
 pub mod paths;
+pub mod platform;
 pub mod prompt;
 pub mod registry;
 pub mod secret;

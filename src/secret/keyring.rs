@@ -16,6 +16,7 @@ use keyring_core::{CredentialStore, Entry, Error as KError};
 
 use super::{SERVICE, Secret, SecretStore, StoreKind};
 use crate::error::Failure;
+use crate::platform::Os;
 
 pub const ENV_TIMEOUT: &str = "HUBINT_KEYRING_TIMEOUT";
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -103,7 +104,7 @@ fn entry(
     id: &str,
     label: Option<&str>,
 ) -> keyring_core::Result<Entry> {
-    match label {
+    match label.filter(|_| Os::current().keyring_takes_label()) {
         Some(label) => {
             let mods = HashMap::from([("label", label)]);
             Entry::new_in_store_with_modifiers(store, SERVICE, id, &mods)
@@ -168,7 +169,8 @@ impl SecretStore for KeyringStore {
     fn list_ids(&self) -> Result<Vec<String>> {
         self.guard(None, false)?;
         self.call(|store| {
-            let spec = HashMap::from([("service", SERVICE)]);
+            let (key, value) = Os::current().keyring_search(SERVICE);
+            let spec = HashMap::from([(key, value.as_str())]);
             let mut ids = Vec::new();
             for entry in store.search(&spec)? {
                 let id = match entry.get_specifiers() {
@@ -246,13 +248,7 @@ fn locked_hint() -> &'static str {
 }
 
 fn unavailable_hint() -> &'static str {
-    if cfg!(target_os = "macos") {
-        "unlock your login keychain"
-    } else if cfg!(target_os = "windows") {
-        "make sure Windows Credential Manager is available to this session"
-    } else {
-        "start a Secret Service (gnome-keyring, KeePassXC) in this D-Bus session and unlock it"
-    }
+    Os::current().keyring_unavailable_hint()
 }
 
 /// Turn a keyring error into a [`Failure`] with exit code 5. Never includes
