@@ -187,9 +187,9 @@ mod tests {
         let keyring = readme_row("passwords in the keyring");
         for os in Os::ALL {
             let name = os.name();
-            let data = format!("`{}` ({name})", os.data_dir().display());
+            let data = format!("`{}` ({name}", os.data_dir().display());
             assert!(db.contains(&data), "the database row lacks {data}: {db}");
-            let conf = format!("`{}` ({name})", os.config_dir().display());
+            let conf = format!("`{}` ({name}", os.config_dir().display());
             assert!(
                 config.contains(&conf),
                 "the config row lacks {conf}: {config}"

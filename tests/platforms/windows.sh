@@ -8,7 +8,7 @@
 # store; then the default data directory (%APPDATA%\hubint\data).
 #
 # Usage: bash tests/platforms/windows.sh   (tests/run runs it in a full run)
-# Needs: wine64, gcc-mingw-w64-x86-64 (PACKAGES in tests/run).
+# Needs: wine64, gcc-mingw-w64-x86-64, sqlite3 (PACKAGES in tests/run).
 #
 # What wine cannot do, and is therefore not tested here:
 #   * file permissions: Windows has ACLs, not modes; hubint does not set
@@ -135,7 +135,7 @@ store_round() { # store registry pw1 pw2
         --email alice@example.com --password-stdin --secret-store "$store"
     check "[$store] add with flags, password on stdin" 0
     printf '%s\n' "other-$pw1" >"$WORK/pwfile"
-    run '' -- integration add --name "$n-2" --url "$reg/second" --username carol \
+    run '' -- integration add --name "$n-2" --url "second-$reg" --username carol \
         --password-file "$(winpath "$WORK/pwfile")" --secret-store "$store"
     check "[$store] add with every value by flag (--password-file)" 0
     run '' -- list --json
@@ -152,12 +152,19 @@ store_round() { # store registry pw1 pw2
     if grep -q -- "$pw1" "$OUT"; then fail "[$store] show printed the password"; fi
     run "$reg" -- credential-helper get
     check "[$store] credential-helper get" 0 "\"Username\":\"alice\",\"Secret\":\"$pw1\""
+    run "second-$reg" -- credential-helper get
+    check "[$store] credential-helper get (the --password-file one)" 0 "\"Username\":\"carol\",\"Secret\":\"other-$pw1\""
     run "$pw2" -- edit "$n" --username bob --password-stdin
     check "[$store] edit username and password" 0
     helper_get "$reg"
     check "[$store] docker-credential-hubint.exe get sees the edit" 0 "\"Username\":\"bob\",\"Secret\":\"$pw2\""
     run '' -- doctor --json
     check "[$store] doctor is healthy" 0 '"healthy": true'
+    if grep -A3 '"check": "orphans",' "$OUT" | grep -q '"detail": "no secret without its integration"'; then
+        pass "[$store] doctor: no orphans"
+    else
+        fail "[$store] doctor's orphan check: $(grep -A3 '"check": "orphans"' "$OUT")"
+    fi
     grep -q '"check": "permissions",' "$OUT" && grep -A2 '"check": "permissions",' "$OUT" | grep -q '"skipped"' &&
         pass "[$store] doctor skips the permissions check (no Unix modes)" ||
         fail "[$store] doctor's permissions check: $(grep -A3 '"check": "permissions"' "$OUT")"
@@ -172,6 +179,24 @@ store_round() { # store registry pw1 pw2
     fi
     run '' -- doctor
     check "[$store] doctor after delete" 0
+
+    # An orphan: what a crash in the middle of a delete leaves (the row gone,
+    # the secret still in the store, recorded as pending). doctor must find
+    # it in the store and --fix remove it (CredDeleteW for the keyring).
+    run "orphan-pw" -- add --name "$n-orphan" --username olga --password-stdin --secret-store "$store"
+    check "[$store] add one more" 0
+    run '' -- show "$n-orphan" --json
+    id="$(sed -n 's/^  "id": "\(.*\)",$/\1/p' "$OUT")"
+    "$WINESERVER" -w 2>/dev/null || true
+    sqlite3 "$HOME_DIR/hubint.db" "DELETE FROM integrations WHERE name = '$n-orphan';
+        INSERT INTO pending_secrets VALUES ('$id', '$store', '2026-01-01T00:00:00Z')"
+    run '' -- doctor --json
+    check "[$store] doctor finds the orphan secret (exit 7)" 7 "$id"
+    run '' -- doctor --fix
+    check "[$store] doctor --fix removes it" 0
+    if [[ "$store" == keyring ]] && cred_in_registry "$id"; then
+        fail "[keyring] the orphan is still in the Credential Manager"
+    fi
 }
 
 store_round keyring registry.example.com:5000 'wine-pw-1' 'wine-pw-2'
