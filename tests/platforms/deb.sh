@@ -121,7 +121,7 @@ _hubint hubint integ hubint
 printf "reply: %s\n" "${COMPREPLY[@]}"
 '
 out="$(as_user bash --login -i -c "$complete_script" 2>/dev/null </dev/null || true)"
-if grep -q '^complete -F _hubint' <<<"$out" && grep -qx 'reply: integration' <<<"$out"; then
+if grep -q -- '-F _hubint hubint$' <<<"$out" && grep -qx 'reply: integration' <<<"$out"; then
     pass "bash completion loaded from the system directory in a login shell"
 else
     fail "bash completion in a login shell: $out"
