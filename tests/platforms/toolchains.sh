@@ -11,6 +11,7 @@
 # Needs: HUBINT_CI_CACHE (or REAL_HOME/HOME), cargo and rustup on PATH.
 
 PLATFORM_TARGETS="x86_64-apple-darwin aarch64-apple-darwin x86_64-pc-windows-gnu"
+ZIGLANG_VERSION=0.17.1
 HUBINT_CI_CACHE="${HUBINT_CI_CACHE:-${REAL_HOME:-$HOME}/.cache/hubint-ci}"
 export HUBINT_CI_CACHE
 
@@ -33,11 +34,14 @@ ensure_rust_targets() {
 ensure_zig() {
     local venv="$HUBINT_CI_CACHE/venv" bin="$HUBINT_CI_CACHE/bin" zig
     zig="$(find "$venv" -path '*/ziglang/zig' -type f 2>/dev/null | head -n1)"
+    if [[ -n "$zig" ]] && ! "$venv/bin/pip" show ziglang 2>/dev/null | grep -qx "Version: $ZIGLANG_VERSION"; then
+        zig=""
+    fi
     if [[ -z "$zig" ]]; then
-        platform_log "installing ziglang (PyPI) into $venv"
+        platform_log "installing ziglang $ZIGLANG_VERSION (PyPI) into $venv"
         mkdir -p "$HUBINT_CI_CACHE"
         python3 -m venv "$venv" >&2
-        "$venv/bin/pip" install -q ziglang >&2
+        "$venv/bin/pip" install -q "ziglang==$ZIGLANG_VERSION" >&2
         zig="$(find "$venv" -path '*/ziglang/zig' -type f | head -n1)"
         [[ -n "$zig" ]] || { platform_log "ERROR: no zig in $venv"; return 1; }
     fi

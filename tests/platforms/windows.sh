@@ -128,6 +128,7 @@ cred_in_registry() { # id -> 0 when a credential for it is stored
 
 run '' -- --version
 check "hubint.exe starts (with the bcryptprimitives.dll stand-in)" 0 '^hubint '
+[[ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]] && pass "headless: no DISPLAY, no WAYLAND_DISPLAY"
 
 store_round() { # store registry pw1 pw2
     local store="$1" reg="$2" pw1="$3" pw2="$4" n="win-$1"
