@@ -100,6 +100,7 @@ mod tests {
         Cli::command().debug_assert();
     }
 
+    #[cfg(unix)]
     #[test]
     fn invalid_utf8_names_the_argument() {
         use std::os::unix::ffi::OsStringExt;

@@ -30,6 +30,7 @@ pub mod ops;
 pub mod output;
 pub mod password;
 pub mod paths;
+pub mod platform;
 pub mod prompt;
 pub mod recovery;
 pub mod registry;

@@ -96,6 +96,7 @@ pub fn ensure_private_dir(dir: &Path) -> Result<()> {
 
 /// Create one directory, mode 0700 exactly.
 fn create_private_dir(path: &Path) -> io::Result<()> {
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut builder = fs::DirBuilder::new();
     #[cfg(unix)]
     {

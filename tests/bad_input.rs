@@ -3,6 +3,7 @@
 //! byte as it was, and never panic. The credential helper's stdin and docker
 //! config files are in `bad_json.rs`, broken database and secret files in
 //! `bad_files.rs`.
+#![cfg(unix)] // raw, non-UTF-8 argv bytes are a Unix notion
 
 mod common;
 

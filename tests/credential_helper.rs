@@ -318,6 +318,7 @@ fn an_unreachable_keyring_is_an_error_not_a_wait() {
     assert!(!stdout(&out).contains("pw"));
 }
 
+#[cfg(unix)] // a pseudo-terminal (rexpect)
 #[test]
 fn erase_never_prompts_even_on_a_terminal() {
     common::require_keyring();

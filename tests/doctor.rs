@@ -4,6 +4,7 @@
 
 mod common;
 
+#[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
 
 use common::{TestEnv, keyring_clear, keyring_items, require_keyring, stderr};
@@ -148,6 +149,7 @@ fn a_stray_copy_left_by_a_move_is_removed() {
     assert_eq!(env.show("moved")["secret_store"], "file");
 }
 
+#[cfg(unix)]
 #[test]
 fn loose_permissions_are_tightened() {
     let env = TestEnv::new();

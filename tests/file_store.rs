@@ -1,6 +1,7 @@
 //! The encrypted file store on a machine without an OS keyring (no D-Bus
 //! session): add, edit and delete with the passphrase from the environment
 //! or a file, wrong and missing passphrases, permissions, leaks, passwd.
+#![cfg(unix)] // checks Unix file modes throughout
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! The file store's passphrase prompts on a terminal (a pseudo-terminal),
 //! without an OS keyring, and interoperability with the `age` CLI.
+#![cfg(unix)] // a pseudo-terminal (rexpect)
 
 mod common;
 

@@ -16,6 +16,7 @@ use keyring_core::{CredentialStore, Entry, Error as KError};
 
 use super::{Meta, SERVICE, Secret, SecretStore, StoreKind, Stored};
 use crate::error::Failure;
+use crate::platform::Os;
 
 pub const ENV_TIMEOUT: &str = "HUBINT_KEYRING_TIMEOUT";
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -60,7 +61,7 @@ impl KeyringStore {
             let id = id.map(str::to_string);
             return self.run(move || no_prompt::ensure_unlocked(id.as_deref(), collection));
         }
-        let _ = (id, collection);
+        let _ = (id, collection, self.may_prompt);
         Ok(())
     }
 
@@ -95,7 +96,7 @@ fn entry(
     id: &str,
     label: Option<&str>,
 ) -> keyring_core::Result<Entry> {
-    match label {
+    match label.filter(|_| Os::current().keyring_takes_label()) {
         Some(label) => {
             let mods = HashMap::from([("label", label)]);
             Entry::new_in_store_with_modifiers(store, SERVICE, id, &mods)
@@ -168,7 +169,8 @@ impl SecretStore for KeyringStore {
     fn entries(&self) -> Result<Vec<Stored>> {
         self.guard(None, false)?;
         self.call(|store| {
-            let spec = HashMap::from([("service", SERVICE)]);
+            let (key, value) = Os::current().keyring_search(SERVICE);
+            let spec = HashMap::from([(key, value.as_str())]);
             let mut all = Vec::new();
             for entry in store.search(&spec)? {
                 let attributes = entry.get_attributes().unwrap_or_default();
@@ -299,13 +301,7 @@ fn locked_hint() -> &'static str {
 }
 
 fn unavailable_hint() -> &'static str {
-    if cfg!(target_os = "macos") {
-        "unlock your login keychain"
-    } else if cfg!(target_os = "windows") {
-        "make sure Windows Credential Manager is available to this session"
-    } else {
-        "start a Secret Service (gnome-keyring, KeePassXC) in this D-Bus session and unlock it"
-    }
+    Os::current().keyring_unavailable_hint()
 }
 
 /// Turn a keyring error into a [`Failure`] with exit code 5. Never includes

@@ -14,6 +14,7 @@ use std::process::{Command, Output, Stdio};
 
 use std::io::Write;
 
+#[cfg(unix)]
 mod bad;
 mod helper;
 mod inspect;
@@ -24,6 +25,7 @@ pub mod terminal;
 #[cfg(unix)]
 mod user;
 
+#[cfg(unix)]
 #[allow(unused_imports)]
 pub use bad::*;
 #[allow(unused_imports)]
