@@ -3,6 +3,7 @@
 //! own secrets; `env` quotes hostile passwords for each shell (real bash,
 //! dash, zsh and fish); a crash leaves no core file; `exec` of a command
 //! that is missing or not executable exits 127 or 126.
+#![cfg(unix)]
 
 mod common;
 
@@ -43,6 +44,12 @@ fn exec_gives_exactly_one_integration_and_no_passphrase() {
     let env = two_integrations();
     let pass_file = env.root().join("pass");
     std::fs::write(&pass_file, PASSPHRASE).unwrap();
+    // A passphrase file others can read is refused (as ssh refuses keys).
+    std::fs::set_permissions(
+        &pass_file,
+        std::os::unix::fs::PermissionsExt::from_mode(0o600),
+    )
+    .unwrap();
     let mut checked = 0;
     for via_file in [false, true] {
         let mut cmd = env.cmd(&["exec", "one", "--", "env"]);

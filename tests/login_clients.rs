@@ -13,6 +13,7 @@
 //! is anonymous); and for docker, `docker build` with a `FROM` on the
 //! registry (list, then get). No password and no base64 `user:pass` lands in
 //! any file these flows write.
+#![cfg(unix)]
 
 mod common;
 mod fixtures;

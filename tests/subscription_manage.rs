@@ -32,7 +32,7 @@ fn create_then_rename_then_delete() {
     ----- stdout -----
 
     ----- stderr -----
-    error: invalid NAME: a name holds only letters, digits, '-', '_' and '.', not U+0020
+    error: invalid NAME: a name holds only letters, digits, '-', '_' and '.', not a space
     hint: run the command with --help to see what NAME accepts
     ");
     snapshot!(env, env.cmd(&["subscription", "rename", "acme-ci", "acme-prod", "--json"]), @r#"
@@ -229,6 +229,7 @@ fn completion_offers_the_integrations_that_fit_attach_or_detach() {
     assert!(candidates(&env, &["detach", "new", ""]).is_empty());
 }
 
+#[cfg(unix)]
 #[test]
 fn on_a_terminal_a_close_new_name_is_asked_about() {
     use common::terminal::Pty;
