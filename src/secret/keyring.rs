@@ -24,6 +24,10 @@ pub struct KeyringStore {
     timeout: Duration,
     /// Whether a locked keyring may be unlocked through the Secret Service's
     /// prompt (a person at a terminal); otherwise a locked keyring fails at once.
+    #[cfg_attr(
+        not(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd")),
+        allow(dead_code)
+    )]
     may_prompt: bool,
 }
 
@@ -52,16 +56,11 @@ impl KeyringStore {
         })
     }
 
-    /// Without prompts: fail now if what the next call touches is locked,
-    /// rather than let the keyring store ask for an unlock.
-    fn guard(&self, id: Option<&str>, collection: bool) -> Result<()> {
-        #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
-        if !self.may_prompt {
-            let id = id.map(str::to_string);
-            return self.run(move || no_prompt::ensure_unlocked(id.as_deref(), collection));
-        }
-        let _ = (id, collection);
-        Ok(())
+    /// Whether calls go through hubint's own Secret Service session, which
+    /// never prompts (`no_prompt.rs`), rather than the keyring store.
+    #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+    fn direct(&self) -> bool {
+        !self.may_prompt
     }
 
     /// Run `op` against the native store on a worker thread, with the timeout.
@@ -120,7 +119,7 @@ impl SecretStore for KeyringStore {
     fn get(&self, id: &str) -> Result<Option<Secret>> {
         let id = id.to_string();
         #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
-        if !self.may_prompt {
+        if self.direct() {
             return self.run(move || match no_prompt::get(&id)? {
                 None => Ok(None),
                 Some(bytes) => String::from_utf8(bytes)
@@ -138,13 +137,19 @@ impl SecretStore for KeyringStore {
     fn set(&self, id: &str, label: &str, secret: &str) -> Result<()> {
         let (id, label) = (id.to_string(), label.to_string());
         let secret = Secret::new(secret.to_string());
-        self.guard(Some(&id), true)?;
+        #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+        if self.direct() {
+            return self.run(move || no_prompt::set(&id, &label, secret.as_bytes()));
+        }
         self.call(move |store| entry(store, &id, Some(&label))?.set_password(&secret))
     }
 
     fn relabel(&self, id: &str, label: &str) -> Result<()> {
         let (id, label) = (id.to_string(), label.to_string());
-        self.guard(Some(&id), false)?;
+        #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+        if self.direct() {
+            return self.run(move || no_prompt::relabel(&id, &label));
+        }
         self.call(
             move |store| match set_label(&entry(store, &id, None)?, &label) {
                 Err(KError::NoEntry) => Ok(()),
@@ -155,7 +160,10 @@ impl SecretStore for KeyringStore {
 
     fn delete(&self, id: &str) -> Result<bool> {
         let id = id.to_string();
-        self.guard(Some(&id), false)?;
+        #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+        if self.direct() {
+            return self.run(move || no_prompt::delete(&id));
+        }
         self.call(
             move |store| match entry(store, &id, None)?.delete_credential() {
                 Ok(()) => Ok(true),
@@ -166,7 +174,10 @@ impl SecretStore for KeyringStore {
     }
 
     fn list_ids(&self) -> Result<Vec<String>> {
-        self.guard(None, false)?;
+        #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+        if self.direct() {
+            return self.run(no_prompt::list_ids);
+        }
         self.call(|store| {
             let spec = HashMap::from([("service", SERVICE)]);
             let mut ids = Vec::new();

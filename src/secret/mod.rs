@@ -9,6 +9,8 @@ pub mod memory;
 #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
 mod no_prompt;
 pub mod passphrase;
+#[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+mod session;
 
 use std::fmt;
 use std::str::FromStr;
