@@ -17,7 +17,7 @@ use crate::context::Ctx;
 use crate::db::{self, Db, integrations, integrations::Integration, pending, subscriptions};
 use crate::error::Failure;
 use crate::failpoint;
-use crate::secret::{self, Secret, StoreKind};
+use crate::secret::{NewSecret, Secret, SecretStore, StoreKind};
 
 /// The label shown for a secret in keyring UIs (Seahorse, Keychain Access).
 pub fn label(i: &Integration) -> String {
@@ -45,10 +45,76 @@ pub struct NewIntegration {
 /// between leaves the pending entry, and `hubint doctor --fix` removes the
 /// secret. Returns the saved integration.
 pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integration> {
-    let store = ctx.store(new.store)?;
+    let created = create_many(ctx, db, std::slice::from_ref(new))?;
+    Ok(created.into_iter().next().expect("one created"))
+}
+
+/// [`create`] for many integrations that share one store, in three steps
+/// whatever their number: one transaction records every id as pending, one
+/// batch write stores the secrets (one scrypt round and one atomic replace
+/// for the file store, one D-Bus session for the keyring), one transaction
+/// inserts the rows and clears their entries. A crash in between leaves
+/// pending entries that `hubint doctor --fix` resolves, as for one. Returns
+/// the saved integrations in order.
+pub fn create_many(ctx: &Ctx, db: &mut Db, news: &[NewIntegration]) -> Result<Vec<Integration>> {
+    let Some(first) = news.first() else {
+        return Ok(Vec::new());
+    };
+    let store = ctx.store(first.store)?;
     store.unlock()?;
     let now = db::now();
-    let integration = Integration {
+    let rows: Vec<Integration> = news
+        .iter()
+        .map(|n| new_row(n, store.kind(), &now))
+        .collect();
+    // Until the rows are committed, doctor must not take the secrets for orphans.
+    let _adding = pending::adding(db)?;
+    {
+        let tx = db.write()?;
+        for (row, new) in rows.iter().zip(news) {
+            debug_assert_eq!(new.store, store.kind(), "one store per batch");
+            // Fail before a secret is written when a name is already taken.
+            integrations::ensure_name_free(&tx, &row.name, None)?;
+            pending::add(&tx, &row.id, store.kind())?;
+        }
+        tx.commit()?;
+    }
+    let batch: Vec<NewSecret> = rows
+        .iter()
+        .zip(news)
+        .map(|(row, new)| NewSecret {
+            id: row.id.clone(),
+            label: label(row),
+            secret: new.password.clone(),
+        })
+        .collect();
+    let saved = store.set_many(&batch).and_then(|()| {
+        failpoint::hit("create-after-secret");
+        insert(db, &rows, news, &now)
+    });
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    match saved {
+        Ok(created_subs) => {
+            for sub in created_subs {
+                ctx.ui.status(format!("Created subscription {sub}."));
+            }
+            ids.iter()
+                .map(|id| integrations::by_id(&db.conn, id))
+                .collect()
+        }
+        Err(err) => {
+            // Nothing was committed: take the secrets back, then their entries.
+            if store.delete_many(&ids).is_ok() {
+                let _ = pending::forget_all(db, &ids, store.kind());
+            }
+            Err(err)
+        }
+    }
+}
+
+/// The row of a new integration, with a fresh id.
+fn new_row(new: &NewIntegration, store: StoreKind, now: &str) -> Integration {
+    Integration {
         id: uuid::Uuid::new_v4().to_string(),
         name: new.name.clone(),
         family: new.family.clone(),
@@ -57,57 +123,34 @@ pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integratio
         username: new.username.clone(),
         email: new.email.clone(),
         subscriptions: Vec::new(),
-        secret_store: store.kind().to_string(),
-        created_at: now.clone(),
-        updated_at: now.clone(),
+        secret_store: store.to_string(),
+        created_at: now.to_string(),
+        updated_at: now.to_string(),
         last_verified_at: None,
         last_verification: None,
         default: false,
-    };
-    // Until the row is committed, doctor must not take the secret for an orphan.
-    let _adding = pending::adding(db)?;
-    {
-        let tx = db.write()?;
-        // Fail before a secret is written when the name is already taken.
-        integrations::ensure_name_free(&tx, &integration.name, None)?;
-        pending::add(&tx, &integration.id, store.kind())?;
-        tx.commit()?;
-    }
-    let saved = store
-        .set(&integration.id, &label(&integration), &new.password)
-        .and_then(|()| {
-            failpoint::hit("create-after-secret");
-            insert(db, &integration, &new.subscriptions, &now)
-        });
-    match saved {
-        Ok(created_subs) => {
-            for sub in created_subs {
-                ctx.ui.status(format!("Created subscription {sub}."));
-            }
-            integrations::by_id(&db.conn, &integration.id)
-        }
-        Err(err) => {
-            // Nothing was committed: take the secret back, then its entry.
-            if store.delete(&integration.id).is_ok() {
-                let _ = pending::forget(db, &integration.id, store.kind());
-            }
-            Err(err)
-        }
     }
 }
 
-/// Insert the row and its links and clear its pending entry, in one
+/// Insert the rows and their links and clear their pending entries, in one
 /// transaction. Returns the subscriptions it created.
-fn insert(db: &mut Db, i: &Integration, subs: &[String], now: &str) -> Result<Vec<String>> {
+fn insert(
+    db: &mut Db,
+    rows: &[Integration],
+    news: &[NewIntegration],
+    now: &str,
+) -> Result<Vec<String>> {
     let tx = db.write()?;
-    integrations::insert(&tx, i)?;
-    pending::remove(&tx, &i.id, &i.secret_store)?;
     let mut created_subs = Vec::new();
-    for sub in subs {
-        let (sub_id, stored, created) = subscriptions::get_or_create(&tx, sub, now)?;
-        subscriptions::attach(&tx, sub_id, &i.id, now)?;
-        if created {
-            created_subs.push(stored);
+    for (i, new) in rows.iter().zip(news) {
+        integrations::insert(&tx, i)?;
+        pending::remove(&tx, &i.id, &i.secret_store)?;
+        for sub in &new.subscriptions {
+            let (sub_id, stored, created) = subscriptions::get_or_create(&tx, sub, now)?;
+            subscriptions::attach(&tx, sub_id, &i.id, now)?;
+            if created {
+                created_subs.push(stored);
+            }
         }
     }
     tx.commit()?;
@@ -301,59 +344,128 @@ pub fn relocate(
     target: &Integration,
     to: StoreKind,
 ) -> Result<Option<Integration>> {
-    let from = ctx.store_named(&target.secret_store)?;
-    let dest = ctx.store(to)?;
-    if from.kind() == to {
-        return Ok(None);
+    let moved = relocate_many(ctx, db, std::slice::from_ref(target), to)?;
+    Ok(moved.into_iter().next())
+}
+
+/// [`relocate`] for many integrations, in the same order of steps but with
+/// one transaction, one batch write to `to` and one batch removal from each
+/// old store (per old store). Integrations already in `to` are skipped.
+/// Returns the moved rows as saved.
+pub fn relocate_many(
+    ctx: &Ctx,
+    db: &mut Db,
+    targets: &[Integration],
+    to: StoreKind,
+) -> Result<Vec<Integration>> {
+    let mut groups: Vec<(&str, Vec<&Integration>)> = Vec::new();
+    for target in targets {
+        match groups.iter_mut().find(|(s, _)| *s == target.secret_store) {
+            Some((_, group)) => group.push(target),
+            None => groups.push((&target.secret_store, vec![target])),
+        }
     }
+    let mut moved = Vec::new();
+    for (from, group) in groups {
+        let from = ctx.store_named(from)?;
+        if from.kind() != to {
+            moved.extend(relocate_group(ctx, db, &*from, &group, to)?);
+        }
+    }
+    Ok(moved)
+}
+
+/// Move `group`, whose secrets are all in `from`, to `to`.
+fn relocate_group(
+    ctx: &Ctx,
+    db: &mut Db,
+    from: &dyn SecretStore,
+    group: &[&Integration],
+    to: StoreKind,
+) -> Result<Vec<Integration>> {
+    let dest = ctx.store(to)?;
     from.unlock()?;
     dest.unlock()?;
     let tx = db.write()?;
-    // Re-read under the write lock: another process may have changed it.
-    let current = integrations::by_id(&tx, &target.id)?;
-    if current.secret_store != target.secret_store {
-        return Err(Failure::conflict(format!(
-            "the integration '{}' was changed by another process meanwhile",
-            target.name
-        ))
-        .hint("run the command again")
-        .into());
-    }
-    let Some(secret) = from.get(&current.id)? else {
-        return Err(Failure::store(format!(
-            "the secret of '{}' is missing from the {}; nothing was moved",
-            current.name,
-            from.kind().describe()
-        ))
-        .hint(format!(
-            "set it again with `hubint integration edit {} --password-stdin`",
-            current.name
-        ))
-        .into());
-    };
-    dest.set(&current.id, &label(&current), &secret)?;
-    failpoint::hit("move-before-commit");
-    let moved = Integration {
-        secret_store: to.to_string(),
-        updated_at: db::now(),
-        ..current.clone()
-    };
-    integrations::update(&tx, &moved)?;
-    if let Err(err) = tx.commit() {
-        let _ = dest.delete(&current.id);
-        return Err(err.into());
+    // Re-read under the write lock: another process may have changed them.
+    let (rows, batch) = read_group(&tx, from, group)?;
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let now = db::now();
+    let committed = dest.set_many(&batch).and_then(|()| {
+        failpoint::hit("move-before-commit");
+        for current in &rows {
+            let moved = Integration {
+                secret_store: to.to_string(),
+                updated_at: now.clone(),
+                ..current.clone()
+            };
+            integrations::update(&tx, &moved)?;
+        }
+        Ok(tx.commit()?)
+    });
+    if let Err(err) = committed {
+        // The rows still name `from`, which has every secret: the copies
+        // written to `to` are strays.
+        let _ = dest.delete_many(&ids);
+        return Err(err);
     }
     failpoint::hit("move-before-old-delete");
-    if let Err(err) = from.delete(&current.id) {
+    if let Err(err) = from.delete_many(&ids) {
+        let what = match rows.as_slice() {
+            [one] => format!("the secret of {} is", one.name),
+            many => format!("the secrets of {} integrations are", many.len()),
+        };
         ctx.ui.warn(format!(
-            "the secret of {} is now in the {}, but the old copy could not be removed from \
-             the {}: {err:#}; `hubint doctor --fix` removes it",
-            current.name,
+            "{what} now in the {}, but the old copy could not be removed from the {}: \
+             {err:#}; `hubint doctor --fix` removes it",
             to.describe(),
-            secret::describe(&current.secret_store)
+            from.kind().describe()
         ));
     }
-    integrations::by_id(&db.conn, &current.id).map(Some)
+    ids.iter()
+        .map(|id| integrations::by_id(&db.conn, id))
+        .collect()
+}
+
+/// The current rows of `group` (unchanged since the caller read them) and
+/// their secrets, read from `from`.
+fn read_group(
+    tx: &rusqlite::Connection,
+    from: &dyn SecretStore,
+    group: &[&Integration],
+) -> Result<(Vec<Integration>, Vec<NewSecret>)> {
+    let mut rows = Vec::with_capacity(group.len());
+    let mut batch = Vec::with_capacity(group.len());
+    for target in group {
+        let current = integrations::by_id(tx, &target.id)?;
+        if current.secret_store != target.secret_store {
+            return Err(Failure::conflict(format!(
+                "the integration '{}' was changed by another process meanwhile",
+                target.name
+            ))
+            .hint("run the command again")
+            .into());
+        }
+        let Some(secret) = from.get(&current.id)? else {
+            return Err(Failure::store(format!(
+                "the secret of '{}' is missing from the {}; nothing was moved",
+                current.name,
+                from.kind().describe()
+            ))
+            .hint(format!(
+                "set it again with `hubint integration edit {} --password-stdin`",
+                current.name
+            ))
+            .into());
+        };
+        batch.push(NewSecret {
+            id: current.id.clone(),
+            label: label(&current),
+            secret,
+        });
+        rows.push(current);
+    }
+    Ok((rows, batch))
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ use anyhow::{Context, Result};
 
 use self::vault::{Entry, OpenError, Vault};
 use super::passphrase::{self, Passphrase};
-use super::{Secret, SecretStore, StoreKind};
+use super::{NewSecret, Secret, SecretStore, StoreKind};
 use crate::error::Failure;
 use crate::failpoint;
 use crate::paths;
@@ -211,16 +211,11 @@ impl SecretStore for FileStore {
     }
 
     fn set(&self, id: &str, label: &str, secret: &str) -> Result<()> {
-        let entry = Entry {
+        self.set_many(&[NewSecret {
+            id: id.to_string(),
             label: label.to_string(),
             secret: Secret::new(secret.to_string()),
-        };
-        self.modify(|vault| {
-            let old = vault.secrets.insert(id.to_string(), entry.clone());
-            let changed =
-                old.is_none_or(|old| old.label != entry.label || old.secret != entry.secret);
-            (changed, ())
-        })
+        }])
     }
 
     fn delete(&self, id: &str) -> Result<bool> {
@@ -230,6 +225,35 @@ impl SecretStore for FileStore {
         self.modify(|vault| {
             let removed = vault.secrets.remove(id).is_some();
             (removed, removed)
+        })
+    }
+
+    /// One read, one scrypt round and one atomic replace for the whole batch.
+    fn set_many(&self, batch: &[NewSecret]) -> Result<()> {
+        self.modify(|vault| {
+            let mut changed = false;
+            for new in batch {
+                let entry = Entry {
+                    label: new.label.clone(),
+                    secret: new.secret.clone(),
+                };
+                let old = vault.secrets.insert(new.id.clone(), entry);
+                changed |= old.is_none_or(|old| old.label != new.label || old.secret != new.secret);
+            }
+            (changed, ())
+        })
+    }
+
+    fn delete_many(&self, ids: &[String]) -> Result<usize> {
+        if !self.exists() {
+            return Ok(0);
+        }
+        self.modify(|vault| {
+            let removed = ids
+                .iter()
+                .filter(|id| vault.secrets.remove(id.as_str()).is_some())
+                .count();
+            (removed > 0, removed)
         })
     }
 
