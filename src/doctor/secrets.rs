@@ -162,22 +162,32 @@ fn orphans(
     if found.is_empty() {
         report.ok("orphans", "no secret without its integration");
     }
-    for orphan in found {
-        if !fix {
+    if !fix {
+        for orphan in found {
             report.repairable("orphans", orphan.describe(), "hubint doctor --fix");
+        }
+        return Ok(());
+    }
+    // One batch per store: after a crashed import of thousands, the file
+    // store is rewritten once, not once per orphan.
+    for kind in [StoreKind::Keyring, StoreKind::File] {
+        let orphans: Vec<&Orphan> = found.iter().filter(|o| o.kind == kind).collect();
+        if orphans.is_empty() {
             continue;
         }
-        let removed = ctx
-            .store(orphan.kind)
-            .and_then(|store| store.delete(&orphan.id));
-        match removed {
+        let ids: Vec<String> = orphans.iter().map(|o| o.id.clone()).collect();
+        match ctx.store(kind).and_then(|store| store.delete_many(&ids)) {
             Ok(_) => {
-                pending::remove(tx, &orphan.id, orphan.kind.as_str())?;
-                report.fixed("orphans", format!("removed: {}", orphan.describe()));
+                for orphan in orphans {
+                    pending::remove(tx, &orphan.id, kind.as_str())?;
+                    report.fixed("orphans", format!("removed: {}", orphan.describe()));
+                }
             }
             Err(err) => {
                 let (detail, fix) = error_parts(&err, "run `hubint doctor --fix` again");
-                report.problem("orphans", format!("{}: {detail}", orphan.describe()), fix);
+                for orphan in orphans {
+                    report.problem("orphans", format!("{}: {detail}", orphan.describe()), &fix);
+                }
             }
         }
     }
