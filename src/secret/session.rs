@@ -8,14 +8,18 @@
 //! hubint may prompt, and then it is the only connection.
 //!
 //! Transport: the session is `dh-ietf1024-sha256-aes128-cbc-pkcs7`, as
-//! libsecret (`secret-tool`, `docker-credential-secretservice`) negotiates it,
-//! so that a secret never crosses the bus in clear. The DH set-up used to be
-//! about 39% of a credential-helper `get`; it is now computed by the patched
-//! dbus-secret-service in `vendor/` (OS CSPRNG for the private key, num-bigint's
-//! Montgomery `modpow`), which costs about 1 ms of CPU instead of about 3
-//! (figures in bench/RESULTS.md). The `plain` transport would save that
-//! millisecond too, but hands the secret to every bus monitor of the session,
-//! and the openssl feature would build and link a second crypto library.
+//! libsecret (`secret-tool`, `docker-credential-secretservice`) negotiates
+//! it, so that a secret never crosses the bus in clear (bus monitors, logs
+//! of them). Its set-up used to be most of a credential-helper `get`: the
+//! patched dbus-secret-service in `vendor/` now draws the private key from
+//! the OS CSPRNG (it used fastrand), uses num-bigint's Montgomery `modpow`
+//! and a 256-bit private exponent, which takes the set-up from 30.5 M to
+//! 4.7 M instructions (callgrind; a whole `get` is now 6.6 M). Choices not
+//! taken: the `plain` transport would save the remaining ~4 M but hand the
+//! secret to every bus monitor of the session; the crate's openssl feature
+//! would build and link a second crypto library (vendored OpenSSL adds
+//! minutes to every clean build) for the same exponentiation. Figures in
+//! bench/RESULTS.md.
 //!
 //! The session never prompts: with a prompt timeout of zero the crate answers
 //! a prompt path with an error instead of showing it (see `no_prompt.rs`).
