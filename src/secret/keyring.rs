@@ -139,7 +139,7 @@ impl SecretStore for KeyringStore {
         let secret = Secret::new(secret.to_string());
         #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
         if self.direct() {
-            return self.run(move || no_prompt::set(&id, &label, secret.as_bytes()));
+            return self.run(move || no_prompt::set(&id, &label, &[], secret.as_bytes()));
         }
         self.call(move |store| entry(store, &id, Some(&label))?.set_password(&secret))
     }
@@ -176,7 +176,10 @@ impl SecretStore for KeyringStore {
     fn list_ids(&self) -> Result<Vec<String>> {
         #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
         if self.direct() {
-            return self.run(no_prompt::list_ids);
+            return self.run(|| {
+                let ids = no_prompt::entries()?.into_iter().map(|(id, _)| id);
+                Ok(ids.collect())
+            });
         }
         self.call(|store| {
             let spec = HashMap::from([("service", SERVICE)]);

@@ -69,18 +69,34 @@ pub fn get(id: &str) -> keyring_core::Result<Option<Vec<u8>>> {
     })
 }
 
-/// Create or replace the secret of `id`: an existing item keeps its label,
-/// a new one goes to the default collection with `label`.
-pub fn set(id: &str, label: &str, secret: &[u8]) -> keyring_core::Result<()> {
+/// Create or replace the secret of `id`, shown as `label`, with `extra`
+/// attributes besides `service` and `username` (an existing item gets the
+/// label and the extra attributes too; with none it keeps its label, as the
+/// keyring store does).
+pub fn set(
+    id: &str,
+    label: &str,
+    extra: &[(&str, &str)],
+    secret: &[u8],
+) -> keyring_core::Result<()> {
+    let mut all = attributes(Some(id));
+    all.extend(extra.iter().copied());
     session::with(|ss| match unlocked_items(ss, Some(id))?.as_slice() {
-        [item] => item.set_secret(secret, CONTENT_TYPE).map_err(failure),
+        [item] => {
+            item.set_secret(secret, CONTENT_TYPE).map_err(failure)?;
+            if !extra.is_empty() {
+                item.set_label(label).map_err(failure)?;
+                item.set_attributes(all.clone()).map_err(failure)?;
+            }
+            Ok(())
+        }
         [] => {
             let collection = ss.get_default_collection().map_err(failure)?;
             if collection.is_locked().map_err(failure)? {
                 return Err(locked("the default keyring collection"));
             }
             collection
-                .create_item(label, attributes(Some(id)), secret, true, CONTENT_TYPE)
+                .create_item(label, all.clone(), secret, true, CONTENT_TYPE)
                 .map(drop)
                 .map_err(failure)
         }
@@ -109,15 +125,19 @@ pub fn relabel(id: &str, label: &str) -> keyring_core::Result<()> {
     })
 }
 
-/// The integration ids of every hubint item, sorted, without duplicates.
-pub fn list_ids() -> keyring_core::Result<Vec<String>> {
+/// Every hubint item: its integration id and all its attributes, sorted by
+/// id, one per id.
+pub fn entries() -> keyring_core::Result<Vec<(String, HashMap<String, String>)>> {
     session::with(|ss| {
-        let mut ids = Vec::new();
+        let mut all = Vec::new();
         for item in unlocked_items(ss, None)? {
-            ids.extend(item.get_attributes().map_err(failure)?.remove("username"));
+            let attributes = item.get_attributes().map_err(failure)?;
+            if let Some(id) = attributes.get("username").cloned() {
+                all.push((id, attributes));
+            }
         }
-        ids.sort();
-        ids.dedup();
-        Ok(ids)
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        all.dedup_by(|a, b| a.0 == b.0);
+        Ok(all)
     })
 }
