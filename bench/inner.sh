@@ -97,13 +97,13 @@ setup_stores() {
 # --------------------------------------------------------------------------
 rows() {
     local s10="$W/s10" s10k="$W/s10000" n target
-    row "helper get (keyring)" helper "$s10" "ratio<=0.70" \
+    row "helper get (keyring)" helper "$s10" "ratio<=0.50" \
         "docker-credential-hubint get <$W/url-keyring" \
         "docker-credential-secretservice get <$W/url-keyring"
     row "show" - "$s10" - \
         "hubint integration show bench-get" \
         "secret-tool lookup service hubint username $GET_ID"
-    row "add (keyring)" - "$s10" - \
+    row "add (keyring)" - "$s10" "ratio<=1.20" \
         "hubint add --no-input --name bench-add --url add.example.com --username bench --password-stdin <$W/password" \
         "secret-tool store --label=bench-add service bench-add user bench <$W/password" \
         "hubint delete bench-add --yes >/dev/null 2>&1 || true" \

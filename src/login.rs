@@ -2,6 +2,8 @@
 //! helper's `store`) or from a config file (`import`): create or update the
 //! integration for that registry and username, through `ops`.
 
+use std::collections::HashSet;
+
 use anyhow::Result;
 use rusqlite::Connection;
 
@@ -60,11 +62,44 @@ impl Login {
 /// gets a name derived from host and username, and is attached to the
 /// scope's subscription so that the same scope finds it again.
 pub fn save(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope) -> Result<Saved> {
-    login
-        .validate()
-        .map_err(|why| Failure::usage(format!("invalid credentials: {why}")))?;
+    let mut saved = save_all(ctx, db, &[login], scope)?;
+    Ok(saved.pop().expect("one login, one result"))
+}
+
+/// [`save`] for many logins (an import), in order. The updates are made one
+/// by one; the new integrations are created in one batch
+/// ([`ops::create_many`]): one write of the secret store however many there
+/// are. Stops at the first error; what was saved before it stays.
+pub fn save_all(ctx: &Ctx, db: &mut Db, logins: &[&Login], scope: &Scope) -> Result<Vec<Saved>> {
+    for login in logins {
+        login
+            .validate()
+            .map_err(|why| Failure::usage(format!("invalid credentials: {why}")))?;
+    }
     scope.check(&db.conn)?;
-    let target = match &scope.integration {
+    let mut saved = Vec::with_capacity(logins.len());
+    let (mut news, mut slots, mut names) = (Vec::new(), Vec::new(), HashSet::new());
+    for login in logins {
+        match target(db, login, scope)? {
+            Some(current) => saved.push(Some(update(ctx, db, &current, login)?)),
+            None => {
+                let new = new_integration(ctx, db, login, scope, &names)?;
+                names.insert(new.name.clone());
+                news.push(new);
+                slots.push(saved.len());
+                saved.push(None);
+            }
+        }
+    }
+    for (slot, created) in slots.into_iter().zip(ops::create_many(ctx, db, &news)?) {
+        saved[slot] = Some(Saved::Created(created));
+    }
+    Ok(saved.into_iter().flatten().collect())
+}
+
+/// The integration `login` updates within `scope`, if any.
+fn target(db: &Db, login: &Login, scope: &Scope) -> Result<Option<Integration>> {
+    match &scope.integration {
         Some(name) => {
             let pinned = integrations::get(&db.conn, name)?;
             if pinned.registry != login.registry {
@@ -74,23 +109,17 @@ pub fn save(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope) -> Result<Save
                 ))
                 .into());
             }
-            Some(pinned)
+            Ok(Some(pinned))
         }
         None => {
             let mut list = matching::candidates(&db.conn, &login.registry, scope)?;
             list.retain(|i| i.username == login.username);
             match matching::choose(&login.registry, list) {
-                Selection::Found(i) => Some(*i),
-                Selection::NotFound => None,
-                Selection::Ambiguous(key, list) => {
-                    return Err(matching::ambiguous(&key, &list).into());
-                }
+                Selection::Found(i) => Ok(Some(*i)),
+                Selection::NotFound => Ok(None),
+                Selection::Ambiguous(key, list) => Err(matching::ambiguous(&key, &list).into()),
             }
         }
-    };
-    match target {
-        Some(current) => update(ctx, db, &current, login),
-        None => create(ctx, db, login, scope, Maker::Hand),
     }
 }
 
@@ -115,9 +144,21 @@ pub fn update(ctx: &Ctx, db: &mut Db, current: &Integration, login: &Login) -> R
 /// A new integration for this login, attached to the scope's subscription
 /// (created if missing), made by `maker`.
 pub fn create(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope, maker: Maker) -> Result<Saved> {
-    let name = derive_name(&db.conn, &login.registry, &login.username)?;
-    let new = NewIntegration {
-        name,
+    let new = new_integration(ctx, db, login, scope, &HashSet::new())?;
+    Ok(Saved::Created(ops::create_by(ctx, db, &new, maker)?))
+}
+
+/// A new integration for `login`, named so that it clashes neither with a
+/// row nor with `taken` (the names of the same batch).
+fn new_integration(
+    ctx: &Ctx,
+    db: &Db,
+    login: &Login,
+    scope: &Scope,
+    taken: &HashSet<String>,
+) -> Result<NewIntegration> {
+    Ok(NewIntegration {
+        name: free_name(&db.conn, &login.registry, &login.username, taken)?,
         family: catalog::DEFAULT_FAMILY.to_string(),
         kind: catalog::DEFAULT_TYPE.to_string(),
         registry: login.registry.clone(),
@@ -126,14 +167,23 @@ pub fn create(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope, maker: Maker
         password: login.secret.clone(),
         subscriptions: scope.subscription.iter().cloned().collect(),
         store: ctx.default_store(None)?,
-    };
-    Ok(Saved::Created(ops::create_by(ctx, db, &new, maker)?))
+    })
 }
 
 /// A free integration name made of the registry host and the username:
 /// `registry.example.com-5000-alice`, `docker.io-bob`, `quay.io-token`;
 /// `-2`, `-3`, ... is appended when it is taken.
 pub fn derive_name(conn: &Connection, registry_key: &str, username: &str) -> Result<String> {
+    free_name(conn, registry_key, username, &HashSet::new())
+}
+
+/// [`derive_name`], also avoiding the names in `taken`.
+fn free_name(
+    conn: &Connection,
+    registry_key: &str,
+    username: &str,
+    taken: &HashSet<String>,
+) -> Result<String> {
     let host = if registry::is_docker_hub(registry_key) {
         "docker.io"
     } else {
@@ -150,7 +200,10 @@ pub fn derive_name(conn: &Connection, registry_key: &str, username: &str) -> Res
         let room = validate::NAME_MAX - suffix.len();
         let stem: String = base.chars().take(room).collect();
         let candidate = format!("{}{suffix}", stem.trim_end_matches(['-', '.', '_']));
-        if validate::name(&candidate).is_ok() && integrations::find(conn, &candidate)?.is_none() {
+        if validate::name(&candidate).is_ok()
+            && !taken.contains(&candidate)
+            && integrations::find(conn, &candidate)?.is_none()
+        {
             return Ok(candidate);
         }
     }

@@ -11,6 +11,8 @@
 //! `hubint doctor --fix` can remove it (even from the OS keyring, which
 //! other databases share).
 
+mod relocate;
+
 use std::rc::Rc;
 
 use anyhow::Result;
@@ -23,7 +25,9 @@ use crate::db::{
 use crate::error::Failure;
 use crate::failpoint;
 use crate::recovery::meta;
-use crate::secret::{self, Secret, SecretStore, StoreKind};
+use crate::secret::{NewSecret, Secret, SecretStore, StoreKind};
+
+pub use self::relocate::{relocate, relocate_many};
 
 /// What a new integration is made of.
 pub struct NewIntegration {
@@ -67,10 +71,86 @@ pub fn create_by(
     new: &NewIntegration,
     maker: Maker,
 ) -> Result<Integration> {
-    let store = ctx.store(new.store)?;
+    let created = create_many_by(ctx, db, std::slice::from_ref(new), maker)?;
+    Ok(created.into_iter().next().expect("one created"))
+}
+
+/// [`create`] for many integrations that share one store, in three steps
+/// whatever their number: one transaction records every id as pending, one
+/// batch write stores the secrets (one scrypt round and one atomic replace
+/// for the file store, one D-Bus session for the keyring), one transaction
+/// inserts the rows and clears their entries. A crash in between leaves
+/// pending entries that `hubint doctor --fix` resolves, as for one. Returns
+/// the saved integrations in order.
+pub fn create_many(ctx: &Ctx, db: &mut Db, news: &[NewIntegration]) -> Result<Vec<Integration>> {
+    create_many_by(ctx, db, news, Maker::Hand)
+}
+
+/// [`create_many`], made by `maker`.
+fn create_many_by(
+    ctx: &Ctx,
+    db: &mut Db,
+    news: &[NewIntegration],
+    maker: Maker,
+) -> Result<Vec<Integration>> {
+    let Some(first) = news.first() else {
+        return Ok(Vec::new());
+    };
+    let store = ctx.store(first.store)?;
     store.unlock()?;
     let now = db::now();
-    let integration = Integration {
+    let rows: Vec<Integration> = news
+        .iter()
+        .map(|n| new_row(n, store.kind(), &now))
+        .collect();
+    // Until the rows are committed, doctor must not take the secrets for orphans.
+    let _adding = pending::adding(db)?;
+    {
+        let tx = db.write()?;
+        for (row, new) in rows.iter().zip(news) {
+            debug_assert_eq!(new.store, store.kind(), "one store per batch");
+            // Fail before a secret is written when a name is already taken.
+            integrations::ensure_name_free(&tx, &row.name, None)?;
+            pending::add(&tx, &row.id, store.kind())?;
+        }
+        tx.commit()?;
+    }
+    let batch: Vec<NewSecret> = rows
+        .iter()
+        .zip(news)
+        .map(|(row, new)| NewSecret {
+            id: row.id.clone(),
+            meta: meta(ctx, row),
+            secret: new.password.clone(),
+        })
+        .collect();
+    let saved = store.set_many(&batch).and_then(|()| {
+        failpoint::hit("create-after-secret");
+        insert(db, &rows, news, maker, &now)
+    });
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    match saved {
+        Ok(created_subs) => {
+            for sub in created_subs {
+                ctx.ui.status(format!("Created subscription {sub}."));
+            }
+            ids.iter()
+                .map(|id| integrations::by_id(&db.conn, id))
+                .collect()
+        }
+        Err(err) => {
+            // Nothing was committed: take the secrets back, then their entries.
+            if store.delete_many(&ids).is_ok() {
+                let _ = pending::forget_all(db, &ids, store.kind());
+            }
+            Err(err)
+        }
+    }
+}
+
+/// The row of a new integration, with a fresh id.
+fn new_row(new: &NewIntegration, store: StoreKind, now: &str) -> Integration {
+    Integration {
         id: uuid::Uuid::new_v4().to_string(),
         name: new.name.clone(),
         family: new.family.clone(),
@@ -79,72 +159,45 @@ pub fn create_by(
         username: new.username.clone(),
         email: new.email.clone(),
         subscriptions: Vec::new(),
-        secret_store: store.kind().to_string(),
-        created_at: now.clone(),
-        updated_at: now.clone(),
+        secret_store: store.to_string(),
+        created_at: now.to_string(),
+        updated_at: now.to_string(),
         last_verified_at: None,
         last_verification: None,
         default: false,
         logged_out: false,
-    };
-    // Until the row is committed, doctor must not take the secret for an orphan.
-    let _adding = pending::adding(db)?;
-    {
-        let tx = db.write()?;
-        // Fail before a secret is written when the name is already taken.
-        integrations::ensure_name_free(&tx, &integration.name, None)?;
-        pending::add(&tx, &integration.id, store.kind())?;
-        tx.commit()?;
-    }
-    let saved = store
-        .set(&integration.id, &meta(ctx, &integration), &new.password)
-        .and_then(|()| {
-            failpoint::hit("create-after-secret");
-            insert(db, &integration, &new.subscriptions, maker, &now)
-        });
-    match saved {
-        Ok(created_subs) => {
-            for sub in created_subs {
-                ctx.ui.status(format!("Created subscription {sub}."));
-            }
-            integrations::by_id(&db.conn, &integration.id)
-        }
-        Err(err) => {
-            // Nothing was committed: take the secret back, then its entry.
-            if store.delete(&integration.id).is_ok() {
-                let _ = pending::forget(db, &integration.id, store.kind());
-            }
-            Err(err)
-        }
     }
 }
 
-/// Insert the row and its links, clear its pending entry and mark a helper
-/// login as such, in one transaction. A new integration made by hand, or a
-/// login without a subscription, serves its registry to tools without a
-/// scope again (see `db::logouts`). Returns the subscriptions it created.
+/// Insert the rows and their links, clear their pending entries and mark
+/// helper logins as such, in one transaction. A new integration made by
+/// hand, or a login without a subscription, serves its registry to tools
+/// without a scope again (see `db::logouts`). Returns the subscriptions it
+/// created.
 fn insert(
     db: &mut Db,
-    i: &Integration,
-    subs: &[String],
+    rows: &[Integration],
+    news: &[NewIntegration],
     maker: Maker,
     now: &str,
 ) -> Result<Vec<String>> {
     let tx = db.write()?;
-    integrations::insert(&tx, i)?;
-    pending::remove(&tx, &i.id, &i.secret_store)?;
-    if maker == Maker::Helper {
-        helper_logins::mark(&tx, &i.id)?;
-    }
-    if maker == Maker::Hand || subs.is_empty() {
-        logouts::clear(&tx, &i.registry)?;
-    }
     let mut created_subs = Vec::new();
-    for sub in subs {
-        let (sub_id, stored, created) = subscriptions::get_or_create(&tx, sub, now)?;
-        subscriptions::attach(&tx, sub_id, &i.id, now)?;
-        if created {
-            created_subs.push(stored);
+    for (i, new) in rows.iter().zip(news) {
+        integrations::insert(&tx, i)?;
+        pending::remove(&tx, &i.id, &i.secret_store)?;
+        if maker == Maker::Helper {
+            helper_logins::mark(&tx, &i.id)?;
+        }
+        if maker == Maker::Hand || new.subscriptions.is_empty() {
+            logouts::clear(&tx, &i.registry)?;
+        }
+        for sub in &new.subscriptions {
+            let (sub_id, stored, created) = subscriptions::get_or_create(&tx, sub, now)?;
+            subscriptions::attach(&tx, sub_id, &i.id, now)?;
+            if created {
+                created_subs.push(stored);
+            }
         }
     }
     tx.commit()?;
@@ -331,74 +384,6 @@ pub fn delete(ctx: &Ctx, db: &mut Db, target: &Integration, detach: bool) -> Res
         detached,
         had_secret,
     })
-}
-
-/// Move the secret of `target` to the store `to`. The order makes every crash
-/// safe: the secret is written to the new store, then the row is switched
-/// and committed, then the old copy is removed. A crash before the commit
-/// leaves the row on the old store (which still has the secret); a crash
-/// after it leaves the row on the new one. Either way at most a stray copy
-/// remains in the other store. Returns the row as saved, or `None` if the
-/// secret already was in `to`.
-pub fn relocate(
-    ctx: &Ctx,
-    db: &mut Db,
-    target: &Integration,
-    to: StoreKind,
-) -> Result<Option<Integration>> {
-    let from = ctx.store_named(&target.secret_store)?;
-    let dest = ctx.store(to)?;
-    if from.kind() == to {
-        return Ok(None);
-    }
-    from.unlock()?;
-    dest.unlock()?;
-    let tx = db.write()?;
-    // Re-read under the write lock: another process may have changed it.
-    let current = integrations::by_id(&tx, &target.id)?;
-    if current.secret_store != target.secret_store {
-        return Err(Failure::conflict(format!(
-            "the integration '{}' was changed by another process meanwhile",
-            target.name
-        ))
-        .hint("run the command again")
-        .into());
-    }
-    let Some(secret) = from.get(&current.id)? else {
-        return Err(Failure::store(format!(
-            "the secret of '{}' is missing from the {}; nothing was moved",
-            current.name,
-            from.kind().describe()
-        ))
-        .hint(format!(
-            "set it again with `hubint integration edit {} --password-stdin`",
-            current.name
-        ))
-        .into());
-    };
-    dest.set(&current.id, &meta(ctx, &current), &secret)?;
-    failpoint::hit("move-before-commit");
-    let moved = Integration {
-        secret_store: to.to_string(),
-        updated_at: db::now(),
-        ..current.clone()
-    };
-    integrations::update(&tx, &moved)?;
-    if let Err(err) = tx.commit() {
-        let _ = dest.delete(&current.id);
-        return Err(err.into());
-    }
-    failpoint::hit("move-before-old-delete");
-    if let Err(err) = from.delete(&current.id) {
-        ctx.ui.warn(format!(
-            "the secret of {} is now in the {}, but the old copy could not be removed from \
-             the {}: {err:#}; `hubint doctor --fix` removes it",
-            current.name,
-            to.describe(),
-            secret::describe(&current.secret_store)
-        ));
-    }
-    integrations::by_id(&db.conn, &current.id).map(Some)
 }
 
 #[cfg(test)]

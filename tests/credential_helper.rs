@@ -371,12 +371,15 @@ fn locked_keyring_is_an_error_not_a_prompt() {
     std::thread::sleep(std::time::Duration::from_millis(300));
     let (code, out) = env.helper_get("localhost:5000");
     let erase = env.run_helper(&["erase"], "localhost:5000");
+    let json = r#"{"ServerURL":"localhost:5001","Username":"bob","Secret":"pw"}"#;
+    let store = env.run_helper(&["store"], json);
     std::thread::sleep(std::time::Duration::from_millis(300));
     monitor.kill().unwrap();
     let calls = String::from_utf8_lossy(&monitor.wait_with_output().unwrap().stdout).into_owned();
     assert_eq!(code, 1);
     assert!(out.starts_with("the OS keyring is locked"), "{out}");
     assert_eq!(erase.status.code(), Some(1), "{}", stdout(&erase));
+    assert_eq!(store.status.code(), Some(1), "{}", stdout(&store));
     assert!(calls.contains("member=SearchItems"), "{calls}");
     assert!(
         !calls.contains("member=Unlock"),

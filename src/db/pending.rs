@@ -47,8 +47,15 @@ pub fn record(db: &mut Db, id: &str, store: StoreKind) -> Result<()> {
 /// Forget `id` in a transaction of its own (after its secret was removed,
 /// or when it was never written).
 pub fn forget(db: &mut Db, id: &str, store: StoreKind) -> Result<()> {
+    forget_all(db, &[id.to_string()], store)
+}
+
+/// Forget every id of `ids` in one transaction.
+pub fn forget_all(db: &mut Db, ids: &[String], store: StoreKind) -> Result<()> {
     let tx = db.write()?;
-    remove(&tx, id, store.as_str())?;
+    for id in ids {
+        remove(&tx, id, store.as_str())?;
+    }
     tx.commit()?;
     Ok(())
 }

@@ -223,22 +223,33 @@ fn garbage(
     if garbage.is_empty() {
         report.ok("orphans", "no secret without its integration");
     }
-    for leftover in garbage {
-        if !fix {
+    if !fix {
+        for leftover in garbage {
             report.repairable("orphans", describe(leftover), "hubint doctor --fix");
+        }
+        return Ok(());
+    }
+    // One batch per store: after a crashed import of thousands, the file
+    // store is rewritten once, not once per leftover.
+    for kind in [StoreKind::Keyring, StoreKind::File] {
+        let leftovers: Vec<&Leftover> =
+            garbage.iter().copied().filter(|l| l.kind == kind).collect();
+        if leftovers.is_empty() {
             continue;
         }
-        let removed = ctx
-            .store(leftover.kind)
-            .and_then(|store| store.delete(&leftover.id));
-        match removed {
+        let ids: Vec<String> = leftovers.iter().map(|l| l.id.clone()).collect();
+        match ctx.store(kind).and_then(|store| store.delete_many(&ids)) {
             Ok(_) => {
-                pending::remove(tx, &leftover.id, leftover.kind.as_str())?;
-                report.fixed("orphans", format!("removed: {}", describe(leftover)));
+                for leftover in leftovers {
+                    pending::remove(tx, &leftover.id, kind.as_str())?;
+                    report.fixed("orphans", format!("removed: {}", describe(leftover)));
+                }
             }
             Err(err) => {
                 let (detail, fix) = error_parts(&err, "run `hubint doctor --fix` again");
-                report.problem("orphans", format!("{}: {detail}", describe(leftover)), fix);
+                for leftover in leftovers {
+                    report.problem("orphans", format!("{}: {detail}", describe(leftover)), &fix);
+                }
             }
         }
     }

@@ -25,6 +25,10 @@ pub struct KeyringStore {
     timeout: Duration,
     /// Whether a locked keyring may be unlocked through the Secret Service's
     /// prompt (a person at a terminal); otherwise a locked keyring fails at once.
+    #[cfg_attr(
+        not(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd")),
+        allow(dead_code)
+    )]
     may_prompt: bool,
 }
 
@@ -53,16 +57,11 @@ impl KeyringStore {
         })
     }
 
-    /// Without prompts: fail now if what the next call touches is locked,
-    /// rather than let the keyring store ask for an unlock.
-    fn guard(&self, id: Option<&str>, collection: bool) -> Result<()> {
-        #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
-        if !self.may_prompt {
-            let id = id.map(str::to_string);
-            return self.run(move || no_prompt::ensure_unlocked(id.as_deref(), collection));
-        }
-        let _ = (id, collection, self.may_prompt);
-        Ok(())
+    /// Whether calls go through hubint's own Secret Service session, which
+    /// never prompts (`no_prompt.rs`), rather than the keyring store.
+    #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+    fn direct(&self) -> bool {
+        !self.may_prompt
     }
 
     /// Run `op` against the native store on a worker thread, with the timeout.
@@ -113,7 +112,7 @@ impl SecretStore for KeyringStore {
     fn get(&self, id: &str) -> Result<Option<Secret>> {
         let id = id.to_string();
         #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
-        if !self.may_prompt {
+        if self.direct() {
             return self.run(move || match no_prompt::get(&id)? {
                 None => Ok(None),
                 Some(bytes) => String::from_utf8(bytes)
@@ -131,7 +130,13 @@ impl SecretStore for KeyringStore {
     fn set(&self, id: &str, meta: &Meta, secret: &str) -> Result<()> {
         let (id, meta) = (id.to_string(), meta.clone());
         let secret = Secret::new(secret.to_string());
-        self.guard(Some(&id), true)?;
+        #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+        if self.direct() {
+            return self.run(move || {
+                let extra = meta_attributes(&meta);
+                no_prompt::set(&id, &meta.label(), &borrowed(&extra), secret.as_bytes())
+            });
+        }
         self.call(move |store| {
             let label = meta.label();
             let entry = entry(store, &id, Some(&label))?;
@@ -144,7 +149,13 @@ impl SecretStore for KeyringStore {
 
     fn relabel(&self, id: &str, meta: &Meta) -> Result<()> {
         let (id, meta) = (id.to_string(), meta.clone());
-        self.guard(Some(&id), false)?;
+        #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+        if self.direct() {
+            return self.run(move || {
+                let extra = meta_attributes(&meta);
+                no_prompt::relabel(&id, &meta.label(), &borrowed(&extra))
+            });
+        }
         self.call(move |store| {
             let entry = entry(store, &id, None)?;
             match set_label(&entry, &meta.label()).and_then(|()| set_meta(&entry, &meta)) {
@@ -156,7 +167,10 @@ impl SecretStore for KeyringStore {
 
     fn delete(&self, id: &str) -> Result<bool> {
         let id = id.to_string();
-        self.guard(Some(&id), false)?;
+        #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+        if self.direct() {
+            return self.run(move || no_prompt::delete(&id));
+        }
         self.call(
             move |store| match entry(store, &id, None)?.delete_credential() {
                 Ok(()) => Ok(true),
@@ -167,7 +181,18 @@ impl SecretStore for KeyringStore {
     }
 
     fn entries(&self) -> Result<Vec<Stored>> {
-        self.guard(None, false)?;
+        #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+        if self.direct() {
+            return self.run(|| {
+                let all = no_prompt::entries()?.into_iter();
+                Ok(all
+                    .map(|(id, attributes)| Stored {
+                        id,
+                        meta: meta_from(&attributes),
+                    })
+                    .collect())
+            });
+        }
         self.call(|store| {
             let (key, value) = Os::current().keyring_search(SERVICE);
             let spec = HashMap::from([(key, value.as_str())]);
@@ -201,24 +226,35 @@ const META_ATTRIBUTES: [&str; 7] = [
     "hubint.home",
 ];
 
-/// Keep `meta` as the item's attributes. Stores without free attributes
-/// (Keychain, Credential Manager) keep only the secret.
-fn set_meta(entry: &Entry, meta: &Meta) -> keyring_core::Result<()> {
-    let email = meta.email.clone().unwrap_or_default();
+/// The item attributes that hold `meta`, in [`META_ATTRIBUTES`] order.
+fn meta_attributes(meta: &Meta) -> Vec<(&'static str, String)> {
+    let none = String::new();
     let values = [
         &meta.name,
         &meta.family,
         &meta.kind,
         &meta.registry,
         &meta.username,
-        &email,
+        meta.email.as_ref().unwrap_or(&none),
         &meta.home,
     ];
-    let attributes: HashMap<&str, &str> = META_ATTRIBUTES
-        .iter()
-        .zip(values)
-        .map(|(k, v)| (*k, v.as_str()))
-        .collect();
+    META_ATTRIBUTES
+        .into_iter()
+        .zip(values.map(String::clone))
+        .collect()
+}
+
+/// `attributes` as the borrowed pairs the Secret Service calls take.
+#[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+fn borrowed<'a>(attributes: &'a [(&'static str, String)]) -> Vec<(&'a str, &'a str)> {
+    attributes.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+/// Keep `meta` as the item's attributes. Stores without free attributes
+/// (Keychain, Credential Manager) keep only the secret.
+fn set_meta(entry: &Entry, meta: &Meta) -> keyring_core::Result<()> {
+    let pairs = meta_attributes(meta);
+    let attributes: HashMap<&str, &str> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
     match entry.update_attributes(&attributes) {
         Err(KError::NotSupportedByStore(_) | KError::Invalid(..)) => Ok(()),
         other => other,

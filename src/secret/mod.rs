@@ -9,6 +9,8 @@ pub mod memory;
 #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
 mod no_prompt;
 pub mod passphrase;
+#[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+mod session;
 
 use std::fmt;
 use std::str::FromStr;
@@ -119,6 +121,13 @@ pub struct Stored {
     pub meta: Option<Meta>,
 }
 
+/// One secret of a batch write ([`SecretStore::set_many`]).
+pub struct NewSecret {
+    pub id: String,
+    pub meta: Meta,
+    pub secret: Secret,
+}
+
 /// A place that keeps secrets, keyed by integration id.
 ///
 /// Errors that mean "the store cannot be reached or is locked" carry
@@ -132,6 +141,26 @@ pub trait SecretStore {
     fn set(&self, id: &str, meta: &Meta, secret: &str) -> Result<()>;
     /// Remove the secret for `id`; `false` if there was none.
     fn delete(&self, id: &str) -> Result<bool>;
+    /// Create or replace every secret of `batch`, at the cost of about one
+    /// write: the file store decrypts and rewrites its file once; the keyring
+    /// writes them one after the other on the process's one session. After
+    /// an error some may be written and some not: the caller records them
+    /// as pending first, as for [`SecretStore::set`].
+    fn set_many(&self, batch: &[NewSecret]) -> Result<()> {
+        for entry in batch {
+            self.set(&entry.id, &entry.meta, &entry.secret)?;
+        }
+        Ok(())
+    }
+    /// Remove the secrets of `ids` (the file store rewrites its file once);
+    /// returns how many there were.
+    fn delete_many(&self, ids: &[String]) -> Result<usize> {
+        let mut removed = 0;
+        for id in ids {
+            removed += usize::from(self.delete(id)?);
+        }
+        Ok(removed)
+    }
     /// The ids of every secret the store holds (to find orphans).
     fn list_ids(&self) -> Result<Vec<String>> {
         Ok(self.entries()?.into_iter().map(|s| s.id).collect())

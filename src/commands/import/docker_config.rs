@@ -54,11 +54,12 @@ pub fn run(ctx: &Ctx, args: &ImportDockerConfigArgs) -> Result<Output> {
         return Ok(Output::Integrations(Vec::new(), Default::default()));
     }
     let mut db = ctx.open_db()?;
+    let logins: Vec<&login::Login> = found.iter().map(|f| &f.login).collect();
+    let saved = login::save_all(ctx, &mut db, &logins, &Scope::default())?;
     let mut imported = Vec::new();
-    for f in &found {
-        let saved = login::save(ctx, &mut db, &f.login, &Scope::default())?;
+    for (f, saved) in found.iter().zip(&saved) {
         let i = saved.integration();
-        let what = match &saved {
+        let what = match saved {
             Saved::Created(_) => "Imported",
             Saved::Updated(_) => "Updated",
             Saved::Unchanged(_) => "Unchanged:",

@@ -1,10 +1,12 @@
 //! `hubint integration move NAME --to STORE` and `--all`
 
+use std::collections::HashMap;
+
 use anyhow::Result;
 use clap::{ArgGroup, Args};
 
 use crate::context::Ctx;
-use crate::db::integrations::{self, Filter};
+use crate::db::integrations::{self, Filter, Integration};
 use crate::ops;
 use crate::output::Output;
 use crate::secret::{self, StoreKind};
@@ -34,18 +36,16 @@ pub fn run(ctx: &Ctx, args: &MoveArgs) -> Result<Output> {
             .filter(|i| i.secret_store != args.to.as_str())
             .collect(),
     };
-    let mut moved = Vec::new();
+    let moved = ops::relocate_many(ctx, &mut db, &targets, args.to)?;
+    let by_id: HashMap<&str, &Integration> = moved.iter().map(|m| (m.id.as_str(), m)).collect();
     for target in &targets {
-        match ops::relocate(ctx, &mut db, target, args.to)? {
-            Some(saved) => {
-                ctx.ui.status(format!(
-                    "Moved the secret of {} from the {} to the {}.",
-                    saved.name,
-                    secret::describe(&target.secret_store),
-                    args.to.describe()
-                ));
-                moved.push(saved);
-            }
+        match by_id.get(target.id.as_str()) {
+            Some(saved) => ctx.ui.status(format!(
+                "Moved the secret of {} from the {} to the {}.",
+                saved.name,
+                secret::describe(&target.secret_store),
+                args.to.describe()
+            )),
             None => ctx.ui.status(format!(
                 "The secret of {} is already in the {}.",
                 target.name,

@@ -26,7 +26,7 @@ use anyhow::{Context, Result};
 
 use self::vault::{Entry, OpenError, Vault};
 use super::passphrase::{self, Passphrase};
-use super::{Meta, Secret, SecretStore, StoreKind, Stored};
+use super::{Meta, NewSecret, Secret, SecretStore, StoreKind, Stored};
 use crate::error::Failure;
 use crate::ui::Ui;
 use crate::{failpoint, files, paths};
@@ -259,18 +259,11 @@ impl SecretStore for FileStore {
     }
 
     fn set(&self, id: &str, meta: &Meta, secret: &str) -> Result<()> {
-        let entry = Entry {
-            label: meta.label(),
+        self.set_many(&[NewSecret {
+            id: id.to_string(),
+            meta: meta.clone(),
             secret: Secret::new(secret.to_string()),
-            meta: Some(meta.clone()),
-        };
-        self.modify(|vault| {
-            let old = vault.secrets.insert(id.to_string(), entry.clone());
-            let changed = old.is_none_or(|old| {
-                old.label != entry.label || old.secret != entry.secret || old.meta != entry.meta
-            });
-            (changed, ())
-        })
+        }])
     }
 
     fn relabel(&self, id: &str, meta: &Meta) -> Result<()> {
@@ -294,6 +287,38 @@ impl SecretStore for FileStore {
         self.modify(|vault| {
             let removed = vault.secrets.remove(id).is_some();
             (removed, removed)
+        })
+    }
+
+    /// One read, one scrypt round and one atomic replace for the whole batch.
+    fn set_many(&self, batch: &[NewSecret]) -> Result<()> {
+        self.modify(|vault| {
+            let mut changed = false;
+            for new in batch {
+                let entry = Entry {
+                    label: new.meta.label(),
+                    secret: new.secret.clone(),
+                    meta: Some(new.meta.clone()),
+                };
+                let old = vault.secrets.insert(new.id.clone(), entry.clone());
+                changed |= old.is_none_or(|old| {
+                    old.label != entry.label || old.secret != entry.secret || old.meta != entry.meta
+                });
+            }
+            (changed, ())
+        })
+    }
+
+    fn delete_many(&self, ids: &[String]) -> Result<usize> {
+        if !self.exists() {
+            return Ok(0);
+        }
+        self.modify(|vault| {
+            let removed = ids
+                .iter()
+                .filter(|id| vault.secrets.remove(id.as_str()).is_some())
+                .count();
+            (removed > 0, removed)
         })
     }
 

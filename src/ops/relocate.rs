@@ -1,0 +1,149 @@
+//! Moving secrets between stores (`hubint integration move`), one
+//! integration or all of them in one batch per store.
+
+use anyhow::Result;
+
+use crate::context::Ctx;
+use crate::db::{self, Db, integrations, integrations::Integration};
+use crate::error::Failure;
+use crate::failpoint;
+use crate::recovery::meta;
+use crate::secret::{NewSecret, SecretStore, StoreKind};
+
+/// Move the secret of `target` to the store `to`. The order makes every crash
+/// safe: the secret is written to the new store, then the row is switched
+/// and committed, then the old copy is removed. A crash before the commit
+/// leaves the row on the old store (which still has the secret); a crash
+/// after it leaves the row on the new one. Either way at most a stray copy
+/// remains in the other store. Returns the row as saved, or `None` if the
+/// secret already was in `to`.
+pub fn relocate(
+    ctx: &Ctx,
+    db: &mut Db,
+    target: &Integration,
+    to: StoreKind,
+) -> Result<Option<Integration>> {
+    let moved = relocate_many(ctx, db, std::slice::from_ref(target), to)?;
+    Ok(moved.into_iter().next())
+}
+
+/// [`relocate`] for many integrations, in the same order of steps but with
+/// one transaction, one batch write to `to` and one batch removal from each
+/// old store (per old store). Integrations already in `to` are skipped.
+/// Returns the moved rows as saved.
+pub fn relocate_many(
+    ctx: &Ctx,
+    db: &mut Db,
+    targets: &[Integration],
+    to: StoreKind,
+) -> Result<Vec<Integration>> {
+    let mut groups: Vec<(&str, Vec<&Integration>)> = Vec::new();
+    for target in targets {
+        match groups.iter_mut().find(|(s, _)| *s == target.secret_store) {
+            Some((_, group)) => group.push(target),
+            None => groups.push((&target.secret_store, vec![target])),
+        }
+    }
+    let mut moved = Vec::new();
+    for (from, group) in groups {
+        let from = ctx.store_named(from)?;
+        if from.kind() != to {
+            moved.extend(relocate_group(ctx, db, &*from, &group, to)?);
+        }
+    }
+    Ok(moved)
+}
+
+/// Move `group`, whose secrets are all in `from`, to `to`.
+fn relocate_group(
+    ctx: &Ctx,
+    db: &mut Db,
+    from: &dyn SecretStore,
+    group: &[&Integration],
+    to: StoreKind,
+) -> Result<Vec<Integration>> {
+    let dest = ctx.store(to)?;
+    from.unlock()?;
+    dest.unlock()?;
+    let tx = db.write()?;
+    // Re-read under the write lock: another process may have changed them.
+    let (rows, batch) = read_group(ctx, &tx, from, group)?;
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let now = db::now();
+    let committed = dest.set_many(&batch).and_then(|()| {
+        failpoint::hit("move-before-commit");
+        for current in &rows {
+            let moved = Integration {
+                secret_store: to.to_string(),
+                updated_at: now.clone(),
+                ..current.clone()
+            };
+            integrations::update(&tx, &moved)?;
+        }
+        Ok(tx.commit()?)
+    });
+    if let Err(err) = committed {
+        // The rows still name `from`, which has every secret: the copies
+        // written to `to` are strays.
+        let _ = dest.delete_many(&ids);
+        return Err(err);
+    }
+    failpoint::hit("move-before-old-delete");
+    if let Err(err) = from.delete_many(&ids) {
+        let what = match rows.as_slice() {
+            [one] => format!("the secret of {} is", one.name),
+            many => format!("the secrets of {} integrations are", many.len()),
+        };
+        ctx.ui.warn(format!(
+            "{what} now in the {}, but the old copy could not be removed from the {}: \
+             {err:#}; `hubint doctor --fix` removes it",
+            to.describe(),
+            from.kind().describe()
+        ));
+    }
+    ids.iter()
+        .map(|id| integrations::by_id(&db.conn, id))
+        .collect()
+}
+
+/// The current rows of `group` (unchanged since the caller read them) and
+/// their secrets, read from `from`.
+fn read_group(
+    ctx: &Ctx,
+    tx: &rusqlite::Connection,
+    from: &dyn SecretStore,
+    group: &[&Integration],
+) -> Result<(Vec<Integration>, Vec<NewSecret>)> {
+    let mut rows = Vec::with_capacity(group.len());
+    let mut batch = Vec::with_capacity(group.len());
+    for target in group {
+        let current = integrations::by_id(tx, &target.id)?;
+        if current.secret_store != target.secret_store {
+            return Err(Failure::conflict(format!(
+                "the integration '{}' was changed by another process meanwhile",
+                target.name
+            ))
+            .hint("run the command again")
+            .into());
+        }
+        let Some(secret) = from.get(&current.id)? else {
+            return Err(Failure::store(format!(
+                "the secret of '{}' is missing from the {}; nothing was moved",
+                current.name,
+                from.kind().describe()
+            ))
+            .hint(format!(
+                "set it again with `hubint integration edit {} --password-stdin`",
+                current.name
+            ))
+            .into());
+        };
+        batch.push(NewSecret {
+            id: current.id.clone(),
+            meta: meta(ctx, &current),
+            secret,
+        });
+        rows.push(current);
+    }
+    Ok((rows, batch))
+}

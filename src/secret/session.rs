@@ -1,0 +1,45 @@
+//! The one Secret Service connection of the process (Linux and the BSDs).
+//!
+//! Every Secret Service call hubint makes itself goes through the connection
+//! opened here on first use and kept until the process exits: one D-Bus
+//! connection and one Diffie-Hellman session, however many secrets a command
+//! reads or writes (a lock check and the write that follows it, or an import
+//! of 10,000 entries). The keyring store of `keyring.rs` is only used where
+//! hubint may prompt, and then it is the only connection.
+//!
+//! Transport: the session is `dh-ietf1024-sha256-aes128-cbc-pkcs7`, as
+//! libsecret (`secret-tool`, `docker-credential-secretservice`) negotiates
+//! it, so that a secret never crosses the bus in clear (bus monitors, logs
+//! of them). Its set-up used to be most of a credential-helper `get`: the
+//! patched dbus-secret-service in `vendor/` now draws the private key from
+//! the OS CSPRNG (it used fastrand), uses num-bigint's Montgomery `modpow`
+//! and a 256-bit private exponent, which takes the set-up from 30.5 M to
+//! 4.7 M instructions (callgrind; a whole `get` is now 6.6 M). Choices not
+//! taken: the `plain` transport would save the remaining ~4 M but hand the
+//! secret to every bus monitor of the session; the crate's openssl feature
+//! would build and link a second crypto library (vendored OpenSSL adds
+//! minutes to every clean build) for the same exponentiation. Figures in
+//! bench/RESULTS.md.
+//!
+//! The session never prompts: with a prompt timeout of zero the crate answers
+//! a prompt path with an error instead of showing it (see `no_prompt.rs`).
+
+use std::sync::Mutex;
+
+use dbus_secret_service::{EncryptionType, SecretService};
+use keyring_core::Result;
+
+use super::no_prompt::failure;
+
+/// Run `op` on the process's Secret Service session, connecting on first
+/// use. Calls are serialised: the connection is not shared between threads.
+pub fn with<T>(op: impl FnOnce(&SecretService) -> Result<T>) -> Result<T> {
+    static SERVICE: Mutex<Option<SecretService>> = Mutex::new(None);
+    let mut guard = SERVICE.lock().unwrap_or_else(|e| e.into_inner());
+    if guard.is_none() {
+        let service = SecretService::connect_with_max_prompt_timeout(EncryptionType::Dh, 0)
+            .map_err(failure)?;
+        *guard = Some(service);
+    }
+    op(guard.as_ref().expect("connected above"))
+}
