@@ -149,6 +149,29 @@ fn a_stray_copy_left_by_a_move_is_removed() {
     assert_eq!(env.show("moved")["secret_store"], "file");
 }
 
+/// A stray copy outlives its integration: a move interrupted before its
+/// commit leaves a copy in the other store, then the integration is
+/// deleted. The copy is still provably garbage (delete records every store).
+#[test]
+fn a_stray_copy_of_a_deleted_integration_is_still_garbage() {
+    let env = TestEnv::new().with_env("HUBINT_PASSPHRASE", "doctor test passphrase");
+    let id = env.add_id("gone", "pw", &["--secret-store", "file"]);
+    let out = env
+        .cmd(&["move", "gone", "--to", "keyring"])
+        .env("HUBINT_FAILPOINT", "move-before-commit:abort")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), None);
+    assert_eq!(keyring_items(&id), 1, "the stray copy");
+    assert!(env.run(&["delete", "gone", "--yes"], "").status.success());
+    let (code, report) = doctor(&env, &[]);
+    assert_eq!(code, 7);
+    assert!(findings(&report, "recovery").is_empty(), "{report:#}");
+    assert_eq!(findings(&report, "orphans").len(), 1, "{report:#}");
+    assert_eq!(doctor(&env, &["--fix"]).0, 0);
+    assert_eq!(keyring_items(&id), 0);
+}
+
 #[cfg(unix)]
 #[test]
 fn loose_permissions_are_tightened() {
