@@ -137,7 +137,13 @@ pub fn entries() -> keyring_core::Result<Vec<(String, HashMap<String, String>)>>
     session::with(|ss| {
         let mut all = Vec::new();
         for item in unlocked_items(ss, None)? {
-            let attributes = item.get_attributes().map_err(failure)?;
+            // Another process may delete an item between the search and this
+            // read ("Object does not exist"): it is gone, so it is skipped.
+            let attributes = match item.get_attributes() {
+                Ok(attributes) => attributes,
+                Err(SsError::Dbus(_)) => continue,
+                Err(err) => return Err(failure(err)),
+            };
             if let Some(id) = attributes.get("username").cloned() {
                 all.push((id, attributes));
             }
