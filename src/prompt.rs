@@ -14,7 +14,7 @@ use crate::ui::Ui;
 
 mod strict;
 pub use interrupt::AtPrompt;
-pub use strict::{confirm_line, confirm_name};
+pub use strict::{confirm_line, confirm_name, refuse_unconfirmed};
 
 pub type Validator = fn(&str) -> Result<(), String>;
 

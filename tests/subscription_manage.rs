@@ -57,7 +57,11 @@ fn create_then_rename_then_delete() {
     error: no subscription named 'acme-ci'
     hint: run `hubint subscription list` to see the subscriptions
     ");
-    snapshot!(env, env.cmd(&["subscription", "delete", "acme-prod"]), @"
+    // Without a terminal a deletion needs --yes, as `integration delete` does.
+    snapshot!(env, env.cmd(&["subscription", "delete", "acme-prod"]), @"");
+    snapshot!(env, env.cmd(&["subscription", "delete", "acme-prod", "--no-input"]), @"");
+    assert_eq!(env.json(&["subscription", "list"]).as_array().unwrap().len(), 1);
+    snapshot!(env, env.cmd(&["subscription", "delete", "acme-prod", "--yes"]), @"
     success: true
     exit_code: 0
     ----- stdout -----
@@ -117,7 +121,7 @@ fn delete_refuses_while_integrations_are_attached() {
             .len(),
         1
     );
-    snapshot!(env, env.cmd(&["subscription", "delete", "del-sub", "--detach-all"]), @"
+    snapshot!(env, env.cmd(&["subscription", "delete", "del-sub", "--detach-all", "-y"]), @"
     success: true
     exit_code: 0
     ----- stdout -----
