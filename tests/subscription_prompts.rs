@@ -28,7 +28,10 @@ fn subscriptions(env: &TestEnv) -> Vec<(String, Vec<String>)> {
             let names = s["integrations"].as_array().expect("integrations");
             (
                 s["name"].as_str().expect("name").to_string(),
-                names.iter().map(|n| n.as_str().unwrap().to_string()).collect(),
+                names
+                    .iter()
+                    .map(|n| n.as_str().unwrap().to_string())
+                    .collect(),
             )
         })
         .collect()
