@@ -2,12 +2,14 @@
 //! whole-line `y` (keys typed before the question are discarded), or, with
 //! --detach-all and integrations attached, the subscription's name typed.
 //! `--yes` asks nothing; `--no-input` (or `HUBINT_NO_INPUT`) never asks.
+//! And the add form's "new subscription..." warns about a name close to an
+//! existing one, as `subscription attach` does.
 #![cfg(unix)]
 
 mod common;
 
 use common::TestEnv;
-use common::terminal::{ENTER, Pty};
+use common::terminal::{DOWN, ENTER, Pty, SPACE};
 
 fn ok(env: &TestEnv, args: &[&str]) {
     let out = env.run(args, "");
@@ -154,4 +156,76 @@ fn keys_typed_before_the_question_are_discarded() {
         .expect("Cancelled; nothing was changed.")
         .exits_with(130);
     assert_eq!(subscriptions(&env), [empty("early")]);
+}
+
+/// The add form's subscription step, up to the name typed at "new
+/// subscription..." (prod is selected too).
+fn add_form_to_new_name(env: &TestEnv, name: &str, new: &str) -> Pty {
+    let mut p = Pty::spawn(env, &["add", "--name", name, "--username", "me"]);
+    p.expect("Registry URL [https://index.docker.io/v1/]:")
+        .send(ENTER)
+        .expect_password("Password:")
+        .line("pw")
+        .expect_password("Repeat password:")
+        .line("pw")
+        .expect("Email (optional, Enter to skip):")
+        .send(ENTER)
+        .expect("Attach to subscriptions")
+        .expect("new subscription...")
+        .send(SPACE)
+        .expect("[x] prod")
+        .send(DOWN)
+        .send(DOWN)
+        .send(SPACE)
+        .expect("[x] new subscription...")
+        .send(ENTER)
+        .expect("New subscription name:")
+        .line(new)
+        .expect(&format!(
+            "warning: there is no subscription '{new}' yet, but there is 'team-x', which is close"
+        ))
+        .expect(&format!("Create the new subscription {new}? [y/N]"));
+    p
+}
+
+/// A new name close to an existing one: no goes back to the list (prod
+/// still selected) to pick the close one; yes creates the new one.
+#[test]
+fn add_form_warns_about_a_close_new_subscription() {
+    let env = TestEnv::new();
+    env.add("base", "pw", &["--subscription", "prod"]);
+    ok(&env, &["subscription", "attach", "team-x", "base"]);
+
+    let mut p = add_form_to_new_name(&env, "hub-a", "team-x2");
+    p.line("n")
+        .expect("Pick team-x from the list, or choose \"new subscription...\"")
+        .expect("Attach to subscriptions")
+        .expect("[x] prod")
+        .send(DOWN)
+        .send(SPACE)
+        .expect("[x] team-x")
+        .send(ENTER)
+        .expect("Subscriptions  prod, team-x")
+        .expect("Save? [Y/n]")
+        .send(ENTER)
+        .expect("Added integration hub-a")
+        .exits_with(0);
+    assert_eq!(
+        env.show("hub-a")["subscriptions"],
+        serde_json::json!(["prod", "team-x"])
+    );
+
+    let mut p = add_form_to_new_name(&env, "hub-b", "Team_X2");
+    p.line("y")
+        .expect("Subscriptions  prod, Team_X2 (new)")
+        .expect("Save? [Y/n]")
+        .send(ENTER)
+        .expect("Added integration hub-b")
+        .exits_with(0);
+    assert_eq!(
+        env.show("hub-b")["subscriptions"],
+        serde_json::json!(["prod", "Team_X2"])
+    );
+    let names: Vec<String> = subscriptions(&env).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["prod", "team-x", "Team_X2"]);
 }
