@@ -1835,7 +1835,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__subscription__subcmd__delete)
-            opts="-h -V --detach-all --json --no-input --verbose --help --version"
+            opts="-y -h -V --yes --detach-all --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -247,6 +247,8 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --version 'Print version'
         }
         &'hubint;subscription;delete'= {
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
             cand --detach-all 'Detach every integration attached to it, then delete it (the integrations themselves are kept)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'

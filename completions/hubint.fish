@@ -188,6 +188,7 @@ complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_s
 complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from rename" -l verbose -d 'Show raw errors (such as D-Bus\'s) next to their plain-words explanation'
 complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
 complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from delete" -l detach-all -d 'Detach every integration attached to it, then delete it (the integrations themselves are kept)'
 complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from delete" -l json -d 'Print results as JSON on stdout'
 complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; a missing value is an error naming its flag'

@@ -14,7 +14,7 @@ use crate::ui::Ui;
 
 mod strict;
 pub use interrupt::AtPrompt;
-pub use strict::{confirm_line, confirm_name};
+pub use strict::{confirm_line, confirm_name, refuse_unconfirmed};
 
 pub type Validator = fn(&str) -> Result<(), String>;
 
@@ -31,12 +31,19 @@ pub fn select(ui: &Ui, prompt: &str, items: &[&str], default: usize) -> Result<u
         .interact()?)
 }
 
-pub fn multi_select(ui: &Ui, prompt: &str, items: &[String]) -> Result<Vec<usize>> {
+/// Several of `items`; those whose `checked` entry is true start selected.
+pub fn multi_select(
+    ui: &Ui,
+    prompt: &str,
+    items: &[String],
+    checked: &[bool],
+) -> Result<Vec<usize>> {
     let _at = interrupt::AtPrompt::enter();
     let theme = ui.theme();
     Ok(MultiSelect::with_theme(&*theme)
         .with_prompt(prompt)
         .items(items)
+        .defaults(checked)
         .interact()?)
 }
 

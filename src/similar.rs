@@ -10,6 +10,7 @@ use crate::context::Ctx;
 use crate::db::subscriptions;
 use crate::error::Failure;
 use crate::prompt;
+use crate::ui::Ui;
 
 /// The greatest edit distance that still counts as close.
 pub const MAX_DISTANCE: usize = 2;
@@ -72,15 +73,25 @@ pub fn check_new_subscription(ctx: &Ctx, conn: &Connection, name: &str) -> Resul
     let Some(close) = close_match(name, &names) else {
         return Ok(());
     };
-    ctx.ui.warn(format!(
-        "there is no subscription '{name}' yet, but there is '{close}', which is close"
-    ));
-    if ctx.ui.interactive() && !prompt::confirm(&format!("Create the new subscription {name}?"))? {
+    if !create_anyway(&ctx.ui, name, close)? {
         ctx.ui
             .status(format!("To use the existing subscription, give '{close}'."));
         return Err(Failure::cancelled().into());
     }
     Ok(())
+}
+
+/// The new subscription `name` is close to the existing `close`: warn
+/// naming it, and on a terminal ask whether to create `name` anyway
+/// (`[y/N]`). Without a terminal the answer is yes.
+pub fn create_anyway(ui: &Ui, name: &str, close: &str) -> Result<bool> {
+    ui.warn(format!(
+        "there is no subscription '{name}' yet, but there is '{close}', which is close"
+    ));
+    if !ui.interactive() {
+        return Ok(true);
+    }
+    prompt::confirm(&format!("Create the new subscription {name}?"))
 }
 
 #[cfg(test)]

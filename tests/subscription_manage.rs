@@ -57,7 +57,33 @@ fn create_then_rename_then_delete() {
     error: no subscription named 'acme-ci'
     hint: run `hubint subscription list` to see the subscriptions
     ");
+    // Without a terminal a deletion needs --yes, as `integration delete` does.
     snapshot!(env, env.cmd(&["subscription", "delete", "acme-prod"]), @"
+    success: false
+    exit_code: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: refusing to delete subscription 'acme-prod' without confirmation
+    hint: pass --yes to delete without a prompt
+    ");
+    snapshot!(env, env.cmd(&["subscription", "delete", "acme-prod", "--no-input"]), @"
+    success: false
+    exit_code: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: refusing to delete subscription 'acme-prod' without confirmation
+    hint: pass --yes to delete without a prompt
+    ");
+    assert_eq!(
+        env.json(&["subscription", "list"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    snapshot!(env, env.cmd(&["subscription", "delete", "acme-prod", "--yes"]), @"
     success: true
     exit_code: 0
     ----- stdout -----
@@ -117,7 +143,7 @@ fn delete_refuses_while_integrations_are_attached() {
             .len(),
         1
     );
-    snapshot!(env, env.cmd(&["subscription", "delete", "del-sub", "--detach-all"]), @"
+    snapshot!(env, env.cmd(&["subscription", "delete", "del-sub", "--detach-all", "-y"]), @"
     success: true
     exit_code: 0
     ----- stdout -----

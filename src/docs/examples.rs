@@ -301,6 +301,10 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
                 "Detach its integrations and delete it:",
                 "hubint subscription delete acme-ci --detach-all",
             ),
+            ex(
+                "Delete it from a script, without a question:",
+                "hubint subscription delete acme-ci --detach-all --yes",
+            ),
         ],
     ),
     (

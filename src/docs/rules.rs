@@ -207,13 +207,23 @@ pub const PAGES: &[(&str, Page)] = &[
             &[
                 "A subscription cannot be deleted while integrations are attached: the refusal \
                  names them (exit 4). --detach-all detaches them first; the integrations stay.",
+                "On a terminal the deletion is confirmed first, unless --yes is given: a whole \
+                 line 'y', or, when --detach-all would detach integrations, the subscription's \
+                 name typed. Keys typed before the question are discarded.",
+                "Without a terminal (or with --no-input) nothing is asked: the deletion needs \
+                 --yes.",
             ],
             &[
+                (
+                    Usage,
+                    "no terminal to confirm on and --yes was not given; nothing changed",
+                ),
                 (NotFound, "no subscription has that name"),
                 (
                     Conflict,
                     "integrations are attached (and --detach-all was not given)",
                 ),
+                CANCELLED,
             ],
         ),
     ),

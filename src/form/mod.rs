@@ -16,7 +16,7 @@ use crate::db::subscriptions;
 use crate::error::Failure;
 use crate::secret::StoreKind;
 use crate::ui::Ui;
-use crate::{prompt, validate};
+use crate::{prompt, similar, validate};
 
 /// How a password shows in a summary: never its length or any character.
 pub const MASKED: &str = "********";
@@ -47,29 +47,57 @@ pub fn store_name(ctx: &Ctx, store: StoreKind) -> String {
 }
 
 /// The subscriptions to attach: a multi-select of the existing ones plus
-/// "new subscription...", which asks for a name. Choosing none is fine.
+/// "new subscription...", which asks for a name. Choosing none is fine. A
+/// new name close to an existing one is warned about; declining to create
+/// it goes back to the list, with the other choices kept.
 pub fn choose_subscriptions(ui: &Ui, conn: &Connection) -> Result<Vec<String>> {
     let existing = subscriptions::names(conn)?;
     let mut items = existing.clone();
     items.push(NEW_SUBSCRIPTION.to_string());
-    let picked = prompt::multi_select(
-        ui,
-        "Attach to subscriptions (space to select, enter to confirm; none is fine)",
-        &items,
-    )?;
-    let mut chosen: Vec<String> = picked
-        .iter()
-        .filter_map(|&i| existing.get(i).cloned())
-        .collect();
-    if picked.contains(&existing.len()) {
-        let name = prompt::input(ui, "New subscription name", None, false, validate::name)?;
-        match existing.iter().find(|e| e.eq_ignore_ascii_case(&name)) {
-            Some(found) if chosen.contains(found) => {}
-            Some(found) => chosen.push(found.clone()),
-            None => chosen.push(name),
+    let mut checked = vec![false; items.len()];
+    loop {
+        let picked = prompt::multi_select(
+            ui,
+            "Attach to subscriptions (space to select, enter to confirm; none is fine)",
+            &items,
+            &checked,
+        )?;
+        let mut chosen: Vec<String> = picked
+            .iter()
+            .filter_map(|&i| existing.get(i).cloned())
+            .collect();
+        if !picked.contains(&existing.len()) {
+            return Ok(chosen);
         }
+        if let Some(name) = new_subscription(ui, &existing)? {
+            if !chosen.contains(&name) {
+                chosen.push(name);
+            }
+            return Ok(chosen);
+        }
+        checked = (0..items.len())
+            .map(|i| i < existing.len() && picked.contains(&i))
+            .collect();
     }
-    Ok(chosen)
+}
+
+/// The name typed at "new subscription...": an existing one (ignoring case)
+/// as it is stored. `None` when the name is close to an existing one and
+/// the user declines to create it.
+fn new_subscription(ui: &Ui, existing: &[String]) -> Result<Option<String>> {
+    let name = prompt::input(ui, "New subscription name", None, false, validate::name)?;
+    if let Some(found) = existing.iter().find(|e| e.eq_ignore_ascii_case(&name)) {
+        return Ok(Some(found.clone()));
+    }
+    if let Some(close) = similar::close_match(&name, existing)
+        && !similar::create_anyway(ui, &name, close)?
+    {
+        ui.status(format!(
+            "Pick {close} from the list, or choose \"{NEW_SUBSCRIPTION}\" and type another name."
+        ));
+        return Ok(None);
+    }
+    Ok(Some(name))
 }
 
 /// Print `title` and the rows (label, value) aligned, then ask

@@ -4,9 +4,19 @@
 
 use std::io::{BufRead, Write};
 
+use std::fmt::Display;
+
 use anyhow::Result;
 
 use super::interrupt::AtPrompt;
+use crate::error::Failure;
+
+/// The refusal of a deletion that needs a confirmation when there is no
+/// terminal to ask on (exit 2): `what` is deleted only with `--yes`.
+pub fn refuse_unconfirmed(what: impl Display) -> Failure {
+    Failure::usage(format!("refusing to delete {what} without confirmation"))
+        .hint("pass --yes to delete without a prompt")
+}
 
 /// `PROMPT [y/N] `: yes only for a whole line `y` or `yes`; an empty line,
 /// `n` or `no` is no; anything else is asked again.

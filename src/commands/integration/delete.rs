@@ -39,12 +39,7 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     }
     if !args.yes {
         if !ui.interactive() {
-            return Err(Failure::usage(format!(
-                "refusing to delete '{}' without confirmation",
-                target.name
-            ))
-            .hint("pass --yes to delete without a prompt")
-            .into());
+            return Err(prompt::refuse_unconfirmed(format!("'{}'", target.name)).into());
         }
         if !confirmed(ctx, &target)? {
             return Err(Failure::cancelled().into());
