@@ -364,13 +364,7 @@ pub fn delete(ctx: &Ctx, db: &mut Db, target: &Integration, detach: bool) -> Res
     }
     let detached = subscriptions::detach_all(&tx, &target.id)?;
     integrations::delete(&tx, &target.id)?;
-    // An entry for every store: besides the secret in its own store, an
-    // interrupted move may have left a copy in the other one, and the entry
-    // is what proves that copy garbage to `doctor --fix` (which also drops
-    // the entries whose secret is gone).
-    for kind in [StoreKind::Keyring, StoreKind::File] {
-        pending::add(&tx, &target.id, kind)?;
-    }
+    pending::add(&tx, &target.id, store.kind())?;
     tx.commit()?;
     failpoint::hit("delete-after-commit");
     match store.delete(&target.id) {

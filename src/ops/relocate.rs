@@ -4,7 +4,7 @@
 use anyhow::Result;
 
 use crate::context::Ctx;
-use crate::db::{self, Db, integrations, integrations::Integration};
+use crate::db::{self, Db, integrations, integrations::Integration, pending};
 use crate::error::Failure;
 use crate::failpoint;
 use crate::recovery::meta;
@@ -65,10 +65,23 @@ fn relocate_group(
     let dest = ctx.store(to)?;
     from.unlock()?;
     dest.unlock()?;
+    let ids: Vec<String> = group.iter().map(|i| i.id.clone()).collect();
+    // Until the move completes, a crash can leave a copy in either store;
+    // once its integration is deleted, these entries are what prove that
+    // copy garbage to `doctor --fix`. They are cleared when the move ends.
+    let both = [from.kind(), to];
+    {
+        let tx = db.write()?;
+        for id in &ids {
+            for kind in both {
+                pending::add(&tx, id, kind)?;
+            }
+        }
+        tx.commit()?;
+    }
     let tx = db.write()?;
     // Re-read under the write lock: another process may have changed them.
     let (rows, batch) = read_group(ctx, &tx, from, group)?;
-    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
     let now = db::now();
     let committed = dest.set_many(&batch).and_then(|()| {
         failpoint::hit("move-before-commit");
@@ -85,25 +98,46 @@ fn relocate_group(
     if let Err(err) = committed {
         // The rows still name `from`, which has every secret: the copies
         // written to `to` are strays.
-        let _ = dest.delete_many(&ids);
+        if dest.delete_many(&ids).is_ok() {
+            forget(db, &ids, &both);
+        }
         return Err(err);
     }
     failpoint::hit("move-before-old-delete");
-    if let Err(err) = from.delete_many(&ids) {
-        let what = match rows.as_slice() {
-            [one] => format!("the secret of {} is", one.name),
-            many => format!("the secrets of {} integrations are", many.len()),
-        };
-        ctx.ui.warn(format!(
-            "{what} now in the {}, but the old copy could not be removed from the {}: \
-             {err:#}; `hubint doctor --fix` removes it",
-            to.describe(),
-            from.kind().describe()
-        ));
+    match from.delete_many(&ids) {
+        Ok(_) => forget(db, &ids, &both),
+        Err(err) => warn_old_copy(ctx, &rows, from, to, &err),
     }
     ids.iter()
         .map(|id| integrations::by_id(&db.conn, id))
         .collect()
+}
+
+/// Clear the entries of a move that ended (a leftover entry is harmless).
+fn forget(db: &mut Db, ids: &[String], kinds: &[StoreKind]) {
+    for kind in kinds {
+        let _ = pending::forget_all(db, ids, *kind);
+    }
+}
+
+/// The old copies stay: say so (`doctor --fix` removes them).
+fn warn_old_copy(
+    ctx: &Ctx,
+    rows: &[Integration],
+    from: &dyn SecretStore,
+    to: StoreKind,
+    err: &anyhow::Error,
+) {
+    let what = match rows {
+        [one] => format!("the secret of {} is", one.name),
+        many => format!("the secrets of {} integrations are", many.len()),
+    };
+    ctx.ui.warn(format!(
+        "{what} now in the {}, but the old copy could not be removed from the {}: \
+         {err:#}; `hubint doctor --fix` removes it",
+        to.describe(),
+        from.kind().describe()
+    ));
 }
 
 /// The current rows of `group` (unchanged since the caller read them) and
