@@ -8,29 +8,15 @@ mod common;
 
 use common::terminal::{ENTER, Pty};
 use common::{TestEnv, keyring_secret};
-use serde_json::Value;
-
-fn attach(env: &TestEnv, subscription: &str, integration: &str) {
-    let out = env.run(&["subscription", "attach", subscription, integration], "");
-    assert!(
-        out.status.success(),
-        "attach failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-fn id_of(integration: &Value) -> String {
-    integration["id"].as_str().expect("id").to_string()
-}
 
 #[test]
 fn delete_in_use_asks_for_the_name() {
     common::require_keyring();
     let env = TestEnv::new();
     env.add("shared", "pw-shared", &[]);
-    attach(&env, "prod", "shared");
-    attach(&env, "staging", "shared");
-    let id = id_of(&env.show("shared"));
+    env.attach("prod", "shared");
+    env.attach("staging", "shared");
+    let id = common::id_of(&env.show("shared"));
     const ASK: &str = "Type the name shared to confirm (Enter alone cancels):";
 
     // Enter alone cancels; so does `y`, which is not the name.
@@ -76,7 +62,7 @@ fn delete_unused_asks_and_no_keeps_it() {
     common::require_keyring();
     let env = TestEnv::new();
     env.add("lonely", "pw-lonely", &[]);
-    let id = id_of(&env.show("lonely"));
+    let id = common::id_of(&env.show("lonely"));
 
     let mut p = Pty::spawn(&env, &["delete", "lonely"]);
     p.expect("Delete integration lonely? [y/N]")
@@ -95,7 +81,7 @@ fn stray_keys_after_y_do_not_delete() {
     common::require_keyring();
     let env = TestEnv::new();
     env.add("lonely", "pw-lonely", &[]);
-    let id = id_of(&env.show("lonely"));
+    let id = common::id_of(&env.show("lonely"));
 
     let mut p = Pty::spawn(&env, &["delete", "lonely"]);
     p.expect("Delete integration lonely? [y/N]")
@@ -125,7 +111,7 @@ fn keys_typed_before_the_question_are_discarded() {
     common::require_keyring();
     let bare = TestEnv::new();
     bare.add("lonely", "pw-lonely", &[]);
-    let id = id_of(&bare.show("lonely"));
+    let id = common::id_of(&bare.show("lonely"));
     let env = bare.with_env("HUBINT_FAILPOINT", "before-strict-question:pause");
 
     let mut p = Pty::spawn(&env, &["delete", "lonely"]);

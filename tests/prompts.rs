@@ -12,19 +12,6 @@ use common::terminal::{CTRL_C, DOWN, ENTER, Pty, SPACE};
 use common::{TestEnv, keyring_secret};
 use serde_json::Value;
 
-fn attach(env: &TestEnv, subscription: &str, integration: &str) {
-    let out = env.run(&["subscription", "attach", subscription, integration], "");
-    assert!(
-        out.status.success(),
-        "attach failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-fn id_of(integration: &Value) -> String {
-    integration["id"].as_str().expect("id").to_string()
-}
-
 /// The whole add form, in the order of the integrations page: family and
 /// type (one choice each: shown, not asked), name, URL, username, password
 /// twice, email; then the subscriptions; then the summary and Save.
@@ -33,7 +20,7 @@ fn add_walks_the_form_in_the_page_order() {
     common::require_keyring();
     let env = TestEnv::new();
     env.add("taken", "pw-taken", &[]);
-    attach(&env, "prod", "taken");
+    env.attach("prod", "taken");
 
     let mut p = Pty::spawn(&env, &["add"]);
     p.expect("✔ Integration family · hub")
@@ -126,7 +113,7 @@ fn add_walks_the_form_in_the_page_order() {
         serde_json::json!(["prod", "staging"])
     );
     assert_eq!(
-        keyring_secret(&id_of(&saved)).as_deref(),
+        keyring_secret(&common::id_of(&saved)).as_deref(),
         Some("s3cret pass")
     );
     // The taken one is untouched.
@@ -172,7 +159,10 @@ fn add_accepts_the_defaults_and_no_at_save_saves_nothing() {
     assert_eq!(saved["registry"], "https://index.docker.io/v1/");
     assert_eq!(saved["email"], Value::Null);
     assert_eq!(saved["subscriptions"], serde_json::json!([]));
-    assert_eq!(keyring_secret(&id_of(&saved)).as_deref(), Some("pw"));
+    assert_eq!(
+        keyring_secret(&common::id_of(&saved)).as_deref(),
+        Some("pw")
+    );
 }
 
 /// Every required value given as a flag: a script on a terminal, asked nothing.
@@ -216,7 +206,7 @@ fn edit_prompts_each_field_with_its_current_value() {
         ],
     );
     let before = env.show("old-name");
-    let id = id_of(&before);
+    let id = common::id_of(&before);
     const EMAIL: &str = "Email (Enter keeps it, - removes it) [a@example.com]:";
 
     // Enter everywhere and an empty password: nothing changes, nothing asked.
@@ -265,7 +255,7 @@ fn edit_prompts_each_field_with_its_current_value() {
         .exits_with(0);
     assert!(!p.transcript.contains("pw-new"), "{}", p.transcript);
     let after = env.show("new-name");
-    assert_eq!(id_of(&after), id);
+    assert_eq!(common::id_of(&after), id);
     assert_eq!(after["registry"], "registry.example.com:5000");
     assert_eq!(after["email"], Value::Null);
     assert_eq!(keyring_secret(&id).as_deref(), Some("pw-new"));

@@ -202,6 +202,17 @@ impl TestEnv {
     }
 
     /// Add an integration non-interactively, asserting success.
+    /// `subscription attach SUBSCRIPTION INTEGRATION`, which must succeed.
+    #[allow(dead_code)]
+    pub fn attach(&self, subscription: &str, integration: &str) {
+        let out = self.run(&["subscription", "attach", subscription, integration], "");
+        assert!(
+            out.status.success(),
+            "attach failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
     pub fn add(&self, name: &str, password: &str, extra: &[&str]) {
         require_keyring();
         let mut args = vec![
@@ -317,4 +328,10 @@ macro_rules! snapshot {
         let _guard = $env.settings().bind_to_scope();
         insta_cmd::assert_cmd_snapshot!($cmd);
     }};
+}
+
+/// The `id` of an integration as `show --json` prints it.
+#[allow(dead_code)]
+pub fn id_of(integration: &serde_json::Value) -> String {
+    integration["id"].as_str().expect("id").to_string()
 }
