@@ -68,6 +68,14 @@ impl Os {
         self == Os::Linux
     }
 
+    /// Whether keyring items keep free attributes, where hubint stores an
+    /// integration's details for recovery. Only the Secret Service does: the
+    /// Keychain and Credential Manager have a fixed set (a comment, an
+    /// alias), so hubint neither writes nor reads details there.
+    pub fn keyring_keeps_details(self) -> bool {
+        self == Os::Linux
+    }
+
     /// The search (keyring-core specification) that finds every item of
     /// `service`: by attribute on Linux and macOS; on Windows by a pattern
     /// on the target name, which is `<account>.<service>`.
@@ -233,6 +241,8 @@ mod tests {
         );
         assert!(Os::Linux.keyring_takes_label());
         assert!(!Os::MacOs.keyring_takes_label() && !Os::Windows.keyring_takes_label());
+        assert!(Os::Linux.keyring_keeps_details());
+        assert!(!Os::MacOs.keyring_keeps_details() && !Os::Windows.keyring_keeps_details());
         assert_eq!(
             Os::MacOs.keyring_search("hubint"),
             ("service", "hubint".into())

@@ -198,7 +198,10 @@ impl SecretStore for KeyringStore {
             let spec = HashMap::from([(key, value.as_str())]);
             let mut all = Vec::new();
             for entry in store.search(&spec)? {
-                let attributes = entry.get_attributes().unwrap_or_default();
+                let attributes = match Os::current().keyring_keeps_details() {
+                    true => entry.get_attributes().unwrap_or_default(),
+                    false => HashMap::new(),
+                };
                 let id = match entry.get_specifiers() {
                     Some((_, user)) => Some(user),
                     None => attributes.get("username").cloned(),
@@ -253,6 +256,9 @@ fn borrowed<'a>(attributes: &'a [(&'static str, String)]) -> Vec<(&'a str, &'a s
 /// Keep `meta` as the item's attributes. Stores without free attributes
 /// (Keychain, Credential Manager) keep only the secret.
 fn set_meta(entry: &Entry, meta: &Meta) -> keyring_core::Result<()> {
+    if !Os::current().keyring_keeps_details() {
+        return Ok(());
+    }
     let pairs = meta_attributes(meta);
     let attributes: HashMap<&str, &str> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
     match entry.update_attributes(&attributes) {
