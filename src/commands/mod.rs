@@ -7,7 +7,6 @@ pub mod docker_config;
 pub mod doctor;
 pub mod env;
 pub mod exec;
-pub mod generate;
 pub mod import;
 pub mod install_helper;
 pub mod integration;
@@ -54,9 +53,6 @@ pub enum Command {
     #[command(after_help = docs::examples_help("completions"))]
     Completions(completions::CompletionsArgs),
 
-    /// Regenerate the committed completion scripts and man pages
-    #[command(hide = true)]
-    Generate(generate::GenerateArgs),
     /// Write a docker config.json that gives container tools the integrations
     DockerConfig(docker_config::DockerConfigArgs),
 
@@ -90,7 +86,6 @@ pub fn run(ctx: &Ctx, command: &Command) -> Result<Output> {
         Command::Attach(args) => subscription::attach::run(ctx, args),
         Command::Detach(args) => subscription::detach::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
-        Command::Generate(args) => generate::run(ctx, args),
         Command::DockerConfig(args) => docker_config::run(ctx, args),
         Command::Import(cmd) => import::run(ctx, cmd),
         Command::Env(args) => env::run(ctx, args),

@@ -1,6 +1,7 @@
 //! The reference text beyond the flags: exit codes, environment variables,
 //! files and examples. This is the only copy: `--help` formats it here and
-//! the man pages (`hubint generate`, see `man.rs`) render the same tables.
+//! the man pages (`cargo xtask generate`, see `xtask/src/man.rs`) render the
+//! same tables.
 
 use crate::error::Code;
 
