@@ -7,24 +7,23 @@
 //! base64 `auths` for a throwaway container, mode 0600, with a warning. The
 //! file is merged (other keys are kept) and replaced atomically.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
-use serde_json::{Value, json};
 
 use crate::commands::credential_helper::HELPER_NAME;
 use crate::context::Ctx;
-use crate::db::integrations::{self, Filter, Integration};
+use crate::db::integrations::{self, Filter};
 use crate::db::subscriptions;
-use crate::dockerconfig::{self, ConfigFile, HELPER};
+use crate::dockerconfig::{self, ConfigFile, config_keys};
 use crate::error::Failure;
 use crate::external_helper;
-use crate::login::TOKEN_USERNAME;
 use crate::matching::{self, ENV_SUBSCRIPTION, Selection};
 use crate::output::Output;
-use crate::registry;
+
+/// The registries written, each with the integration chosen to serve it.
+type Registries = Vec<(String, Selection)>;
 
 #[derive(Args, Debug, Default)]
 pub struct DockerConfigArgs {
@@ -55,10 +54,7 @@ pub fn run(ctx: &Ctx, args: &DockerConfigArgs) -> Result<Output> {
         subscription: args.subscription.as_deref(),
         ..Filter::default()
     };
-    let mut by_registry: BTreeMap<String, Vec<Integration>> = BTreeMap::new();
-    for i in integrations::list(&db.conn, &filter)? {
-        by_registry.entry(i.registry.clone()).or_default().push(i);
-    }
+    let by_registry = dockerconfig::by_registry(integrations::list(&db.conn, &filter)?);
     if by_registry.is_empty() {
         let whose = match &args.subscription {
             Some(sub) => format!("subscription '{sub}' has no integrations"),
@@ -81,36 +77,21 @@ pub fn run(ctx: &Ctx, args: &DockerConfigArgs) -> Result<Output> {
     Ok(Output::Nothing)
 }
 
-/// The config keys of a registry: Docker Hub goes by the v1 URL (docker)
-/// and by `docker.io` (containers/image); others by `host:port`.
-fn keys(registry_key: &str) -> Vec<&str> {
-    if registry::is_docker_hub(registry_key) {
-        vec![registry_key, "docker.io"]
-    } else {
-        vec![registry_key]
-    }
-}
-
 fn helper(
     ctx: &Ctx,
     args: &DockerConfigArgs,
     config: &mut ConfigFile,
-    by_registry: &BTreeMap<String, Vec<Integration>>,
+    by_registry: &Registries,
 ) -> Result<()> {
-    let helpers = config.object_mut("credHelpers")?;
-    for key in by_registry.keys() {
-        for k in keys(key) {
-            helpers.insert(k.to_string(), Value::from(HELPER));
-        }
-    }
+    config.set_helpers(by_registry.iter().map(|(key, _)| key.as_str()))?;
     config.save(None)?;
     ctx.ui
         .status(wrote(by_registry, &config.path.display().to_string()));
-    for (key, list) in by_registry {
-        if let Selection::Ambiguous(key, list) = matching::choose(key, list.clone()) {
-            ctx.ui.warn(matching::ambiguous(&key, &list).message);
+    for (key, chosen) in by_registry {
+        if let Selection::Ambiguous(key, list) = chosen {
+            ctx.ui.warn(matching::ambiguous(key, list).message);
         }
-        if plaintext_for(config, key) {
+        if config.holds_password_for(key) {
             ctx.ui.warn(format!(
                 "{} still holds a password for {key} in auths; \
                  `hubint import docker-config --scrub` removes it",
@@ -133,16 +114,12 @@ fn helper(
     Ok(())
 }
 
-fn inline(
-    ctx: &Ctx,
-    config: &mut ConfigFile,
-    by_registry: BTreeMap<String, Vec<Integration>>,
-) -> Result<()> {
+fn inline(ctx: &Ctx, config: &mut ConfigFile, by_registry: Registries) -> Result<()> {
     // Choose and read everything first: an ambiguity or a locked keyring
     // leaves the file untouched.
     let mut entries = Vec::new();
-    for (key, list) in by_registry {
-        let chosen = match matching::choose(&key, list) {
+    for (key, chosen) in by_registry {
+        let chosen = match chosen {
             Selection::Found(i) => *i,
             Selection::Ambiguous(key, list) => {
                 return Err(matching::ambiguous(&key, &list).into());
@@ -150,32 +127,11 @@ fn inline(
             Selection::NotFound => continue,
         };
         let secret = crate::ops::secret_of(ctx, &chosen)?;
-        // An identity token goes in `identitytoken`, as docker writes it.
-        let mut entry = if chosen.username == TOKEN_USERNAME {
-            json!({ "identitytoken": secret.as_str() })
-        } else {
-            json!({ "auth": dockerconfig::encode_auth(&chosen.username, &secret).as_str() })
-        };
-        if let Some(email) = &chosen.email {
-            entry["email"] = Value::from(email.as_str());
-        }
+        let entry = dockerconfig::auth_entry(&chosen.username, &secret, chosen.email.as_deref());
         entries.push((key, entry));
     }
-    if let Some(Value::Object(helpers)) = config.root.get_mut("credHelpers") {
-        for (key, _) in &entries {
-            for k in keys(key) {
-                // A helper entry would win over auths; the container has no hubint.
-                if helpers.get(k).and_then(Value::as_str) == Some(HELPER) {
-                    helpers.remove(k);
-                }
-            }
-        }
-    }
-    let auths = config.object_mut("auths")?;
     let n = entries.len();
-    for (key, entry) in entries {
-        auths.insert(key, entry);
-    }
+    config.set_auths(entries)?;
     config.save(Some(0o600))?;
     ctx.ui.warn(format!(
         "{} now holds {} in plaintext (base64, mode 0600); use it only in a \
@@ -190,25 +146,13 @@ fn inline(
     Ok(())
 }
 
-/// Whether `auths` holds a password for the registry under any spelling.
-fn plaintext_for(config: &ConfigFile, registry_key: &str) -> bool {
-    let Some(Value::Object(auths)) = config.root.get("auths") else {
-        return false;
-    };
-    auths.iter().any(|(k, v)| {
-        registry::normalize(k).is_ok_and(|n| n == registry_key)
-            && ["auth", "password", "identitytoken"].iter().any(|f| {
-                v.get(f)
-                    .and_then(Value::as_str)
-                    .is_some_and(|s| !s.is_empty())
-            })
-    })
-}
-
 /// What was written: every key, and how many there are when Docker Hub's
 /// two spellings make more keys than registries.
-fn wrote(by_registry: &BTreeMap<String, Vec<Integration>>, path: &str) -> String {
-    let written: Vec<&str> = by_registry.keys().flat_map(|k| keys(k)).collect();
+fn wrote(by_registry: &Registries, path: &str) -> String {
+    let written: Vec<&str> = by_registry
+        .iter()
+        .flat_map(|(k, _)| config_keys(k))
+        .collect();
     let registries = count(by_registry.len());
     if written.len() == by_registry.len() {
         return format!(

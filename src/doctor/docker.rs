@@ -2,17 +2,11 @@
 //! `config.json` and containers' `auth.json`, and credential helpers they
 //! name that are not installed.
 
-use std::path::PathBuf;
-
 use serde_json::{Map, Value};
 
 use super::{Report, error_parts, shell_word};
-use crate::commands::import::sources::SECRET_KEYS;
-use crate::dockerconfig::{self, ConfigFile, child};
+use crate::dockerconfig::{self, ConfigFile, Contents};
 use crate::external_helper;
-
-/// Where containers tools (podman, skopeo, buildah) keep their logins.
-pub const ENV_REGISTRY_AUTH_FILE: &str = "REGISTRY_AUTH_FILE";
 
 /// What a config file holds that doctor cares about.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -28,98 +22,35 @@ pub struct Inspection {
 /// Look at a config's top-level object. Never fails: what is malformed is
 /// listed, the rest is still inspected.
 pub fn inspect(root: &Map<String, Value>) -> Inspection {
+    let contents = Contents::of(root);
     let mut found = Inspection::default();
-    match root.get("auths") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(auths)) => {
-            for (key, entry) in auths {
-                let holds_secret = |e: &Map<String, Value>| {
-                    SECRET_KEYS
-                        .iter()
-                        .any(|k| matches!(e.get(*k), Some(Value::String(s)) if !s.is_empty()))
-                };
-                match entry {
-                    Value::Object(e) if holds_secret(e) => found.plaintext.push(key.clone()),
-                    Value::Object(_) | Value::Null => {}
-                    other => found.malformed.push(format!(
-                        "{}: {} is not an object",
-                        child(".auths", key),
-                        dockerconfig::kind(other)
-                    )),
+    for entry in contents.auths {
+        match entry {
+            Ok(entry) => {
+                if entry.fields.is_some_and(dockerconfig::holds_secret) {
+                    found.plaintext.push(entry.key.to_string());
                 }
             }
+            Err(malformed) => found.malformed.push(malformed.to_string()),
         }
-        Some(other) => found.malformed.push(format!(
-            ".auths: {} is not an object",
-            dockerconfig::kind(other)
-        )),
     }
-    match root.get("credsStore") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(name)) if name.is_empty() => {}
-        Some(Value::String(name)) => found.helpers.push((".credsStore".into(), name.clone())),
-        Some(other) => found.malformed.push(format!(
-            ".credsStore: {} is not a string",
-            dockerconfig::kind(other)
-        )),
-    }
-    match root.get("credHelpers") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(helpers)) => {
-            for (registry, name) in helpers {
-                let path = child(".credHelpers", registry);
-                match name {
-                    Value::String(name) if !name.is_empty() => {
-                        found.helpers.push((path, name.clone()))
-                    }
-                    Value::String(_) | Value::Null => {}
-                    other => found.malformed.push(format!(
-                        "{path}: {} is not a string",
-                        dockerconfig::kind(other)
-                    )),
+    for entry in contents.helpers {
+        match entry {
+            Ok(entry) => {
+                if let Some(name) = entry.name.filter(|n| !n.is_empty()) {
+                    found.helpers.push((entry.path, name.to_string()));
                 }
             }
+            Err(malformed) => found.malformed.push(malformed.to_string()),
         }
-        Some(other) => found.malformed.push(format!(
-            ".credHelpers: {} is not an object",
-            dockerconfig::kind(other)
-        )),
     }
     found
-}
-
-/// docker's config.json and the containers auth.json files, as container
-/// tools look for them, each once.
-fn files() -> Vec<PathBuf> {
-    let env = |var: &str| {
-        std::env::var_os(var)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
-    let mut files = Vec::new();
-    files.extend(dockerconfig::default_path().ok());
-    files.extend(env(ENV_REGISTRY_AUTH_FILE));
-    if let Some(runtime) = env("XDG_RUNTIME_DIR") {
-        files.push(runtime.join("containers").join("auth.json"));
-    }
-    let config_home = env("XDG_CONFIG_HOME")
-        .or_else(|| directories::BaseDirs::new().map(|b| b.home_dir().join(".config")));
-    if let Some(config) = config_home {
-        files.push(config.join("containers").join("auth.json"));
-    }
-    let mut seen = Vec::new();
-    files.retain(|f| {
-        let new = !seen.contains(f);
-        seen.push(f.clone());
-        new
-    });
-    files
 }
 
 /// The existing files, loaded; a file that cannot be read is a problem.
 pub fn configs(report: &mut Report) -> Vec<ConfigFile> {
     let mut configs = Vec::new();
-    for path in files().iter().filter(|p| p.exists()) {
+    for path in dockerconfig::files().iter().filter(|p| p.exists()) {
         match ConfigFile::load(path) {
             Ok(config) => configs.push(config),
             Err(err) => {

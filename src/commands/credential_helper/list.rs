@@ -9,7 +9,8 @@ use anyhow::Result;
 
 use super::protocol;
 use crate::context::Ctx;
-use crate::db::integrations::{self, Filter, Integration};
+use crate::db::integrations::{self, Filter};
+use crate::dockerconfig;
 use crate::matching::{self, Scope, Selection};
 
 pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
@@ -19,15 +20,11 @@ pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         return protocol::write_json(out, &BTreeMap::<String, String>::new());
     }
     scope.check(&db.conn)?;
-    let mut by_registry: BTreeMap<String, Vec<Integration>> = BTreeMap::new();
-    for i in integrations::list(&db.conn, &Filter::default())? {
-        if scope.serves(&i) {
-            by_registry.entry(i.registry.clone()).or_default().push(i);
-        }
-    }
+    let mut served = integrations::list(&db.conn, &Filter::default())?;
+    served.retain(|i| scope.serves(i));
     let mut accounts = BTreeMap::new();
-    for (key, list) in by_registry {
-        let username = match matching::choose(&key, list) {
+    for (key, chosen) in dockerconfig::by_registry(served) {
+        let username = match chosen {
             Selection::Found(i) => i.username,
             Selection::Ambiguous(key, list) => {
                 ctx.ui.status(format!(

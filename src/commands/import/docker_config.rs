@@ -5,13 +5,12 @@
 //! The whole file is read and checked first: a malformed file is an error
 //! naming the file and the JSON path, and nothing is imported.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
-use serde_json::Value;
 
-use super::sources::{self, Found, SECRET_KEYS};
+use super::sources::{self, Found};
 use crate::context::Ctx;
 use crate::dockerconfig::{self, ConfigFile};
 use crate::error::Failure;
@@ -105,20 +104,7 @@ fn scrub(ctx: &Ctx, config: &mut ConfigFile, keys: &[String]) -> Result<()> {
         ));
         return Ok(());
     }
-    let backup = backup_path(&config.path);
-    let original = config.original.as_deref().map_or(&[][..], |b| &b[..]);
-    crate::paths::write_new(&backup, original, 0o600)?;
-    crate::paths::keep_owner(&config.path, &backup)?;
-    if let Some(Value::Object(auths)) = config.root.get_mut("auths") {
-        for key in keys {
-            if let Some(Value::Object(entry)) = auths.get_mut(key) {
-                for secret_key in SECRET_KEYS {
-                    entry.remove(*secret_key);
-                }
-            }
-        }
-    }
-    config.save(None)?;
+    let backup = config.scrub(keys)?;
     ctx.ui.status(format!(
         "Removed the plaintext passwords of {} from {}; the previous file is in {}.",
         if keys.len() == 1 {
@@ -130,16 +116,4 @@ fn scrub(ctx: &Ctx, config: &mut ConfigFile, keys: &[String]) -> Result<()> {
         backup.display()
     ));
     Ok(())
-}
-
-/// `FILE.hubint-backup`, or `FILE.hubint-backup-N` if taken.
-fn backup_path(path: &Path) -> PathBuf {
-    let base = format!("{}.hubint-backup", path.display());
-    let mut candidate = PathBuf::from(&base);
-    let mut n = 2;
-    while std::fs::symlink_metadata(&candidate).is_ok() {
-        candidate = PathBuf::from(format!("{base}-{n}"));
-        n += 1;
-    }
-    candidate
 }

@@ -2,14 +2,11 @@
 //! entries (also the format of a containers `auth.json`), and the helpers
 //! named by `credsStore` and `credHelpers`.
 
-use serde_json::{Map, Value};
-
 use crate::context::Ctx;
-use crate::dockerconfig::{self, ConfigFile, child, malformed};
+use crate::dockerconfig::{self, ConfigFile, Contents, HelperEntry};
 use crate::external_helper::ExternalHelper;
-use crate::login::{Login, TOKEN_USERNAME};
+use crate::login::Login;
 use crate::registry;
-use crate::secret::Secret;
 use crate::validate;
 
 /// One login found, and where.
@@ -21,52 +18,33 @@ pub struct Found {
     pub login: Login,
 }
 
-/// The keys of an `auths` entry that hold a secret.
-pub const SECRET_KEYS: &[&str] = &["auth", "password", "identitytoken"];
-
 /// Every login in the `auths` object. Any structural problem is an error
 /// naming the file and the JSON path; nothing is returned then.
 pub fn auths(ctx: &Ctx, config: &ConfigFile) -> anyhow::Result<Vec<Found>> {
     let file = &config.path;
-    let Some(auths) = config.root.get("auths").filter(|v| !v.is_null()) else {
-        return Ok(Vec::new());
-    };
-    let Value::Object(auths) = auths else {
-        let why = format!("{} is not an object", dockerconfig::kind(auths));
-        return Err(malformed(file, ".auths", &why));
-    };
     let mut found = Vec::new();
-    for (key, entry) in auths {
-        let path = child(".auths", key);
-        let Value::Object(entry) = entry else {
-            let why = format!("{} is not an object", dockerconfig::kind(entry));
-            return Err(malformed(file, &path, &why));
-        };
-        let registry = registry::normalize(key)
-            .map_err(|why| malformed(file, &path, &format!("not a registry address: {why}")))?;
-        let field = |name: &str| -> anyhow::Result<Option<&str>> {
-            match entry.get(name) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::String(s)) if s.is_empty() => Ok(None),
-                Some(Value::String(s)) => Ok(Some(s)),
-                Some(other) => Err(malformed(
-                    file,
-                    &child(&path, name),
-                    &format!("{} is not a string", dockerconfig::kind(other)),
-                )),
-            }
-        };
-        let (username, secret) = if let Some(token) = field("identitytoken")? {
-            (TOKEN_USERNAME.to_string(), Secret::new(token.to_string()))
-        } else if let Some(auth) = field("auth")? {
-            dockerconfig::decode_auth(auth)
-                .map_err(|why| malformed(file, &child(&path, "auth"), &why))?
-        } else if let (Some(user), Some(password)) = (field("username")?, field("password")?) {
-            (user.to_string(), Secret::new(password.to_string()))
-        } else {
+    for entry in Contents::of(&config.root).auths {
+        let entry = entry.map_err(|m| m.error(file))?;
+        let path = entry.path.clone();
+        if entry.fields.is_none() {
+            return Err(dockerconfig::malformed(
+                file,
+                &path,
+                "null is not an object",
+            ));
+        }
+        let registry = registry::normalize(entry.key).map_err(|why| {
+            dockerconfig::malformed(file, &path, &format!("not a registry address: {why}"))
+        })?;
+        let Some((username, secret)) =
+            dockerconfig::credentials(&entry).map_err(|m| m.error(file))?
+        else {
             continue; // an empty entry: the secret is with credsStore
         };
-        let email = field("email")?.map(str::to_string);
+        let email = entry
+            .field("email")
+            .map_err(|m| m.error(file))?
+            .map(str::to_string);
         let login = Login {
             registry,
             username,
@@ -75,10 +53,10 @@ pub fn auths(ctx: &Ctx, config: &ConfigFile) -> anyhow::Result<Vec<Found>> {
         };
         login
             .validate()
-            .map_err(|why| malformed(file, &path, &why))?;
+            .map_err(|why| dockerconfig::malformed(file, &path, &why))?;
         found.push(Found {
             source: path,
-            auths_key: Some(key.clone()),
+            auths_key: Some(entry.key.to_string()),
             login,
         });
     }
@@ -103,38 +81,26 @@ fn valid_email(ctx: &Ctx, path: &str, email: Option<String>) -> Option<String> {
 pub fn helpers(ctx: &Ctx, config: &ConfigFile) -> anyhow::Result<Vec<Found>> {
     let file = &config.path;
     let mut found = Vec::new();
-    match config.root.get("credsStore") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(name)) if name.is_empty() => {}
-        Some(Value::String(name)) => {
-            if let Some(helper) = usable(ctx, name, ".credsStore") {
+    for entry in Contents::of(&config.root).helpers {
+        let HelperEntry {
+            path,
+            registry,
+            name,
+        } = entry.map_err(|m| m.error(file))?;
+        let Some(name) = name else {
+            return Err(dockerconfig::malformed(file, &path, "null is not a string"));
+        };
+        let Some(helper) = usable(ctx, name, &path) else {
+            continue;
+        };
+        match registry {
+            // credsStore: every login it holds.
+            None => {
                 for (url, _) in helper.list()? {
                     found.extend(from_helper(ctx, &helper, &url)?);
                 }
             }
-        }
-        Some(other) => {
-            let why = format!("{} is not a string", dockerconfig::kind(other));
-            return Err(malformed(file, ".credsStore", &why));
-        }
-    }
-    let empty = Map::new();
-    let helpers = match config.root.get("credHelpers") {
-        None | Some(Value::Null) => &empty,
-        Some(Value::Object(map)) => map,
-        Some(other) => {
-            let why = format!("{} is not an object", dockerconfig::kind(other));
-            return Err(malformed(file, ".credHelpers", &why));
-        }
-    };
-    for (url, name) in helpers {
-        let path = child(".credHelpers", url);
-        let Value::String(name) = name else {
-            let why = format!("{} is not a string", dockerconfig::kind(name));
-            return Err(malformed(file, &path, &why));
-        };
-        if let Some(helper) = usable(ctx, name, &path) {
-            found.extend(from_helper(ctx, &helper, url)?);
+            Some(url) => found.extend(from_helper(ctx, &helper, url)?),
         }
     }
     Ok(found)

@@ -1,39 +1,20 @@
-//! Docker `config.json` and containers `auth.json` files: where they are,
-//! reading them with errors that name the file and the JSON path, and
-//! writing them atomically without clobbering keys hubint does not own.
+//! A config file in memory: read with errors that name the file and the
+//! JSON path, merged key by key, and written atomically without clobbering
+//! keys hubint does not own.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use zeroize::Zeroizing;
 
+use super::entries::SECRET_KEYS;
+use super::{child, kind, malformed};
 use crate::error::Failure;
 use crate::limits;
 use crate::paths;
-use crate::secret::Secret;
-
-pub const ENV_DOCKER_CONFIG: &str = "DOCKER_CONFIG";
-/// The helper name written in `credHelpers`: docker runs `docker-credential-hubint`.
-pub const HELPER: &str = "hubint";
-
-/// `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`.
-pub fn default_path() -> Result<PathBuf> {
-    if let Some(dir) = std::env::var_os(ENV_DOCKER_CONFIG).filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir).join("config.json"));
-    }
-    let home = directories::BaseDirs::new()
-        .map(|b| b.home_dir().to_path_buf())
-        .ok_or_else(|| {
-            Failure::usage("cannot find the home directory for ~/.docker/config.json")
-                .hint(format!("set {ENV_DOCKER_CONFIG} or pass a file"))
-        })?;
-    Ok(home.join(".docker").join("config.json"))
-}
 
 /// A config file in memory: its top-level object and how it was on disk.
 pub struct ConfigFile {
@@ -142,6 +123,39 @@ impl ConfigFile {
         let mode = mode.or(self.mode).unwrap_or(0o600);
         write_atomic(&self.path, &bytes, mode)
     }
+
+    /// Remove the secret keys ([`SECRET_KEYS`]) of the `auths` entries at
+    /// `keys`, after writing a 0600 backup of the file as it was read.
+    /// Returns the backup's path.
+    pub fn scrub(&mut self, keys: &[String]) -> Result<PathBuf> {
+        let backup = backup_path(&self.path);
+        let original = self.original.as_deref().map_or(&[][..], |b| &b[..]);
+        paths::write_new(&backup, original, 0o600)?;
+        paths::keep_owner(&self.path, &backup)?;
+        if let Some(Value::Object(auths)) = self.root.get_mut("auths") {
+            for key in keys {
+                if let Some(Value::Object(entry)) = auths.get_mut(key) {
+                    for secret_key in SECRET_KEYS {
+                        entry.remove(*secret_key);
+                    }
+                }
+            }
+        }
+        self.save(None)?;
+        Ok(backup)
+    }
+}
+
+/// `FILE.hubint-backup`, or `FILE.hubint-backup-N` if taken.
+fn backup_path(path: &Path) -> PathBuf {
+    let base = format!("{}.hubint-backup", path.display());
+    let mut candidate = PathBuf::from(&base);
+    let mut n = 2;
+    while fs::symlink_metadata(&candidate).is_ok() {
+        candidate = PathBuf::from(format!("{base}-{n}"));
+        n += 1;
+    }
+    candidate
 }
 
 /// Replace `path` with `bytes` atomically (a symlink's target is replaced,
@@ -206,36 +220,6 @@ fn file_mode(path: &Path) -> Option<u32> {
     }
 }
 
-/// The error for a file whose structure is wrong at `json_path`.
-pub fn malformed(path: &Path, json_path: &str, why: &str) -> anyhow::Error {
-    Failure::usage(format!("{}: {json_path}: {why}", path.display()))
-        .hint("fix or remove that entry, then run the command again; nothing was changed")
-        .into()
-}
-
-/// The JSON path of `key` inside `parent`, jq style: `.auths["quay.io"].auth`.
-pub fn child(parent: &str, key: &str) -> String {
-    let plain = key.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if plain {
-        format!("{parent}.{key}")
-    } else {
-        format!("{parent}[{}]", Value::String(key.to_string()))
-    }
-}
-
-/// What kind of JSON value this is, for error messages.
-pub fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// serde_json's message without its trailing " at line L column C".
 fn syntax_reason(e: &serde_json::Error) -> String {
     let text = e.to_string();
@@ -245,44 +229,9 @@ fn syntax_reason(e: &serde_json::Error) -> String {
     }
 }
 
-/// The `auth` value of an `auths` entry: base64 of `username:password`.
-pub fn encode_auth(username: &str, secret: &str) -> Secret {
-    Secret::new(BASE64.encode(format!("{username}:{secret}")))
-}
-
-/// Decode an `auth` value into username and password.
-pub fn decode_auth(auth: &str) -> Result<(String, Secret), String> {
-    let bytes = zeroize::Zeroizing::new(
-        BASE64
-            .decode(auth.trim())
-            .map_err(|_| "it is not valid base64".to_string())?,
-    );
-    let text = std::str::from_utf8(&bytes).map_err(|_| "it does not decode to text".to_string())?;
-    match text.split_once(':') {
-        Some((user, secret)) => Ok((user.to_string(), Secret::new(secret.to_string()))),
-        None => Err("it does not decode to USERNAME:PASSWORD".into()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn json_paths() {
-        assert_eq!(child("", "auths"), ".auths");
-        assert_eq!(child(".auths", "quay.io"), r#".auths["quay.io"]"#);
-        assert_eq!(child(r#".auths["x"]"#, "auth"), r#".auths["x"].auth"#);
-    }
-
-    #[test]
-    fn auth_round_trip() {
-        let auth = encode_auth("alice", "pa:ss");
-        let (user, secret) = decode_auth(&auth).unwrap();
-        assert_eq!((user.as_str(), secret.as_str()), ("alice", "pa:ss"));
-        assert!(decode_auth("!!").is_err());
-        assert!(decode_auth(&BASE64.encode("nocolon")).is_err());
-    }
 
     #[test]
     fn load_merge_save() {
