@@ -3,8 +3,11 @@
 //! `cargo xtask generate --check`, in process. `cargo xtask generate`
 //! rewrites them.
 
+mod common;
+
 use std::path::Path;
 
+use common::TestEnv;
 use xtask::generate_all::{self, Mode};
 
 #[test]
@@ -121,4 +124,32 @@ fn the_top_level_shorthands_are_documented() {
         assert!(fish.contains(line), "{line}");
     }
     assert!(!fish.contains(r#"-f -a "generate""#));
+}
+
+/// The generators live in xtask/ only: the shipped binary has no
+/// `generate` command and does not depend on clap_mangen.
+#[test]
+fn the_binary_carries_no_generator() {
+    let env = TestEnv::new();
+    let out = env.cmd(&["generate"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("unrecognized subcommand 'generate'"),
+        "{stderr}"
+    );
+    assert!(
+        !env.hubint_home.exists(),
+        "generate touched the data directory"
+    );
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest: toml::Table = std::fs::read_to_string(root.join("Cargo.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    let deps = manifest["dependencies"].as_table().unwrap();
+    for generator_only in ["clap_mangen", "xtask"] {
+        assert!(!deps.contains_key(generator_only), "{generator_only}");
+    }
 }

@@ -6,7 +6,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "cargo xtask", about = "hubint's development tasks")]
+#[command(
+    name = "xtask",
+    bin_name = "cargo xtask",
+    about = "hubint's development tasks"
+)]
 struct Cli {
     #[command(subcommand)]
     task: Task,
