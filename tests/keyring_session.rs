@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{HELPER, TestEnv, require_keyring, stderr};
+use common::{HELPER, TestEnv, stderr};
 
 /// The path of the private bus's socket (`unix:path=...,guid=...`).
 fn bus_socket() -> String {
@@ -38,7 +38,7 @@ fn connections(env: &TestEnv, program: &Path, args: &[&str], stdin: &str) -> usi
 
 #[test]
 fn every_keyring_command_uses_one_connection() {
-    require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     let bin = common::bin();
     let add = [
