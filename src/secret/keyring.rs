@@ -63,6 +63,10 @@ impl KeyringStore {
         &self,
         op: impl FnOnce() -> keyring_core::Result<T> + Send + 'static,
     ) -> Result<T> {
+        assert!(
+            !cfg!(test),
+            "unit tests use the in-memory store (secret/memory.rs), never the OS keyring"
+        );
         let (tx, rx) = mpsc::channel();
         thread::Builder::new()
             .name("keyring".into())

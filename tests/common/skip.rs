@@ -48,19 +48,23 @@ pub fn missing_command(commands: &[&str]) -> Option<String> {
         .map(|c| c.to_string())
 }
 
-/// This test's name as `BINARY::TEST` (the harness names each test's thread
-/// after the test; the binary is `tests/BINARY.rs`).
-pub fn test_name() -> String {
-    let binary = std::env::current_exe()
+/// The test binary's name: `BINARY` for `tests/BINARY.rs`.
+fn binary_name() -> String {
+    std::env::current_exe()
         .ok()
         .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .map(|stem| match stem.rsplit_once('-') {
             Some((name, hash)) if hash.chars().all(|c| c.is_ascii_hexdigit()) => name.to_string(),
             _ => stem,
         })
-        .unwrap_or_else(|| "?".into());
+        .unwrap_or_else(|| "?".into())
+}
+
+/// This test's name as `BINARY::TEST` (the harness names each test's thread
+/// after the test).
+pub fn test_name() -> String {
     let thread = std::thread::current();
-    format!("{binary}::{}", thread.name().unwrap_or("?"))
+    format!("{}::{}", binary_name(), thread.name().unwrap_or("?"))
 }
 
 static SKIPPED: Mutex<Vec<String>> = Mutex::new(Vec::new());
@@ -98,12 +102,15 @@ extern "C" fn summary() {
     let Ok(skipped) = SKIPPED.try_lock() else {
         return;
     };
-    let mut text = format!("{} test(s) skipped:\n", skipped.len());
+    let mut text = format!(
+        "{}: {} test(s) skipped for a missing service (`bash tests/run` runs them all):\n",
+        binary_name(),
+        skipped.len()
+    );
     for line in skipped.iter() {
         text.push_str("  ");
         text.push_str(line);
     }
-    text.push_str("  (bash tests/run provides every service and runs them all)\n");
     let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
