@@ -92,6 +92,7 @@ fn every_keyring_command_uses_one_connection() {
 
 /// At a terminal hubint may prompt to unlock the keyring: still the one
 /// session, for the search, the secret and the delete alike.
+#[cfg(unix)]
 #[test]
 fn a_command_at_a_terminal_uses_the_same_one_connection() {
     needs_keyring!();

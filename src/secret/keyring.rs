@@ -63,10 +63,9 @@ impl KeyringStore {
         &self,
         op: impl FnOnce() -> keyring_core::Result<T> + Send + 'static,
     ) -> Result<T> {
-        assert!(
-            !cfg!(test),
-            "unit tests use the in-memory store (secret/memory.rs), never the OS keyring"
-        );
+        if cfg!(test) {
+            panic!("unit tests use the in-memory store (secret/memory.rs), never the OS keyring");
+        }
         let (tx, rx) = mpsc::channel();
         thread::Builder::new()
             .name("keyring".into())
