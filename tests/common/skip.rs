@@ -42,10 +42,11 @@ pub fn require_keyring() {
 /// The first of `commands` that is not on PATH.
 pub fn missing_command(commands: &[&str]) -> Option<String> {
     let path = std::env::var_os("PATH").unwrap_or_default();
-    commands
-        .iter()
-        .find(|c| !std::env::split_paths(&path).any(|dir| dir.join(c).is_file()))
-        .map(|c| c.to_string())
+    let found = |c: &str| {
+        let file = format!("{c}{}", std::env::consts::EXE_SUFFIX);
+        std::env::split_paths(&path).any(|dir| dir.join(&file).is_file())
+    };
+    commands.iter().find(|c| !found(c)).map(|c| c.to_string())
 }
 
 /// The test binary's name: `BINARY` for `tests/BINARY.rs`.
