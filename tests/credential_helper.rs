@@ -380,6 +380,12 @@ fn locked_keyring_is_an_error_not_a_prompt() {
     assert!(out.starts_with("the OS keyring is locked"), "{out}");
     assert_eq!(erase.status.code(), Some(1), "{}", stdout(&erase));
     assert_eq!(store.status.code(), Some(1), "{}", stdout(&store));
+    // A new item: the creation itself is refused (no lock check before it).
+    assert!(
+        stdout(&store).starts_with("the OS keyring is locked"),
+        "{}",
+        stdout(&store)
+    );
     assert!(calls.contains("member=SearchItems"), "{calls}");
     assert!(
         !calls.contains("member=Unlock"),
