@@ -8,8 +8,8 @@ use common::{TestEnv, keyring_secret};
 
 #[test]
 fn add_defaults_to_docker_hub_and_prints_the_integration() {
+    needs_keyring!();
     let env = TestEnv::new();
-    common::require_keyring();
     snapshot!(env, env.cmd(&["add", "--name", "add-hub", "--username", "bob", "--password-stdin"])
         .pass_stdin("s3cret-add-hub\n"), @"
     success: true
@@ -34,8 +34,8 @@ fn add_defaults_to_docker_hub_and_prints_the_integration() {
 
 #[test]
 fn add_json_prints_the_object() {
+    needs_keyring!();
     let env = TestEnv::new();
-    common::require_keyring();
     snapshot!(env, env.cmd(&[
         "integration", "add", "--json", "--name", "add-json", "--username", "alice",
         "--email", "alice@example.com", "--url", "registry.example.com",
@@ -66,8 +66,8 @@ fn add_json_prints_the_object() {
 
 #[test]
 fn url_is_normalised_to_the_docker_key() {
+    needs_keyring!();
     let env = TestEnv::new();
-    common::require_keyring();
     for (name, url, key) in [
         (
             "url-port",
@@ -138,6 +138,7 @@ fn invalid_names_are_usage_errors() {
 
 #[test]
 fn a_name_of_64_characters_is_accepted() {
+    needs_keyring!();
     let env = TestEnv::new();
     let name = format!("a{}", "-_.9".repeat(15)) + "xyz";
     assert_eq!(name.len(), 64);
@@ -147,6 +148,7 @@ fn a_name_of_64_characters_is_accepted() {
 
 #[test]
 fn a_taken_name_is_a_conflict_case_insensitively() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id("Taken-Name", "first-secret", &[]);
     snapshot!(env, env.cmd(&["add", "--name", "taken-NAME", "--username", "u", "--password-stdin"])
@@ -275,6 +277,7 @@ fn unknown_family_or_type_is_a_usage_error() {
 
 #[test]
 fn explicit_family_and_type_are_accepted() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add(
         "fam-explicit",
@@ -290,8 +293,8 @@ fn explicit_family_and_type_are_accepted() {
 
 #[test]
 fn subscription_flags_create_and_attach_subscriptions() {
+    needs_keyring!();
     let env = TestEnv::new();
-    common::require_keyring();
     env.add("sub-first", "pw", &["--subscription", "Team-A"]);
     snapshot!(env, env.cmd(&[
         "add", "--name", "sub-second", "--username", "u", "--password-stdin",
@@ -354,6 +357,7 @@ fn invalid_subscription_name_is_a_usage_error() {
 #[cfg(unix)]
 #[test]
 fn add_creates_a_private_data_dir_and_database() {
+    needs_keyring!();
     use std::os::unix::fs::PermissionsExt;
     let env = TestEnv::new();
     env.add("private", "pw", &[]);

@@ -8,6 +8,7 @@ use common::{TestEnv, keyring_secret};
 
 #[test]
 fn password_stdin_strips_exactly_one_trailing_newline() {
+    needs_keyring!();
     let env = TestEnv::new();
     for (name, typed, stored) in [
         ("nl-one", "pw-one\n", "pw-one"),
@@ -23,8 +24,8 @@ fn password_stdin_strips_exactly_one_trailing_newline() {
 
 #[test]
 fn password_file_is_read_and_one_newline_stripped() {
+    needs_keyring!();
     let env = TestEnv::new();
-    common::require_keyring();
     let file = env.path().join("pw.txt");
     std::fs::write(&file, "from-a-file\n").unwrap();
     let out = env.output(&[
@@ -46,8 +47,8 @@ fn password_file_is_read_and_one_newline_stripped() {
 
 #[test]
 fn password_flag_works_with_a_warning_naming_password_stdin() {
+    needs_keyring!();
     let env = TestEnv::new();
-    common::require_keyring();
     snapshot!(env, env.cmd(&[
         "add", "--name", "pw-flag", "--username", "u", "--password", "on-the-cmdline", "--json",
     ]), @r#"
@@ -82,6 +83,7 @@ fn password_flag_works_with_a_warning_naming_password_stdin() {
 
 #[test]
 fn empty_password_is_rejected() {
+    needs_keyring!();
     let env = TestEnv::new();
     snapshot!(env, env.cmd(&["add", "--name", "empty-stdin", "--username", "u", "--password-stdin"])
         .pass_stdin("\n"), @"
@@ -117,6 +119,7 @@ fn empty_password_is_rejected() {
 
 #[test]
 fn password_file_errors() {
+    needs_keyring!();
     let env = TestEnv::new();
     snapshot!(env, env.cmd(&["add", "--name", "nofile", "--username", "u", "--password-file", "missing.txt"]), @"
     success: false
@@ -161,6 +164,7 @@ fn password_sources_are_exclusive() {
 
 #[test]
 fn a_password_on_stdin_that_is_not_utf8_is_a_usage_error() {
+    needs_keyring!();
     let env = TestEnv::new();
     snapshot!(env, env.cmd(&["add", "--name", "latin1-stdin", "--username", "u", "--password-stdin"])
         .pass_stdin(b"caf\xe9\n".to_vec()), @"

@@ -11,6 +11,7 @@ use common::{Case, add, case, env_with_one, summary, try_all};
 
 #[test]
 fn bad_values_on_the_command_line() {
+    needs_keyring!();
     let env = env_with_one();
     let long = |n| "x".repeat(n).into_bytes();
     let long_url = format!("{}.io", "a".repeat(3000)).into_bytes();
@@ -236,6 +237,7 @@ fn bad_values_on_the_command_line() {
 
 #[test]
 fn sql_metacharacters_are_only_data() {
+    needs_keyring!();
     let env = env_with_one();
     let username = "x'); DROP TABLE integrations; --";
     let args = [
@@ -264,6 +266,7 @@ fn sql_metacharacters_are_only_data() {
 /// (`/dev/zero` would otherwise grow without end), and says so.
 #[test]
 fn secret_sources_stop_at_their_limit() {
+    needs_keyring!();
     let env = env_with_one();
     let mib = vec![b'x'; 1 << 20];
     let just_over = vec![b'x'; 16 * 1024 + 3];

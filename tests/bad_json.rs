@@ -12,6 +12,7 @@ use common::{Case, case, env_with_one, helper, summary, try_all};
 
 #[test]
 fn malformed_json_on_the_credential_helper_stdin() {
+    needs_keyring!();
     let env = env_with_one();
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let deep_in_key = format!(r#"{{"x":{}1{}}}"#, "[".repeat(5000), "]".repeat(5000));
@@ -132,6 +133,7 @@ fn malformed_json_on_the_credential_helper_stdin() {
 
 #[test]
 fn malformed_docker_config_files() {
+    needs_keyring!();
     let env = env_with_one();
     let dir = env.root().join("configs");
     std::fs::create_dir(&dir).unwrap();

@@ -51,6 +51,7 @@ fn doctor(env: &TestEnv, args: &[&str]) -> (i32, serde_json::Value) {
 
 #[test]
 fn an_import_crashed_between_secrets_and_rows_is_repaired_by_doctor() {
+    needs_keyring!();
     let env = env();
     // Killed after the batch write, before the rows: every secret is in the
     // file already (one write), no row is.
@@ -75,6 +76,7 @@ fn an_import_crashed_between_secrets_and_rows_is_repaired_by_doctor() {
 
 #[test]
 fn an_import_into_the_keyring_uses_the_batch_too() {
+    needs_keyring!();
     let env = env();
     let out = import(&env, "keyring", Some("create-after-secret:abort"));
     assert_eq!(out.status.code(), None, "{}", common::stderr(&out));
@@ -91,6 +93,7 @@ fn an_import_into_the_keyring_uses_the_batch_too() {
 
 #[test]
 fn move_all_copies_every_secret_before_it_switches_a_row() {
+    needs_keyring!();
     let env = env();
     let out = import(&env, "keyring", None);
     assert!(out.status.success(), "{}", common::stderr(&out));

@@ -71,7 +71,7 @@ fn a_corrupt_database_gives_no_names_and_no_error() {
 
 #[test]
 fn names_complete_without_any_keyring() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("dockerhub", "pw", &["--subscription", "team-a"]);
     let no_bus = [("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")];
@@ -84,7 +84,7 @@ fn names_complete_without_any_keyring() {
 
 #[test]
 fn candidates_carry_a_description() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("dockerhub", "pw", &["--subscription", "team-a"]);
     let (_, out) = candidates(&env, &["show", "d"], &[]);

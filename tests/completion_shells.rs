@@ -246,16 +246,22 @@ fn check(shell: Shell, script: Script, env: &TestEnv, cases: &[(&str, bool, &[&s
 
 #[test]
 fn bash_completes_commands_and_names() {
+    needs_keyring!();
+    needs_commands!("bash");
     check(Shell::Bash, Script::Dynamic, &populated(), DYNAMIC_CASES);
 }
 
 #[test]
 fn zsh_completes_commands_and_names() {
+    needs_keyring!();
+    needs_commands!("zsh");
     check(Shell::Zsh, Script::Dynamic, &populated(), DYNAMIC_CASES);
 }
 
 #[test]
 fn fish_completes_commands_and_names() {
+    needs_keyring!();
+    needs_commands!("fish");
     check(Shell::Fish, Script::Dynamic, &populated(), DYNAMIC_CASES);
 }
 
@@ -290,6 +296,7 @@ const STATIC_CASES: &[(&str, bool, &[&str])] = &[
 
 #[test]
 fn static_scripts_complete_commands_in_every_shell() {
+    needs_commands!("bash", "zsh", "fish");
     let env = TestEnv::new();
     for shell in [Shell::Bash, Shell::Zsh, Shell::Fish] {
         check(shell, Script::Static, &env, STATIC_CASES);

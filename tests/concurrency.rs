@@ -13,7 +13,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{TestEnv, assert_ok, keyring_items, require_keyring, scale, summary};
+use common::{TestEnv, assert_ok, keyring_items, scale, summary};
 
 const PASS: &str = "stress test passphrase";
 /// Commands per round: add, edit, attach, detach, and delete or keep.
@@ -139,7 +139,7 @@ fn stress(env: &TestEnv, rounds: usize) -> (usize, usize, Outcome) {
 
 #[test]
 fn sixteen_processes_with_the_os_keyring() {
-    require_keyring();
+    needs_keyring!();
     // This checks consistency under contention, not latency: on a loaded
     // 2-core CI machine a keyring call queued behind 15 others can take
     // longer than the 5 s default timeout.

@@ -14,9 +14,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use common::{
-    Rng, TestEnv, assert_ok, assert_sane, kill9, require_keyring, scale, summary, wait_for,
-};
+use common::{Rng, TestEnv, assert_ok, assert_sane, kill9, scale, summary, wait_for};
 
 const PASS: &str = "crash test passphrase";
 
@@ -212,7 +210,7 @@ fn crash(chaos: u64, point: &'static str, delay: Duration) -> Crash {
 
 #[test]
 fn kill_9_at_random_points_loses_nothing() {
-    require_keyring();
+    needs_keyring!();
     let env = TestEnv::new().with_env("HUBINT_PASSPHRASE", PASS);
     let kills = scale("HUBINT_TEST_CRASH_KILLS", 150);
     let mut run = Run {

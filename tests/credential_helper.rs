@@ -138,7 +138,7 @@ fn not_found_paths() {
 
 #[test]
 fn every_spelling_of_a_registry_finds_the_same_integration() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     let json = r#"{"serverurl":"https://localhost:5000/v2/","USERNAME":"alice","Secret":"pw-1"}"#;
     snapshot!(env, env.helper(&["store"]).pass_stdin(json), @"
@@ -189,7 +189,7 @@ fn every_spelling_of_a_registry_finds_the_same_integration() {
 
 #[test]
 fn docker_hub_spellings_and_identity_tokens_round_trip() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     env.helper_store("https://index.docker.io/v1/", "<token>", "identity-token-1");
     for url in [
@@ -238,7 +238,7 @@ fn docker_hub_spellings_and_identity_tokens_round_trip() {
 
 #[test]
 fn erase_removes_and_then_reports_not_found() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     env.helper_store("registry.example.com:5000", "bob", "pw");
     snapshot!(env, env.helper(&["erase"]).pass_stdin("https://registry.example.com:5000"), @"
@@ -265,7 +265,7 @@ fn erase_removes_and_then_reports_not_found() {
 
 #[test]
 fn erase_keeps_an_integration_that_subscriptions_use() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     env.helper_store("localhost:5000", "alice", "pw");
     let out = env.run(
@@ -303,7 +303,7 @@ fn erase_keeps_an_integration_that_subscriptions_use() {
 
 #[test]
 fn an_unreachable_keyring_is_an_error_not_a_wait() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     env.helper_store("localhost:5000", "alice", "pw");
     let mut cmd = env.helper(&["get"]);
@@ -321,7 +321,7 @@ fn an_unreachable_keyring_is_an_error_not_a_wait() {
 #[cfg(unix)] // a pseudo-terminal (rexpect)
 #[test]
 fn erase_never_prompts_even_on_a_terminal() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     env.helper_store("localhost:5000", "alice", "pw");
     // `integration delete` would ask for confirmation on a terminal; the
@@ -343,7 +343,7 @@ fn erase_never_prompts_even_on_a_terminal() {
 #[test]
 #[ignore = "locks the keyring of the whole test run; run it alone"]
 fn locked_keyring_is_an_error_not_a_prompt() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     env.helper_store("localhost:5000", "alice", "pw");
     let lock = std::process::Command::new("dbus-send")
@@ -380,6 +380,12 @@ fn locked_keyring_is_an_error_not_a_prompt() {
     assert!(out.starts_with("the OS keyring is locked"), "{out}");
     assert_eq!(erase.status.code(), Some(1), "{}", stdout(&erase));
     assert_eq!(store.status.code(), Some(1), "{}", stdout(&store));
+    // A new item: the creation itself is refused (no lock check before it).
+    assert!(
+        stdout(&store).starts_with("the OS keyring is locked"),
+        "{}",
+        stdout(&store)
+    );
     assert!(calls.contains("member=SearchItems"), "{calls}");
     assert!(
         !calls.contains("member=Unlock"),

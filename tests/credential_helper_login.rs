@@ -59,7 +59,7 @@ fn assert_silent_success(out: &Output) {
 
 #[test]
 fn a_second_login_replaces_the_first_and_logout_undoes_it() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     env.helper_store(REG, "alice", "pw-a");
     let out = env.run_helper(&["store"], &store_json("bob", "pw-b"));
@@ -90,7 +90,7 @@ fn a_second_login_replaces_the_first_and_logout_undoes_it() {
 
 #[test]
 fn a_client_login_over_an_added_integration() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     add(&env, "mine", "alice", "pw-1", None);
     // The same username: the added integration gets the new password.
@@ -116,7 +116,7 @@ fn a_client_login_over_an_added_integration() {
 
 #[test]
 fn scoped_login_and_logout_leave_other_subscriptions_alone() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     add(&env, "theirs", "carol", "pw-c", Some("other"));
     // A subscription that does not exist yet serves nothing (and says so:
@@ -182,7 +182,7 @@ fn logged_out(env: &TestEnv) -> bool {
 
 #[test]
 fn an_unscoped_logout_keeps_what_subscriptions_use() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     add(&env, "theirs", "carol", "pw-c", Some("other"));
     let pinned = |action: &str, stdin: &str| {
@@ -256,7 +256,7 @@ fn an_unscoped_logout_keeps_what_subscriptions_use() {
 
 #[test]
 fn a_login_in_an_invalid_subscription_name_fails_visibly() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     let out = scoped(&env, "no spaces", "store", &store_json("alice", "pw-a"));
     assert_eq!(out.status.code(), Some(1));
@@ -271,7 +271,7 @@ fn a_login_in_an_invalid_subscription_name_fails_visibly() {
 
 #[test]
 fn a_login_pinned_with_hubint_integration_updates_that_integration() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     add(&env, "pinned", "alice", "pw-1", None);
     add(&env, "other", "carol", "pw-c", None);

@@ -8,7 +8,7 @@ use common::{NOT_FOUND, TestEnv, creds, stderr, stdout};
 
 #[test]
 fn several_integrations_for_one_registry() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     env.helper_store("localhost:5000", "alice", "pw-a");
     // A second login through the helper would replace alice's: add bob.

@@ -7,6 +7,7 @@ use common::{TestEnv, keyring_items, keyring_secret};
 
 #[test]
 fn delete_in_use_is_refused_naming_every_subscription() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id(
         "in-use",
@@ -48,6 +49,7 @@ fn delete_in_use_is_refused_naming_every_subscription() {
 
 #[test]
 fn the_suggested_detach_commands_unblock_the_delete() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id(
         "unblock",
@@ -74,6 +76,7 @@ fn the_suggested_detach_commands_unblock_the_delete() {
 
 #[test]
 fn delete_without_yes_and_without_a_terminal_changes_nothing() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id("needs-yes", "needs-yes-secret", &[]);
     let db = env.db_file();
@@ -102,6 +105,7 @@ fn delete_without_yes_and_without_a_terminal_changes_nothing() {
 
 #[test]
 fn delete_with_yes_removes_the_row_and_the_keyring_item() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id("delete-me", "delete-me-secret", &[]);
     env.add("keep-me", "keep-me-secret", &[]);
@@ -126,6 +130,7 @@ fn delete_with_yes_removes_the_row_and_the_keyring_item() {
 
 #[test]
 fn short_yes_and_rm_alias_work() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id("rm-alias", "pw", &[]);
     let out = env.output(&["integration", "rm", "rm-alias", "-y"]);
@@ -136,6 +141,7 @@ fn short_yes_and_rm_alias_work() {
 
 #[test]
 fn detach_all_removes_the_links_then_the_integration() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id(
         "detach-all",
@@ -167,6 +173,7 @@ fn detach_all_removes_the_links_then_the_integration() {
 
 #[test]
 fn detach_all_without_yes_still_needs_confirmation() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id("detach-no-yes", "pw", &["--subscription", "sub-z"]);
     snapshot!(env, env.cmd(&["delete", "detach-no-yes", "--detach-all"]), @"
@@ -187,6 +194,7 @@ fn detach_all_without_yes_still_needs_confirmation() {
 
 #[test]
 fn detach_all_on_an_unused_integration_just_deletes() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id("unused", "pw", &[]);
     snapshot!(env, env.cmd(&["delete", "unused", "--yes", "--detach-all"]), @"
@@ -216,6 +224,7 @@ fn deleting_a_missing_integration_is_not_found() {
 
 #[test]
 fn a_name_is_free_again_after_delete() {
+    needs_keyring!();
     let env = TestEnv::new();
     let first = env.add_id("reused", "first", &[]);
     let out = env.output(&["delete", "reused", "--yes"]);
@@ -228,6 +237,7 @@ fn a_name_is_free_again_after_delete() {
 
 #[test]
 fn delete_when_the_secret_is_already_gone_warns_and_deletes() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id("lost-secret", "pw", &[]);
     common::keyring_clear(&id);

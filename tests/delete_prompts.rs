@@ -11,7 +11,7 @@ use common::{TestEnv, keyring_secret};
 
 #[test]
 fn delete_in_use_asks_for_the_name() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("shared", "pw-shared", &[]);
     env.attach("prod", "shared");
@@ -59,7 +59,7 @@ fn delete_in_use_asks_for_the_name() {
 
 #[test]
 fn delete_unused_asks_and_no_keeps_it() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("lonely", "pw-lonely", &[]);
     let id = common::id_of(&env.show("lonely"));
@@ -78,7 +78,7 @@ fn delete_unused_asks_and_no_keeps_it() {
 /// then keeps the integration. A whole line `y` deletes.
 #[test]
 fn stray_keys_after_y_do_not_delete() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("lonely", "pw-lonely", &[]);
     let id = common::id_of(&env.show("lonely"));
@@ -108,7 +108,7 @@ fn stray_keys_after_y_do_not_delete() {
 /// hubint pauses just before asking) are discarded, not taken as the answer.
 #[test]
 fn keys_typed_before_the_question_are_discarded() {
-    common::require_keyring();
+    needs_keyring!();
     let bare = TestEnv::new();
     bare.add("lonely", "pw-lonely", &[]);
     let id = common::id_of(&bare.show("lonely"));

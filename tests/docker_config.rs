@@ -49,7 +49,7 @@ fn names(dir: &Path) -> Vec<String> {
 
 #[test]
 fn helper_config_merges_into_the_existing_file() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     add(&env, "hub", "docker.io", "bob", "hub-pw", &[]);
     add(
@@ -110,7 +110,7 @@ fn helper_config_merges_into_the_existing_file() {
 
 #[test]
 fn a_subscription_limits_the_registries() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     add(&env, "hub", "docker.io", "bob", "pw", &[]);
     add(
@@ -161,7 +161,7 @@ fn a_subscription_limits_the_registries() {
 
 #[test]
 fn inline_config_holds_base64_auths_mode_0600() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     add(
         &env,
@@ -222,7 +222,7 @@ fn inline_config_holds_base64_auths_mode_0600() {
 
 #[test]
 fn ambiguity_and_malformed_files_change_nothing() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     add(&env, "one", "localhost:5000", "alice", "pw1", &[]);
     add(&env, "two", "localhost:5000", "bob", "pw2", &[]);

@@ -7,7 +7,7 @@ mod common;
 #[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
 
-use common::{TestEnv, keyring_clear, keyring_items, require_keyring, stderr};
+use common::{TestEnv, keyring_clear, keyring_items, stderr};
 
 /// `doctor --json ARGS...`: (exit code, report).
 fn doctor(env: &TestEnv, args: &[&str]) -> (i32, serde_json::Value) {
@@ -57,6 +57,7 @@ fn a_new_home_is_healthy_and_the_table_says_so() {
 
 #[test]
 fn a_missing_secret_is_named_with_the_command_and_the_row_is_kept() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id("lost", "pw", &[]);
     keyring_clear(&id);
@@ -91,7 +92,7 @@ fn a_missing_secret_is_named_with_the_command_and_the_row_is_kept() {
 
 #[test]
 fn orphans_from_a_crash_are_found_and_removed_but_never_another_homes() {
-    require_keyring();
+    needs_keyring!();
     let other = TestEnv::new();
     let others = other.add_id("someone-else", "theirs", &[]);
     let env = TestEnv::new();
@@ -129,6 +130,7 @@ fn orphans_from_a_crash_are_found_and_removed_but_never_another_homes() {
 
 #[test]
 fn a_stray_copy_left_by_a_move_is_removed() {
+    needs_keyring!();
     let env = TestEnv::new().with_env("HUBINT_PASSPHRASE", "doctor test passphrase");
     let id = env.add_id("moved", "pw", &[]);
     let out = env
@@ -154,6 +156,7 @@ fn a_stray_copy_left_by_a_move_is_removed() {
 /// deleted. The copy is still provably garbage (delete records every store).
 #[test]
 fn a_stray_copy_of_a_deleted_integration_is_still_garbage() {
+    needs_keyring!();
     let env = TestEnv::new().with_env("HUBINT_PASSPHRASE", "doctor test passphrase");
     let id = env.add_id("gone", "pw", &["--secret-store", "file"]);
     let out = env
@@ -175,6 +178,7 @@ fn a_stray_copy_of_a_deleted_integration_is_still_garbage() {
 #[cfg(unix)]
 #[test]
 fn loose_permissions_are_tightened() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("p", "pw", &[]);
     let chmod = |path: &std::path::Path, mode| {
@@ -256,6 +260,7 @@ fn the_file_store_without_a_passphrase_is_not_checked_and_nothing_prompts() {
 
 #[test]
 fn an_unreachable_keyring_matters_only_when_used() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("k", "pw", &[]);
     let out = env
@@ -366,6 +371,7 @@ fn plaintext_logins_and_missing_helpers_in_docker_and_containers_files() {
 
 #[test]
 fn a_damaged_database_is_a_problem_with_what_to_do() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("d", "pw", &[]);
     std::fs::write(env.db_path(), b"not a database").unwrap();

@@ -7,6 +7,7 @@ use common::{TestEnv, keyring_items, keyring_secret};
 
 #[test]
 fn rename_keeps_the_same_secret() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id(
         "before-rename",
@@ -55,6 +56,7 @@ fn rename_keeps_the_same_secret() {
 
 #[test]
 fn rename_changing_only_the_case_is_allowed() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("case-only", "pw", &[]);
     snapshot!(env, env.cmd(&["edit", "CASE-ONLY", "--name", "Case-Only"]), @"
@@ -81,6 +83,7 @@ fn rename_changing_only_the_case_is_allowed() {
 
 #[test]
 fn url_username_and_email_change() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id(
         "edit-fields",
@@ -154,6 +157,7 @@ fn email_and_clear_email_conflict() {
 
 #[test]
 fn password_change_updates_the_keyring() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id("edit-pw", "old-password", &[]);
     snapshot!(env, env.cmd(&["edit", "edit-pw", "--password-stdin"]).pass_stdin("new-password\n"), @"
@@ -221,6 +225,7 @@ fn password_change_updates_the_keyring() {
 
 #[test]
 fn rename_and_password_change_together() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id("both-old", "both-old-pw", &[]);
     let out = env.run(
@@ -234,6 +239,7 @@ fn rename_and_password_change_together() {
 
 #[test]
 fn empty_new_password_is_rejected_and_the_old_one_kept() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id("edit-empty-pw", "kept-password", &[]);
     snapshot!(env, env.cmd(&["edit", "edit-empty-pw", "--password-stdin"]).pass_stdin("\n"), @"
@@ -249,6 +255,7 @@ fn empty_new_password_is_rejected_and_the_old_one_kept() {
 
 #[test]
 fn no_change_flags_without_a_terminal_is_a_usage_error() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("edit-nothing", "pw", &[]);
     let before = env.json(&["show", "edit-nothing"]);
@@ -266,6 +273,7 @@ fn no_change_flags_without_a_terminal_is_a_usage_error() {
 
 #[test]
 fn same_values_change_nothing() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("edit-same", "pw", &[]);
     let before = env.json(&["show", "edit-same"]);
@@ -293,6 +301,7 @@ fn same_values_change_nothing() {
 
 #[test]
 fn edit_to_a_taken_name_is_a_conflict_and_changes_nothing() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id("edit-a", "secret-a", &[]);
     env.add("edit-b", "secret-b", &[]);
@@ -315,6 +324,7 @@ fn edit_to_a_taken_name_is_a_conflict_and_changes_nothing() {
 
 #[test]
 fn invalid_values_are_usage_errors_and_change_nothing() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("edit-invalid", "pw", &[]);
     let before = env.json(&["show", "edit-invalid"]);

@@ -27,7 +27,7 @@ fn add(env: &TestEnv) {
 
 #[test]
 fn env_prints_the_variables() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     add(&env);
     snapshot!(env, env.cmd(&["env", "docker-hub.prod"]), @r"
@@ -77,7 +77,7 @@ fn env_prints_the_variables() {
 
 #[test]
 fn exec_passes_the_variables_to_the_command_only() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     add(&env);
     let script = "printf '%s|%s|%s|%s' \"$DOCKERHUBPROD_INTEGRATION_USERNAME\" \

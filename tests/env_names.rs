@@ -7,6 +7,7 @@ use common::TestEnv;
 
 #[test]
 fn names_follow_the_hosted_ci_rule_and_an_empty_result_is_an_error() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("my-key-1", "pw-1", &[]);
     env.add("my_key_1", "pw-2", &[]);

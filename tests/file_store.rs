@@ -120,6 +120,7 @@ fn write(env: &TestEnv, name: &str, text: &str) -> std::path::PathBuf {
 
 #[test]
 fn passphrase_from_a_file() {
+    needs_keyring!();
     let bare = TestEnv::new().without_keyring();
     let pass_file = write(&bare, "passphrase", &format!("{PASS}\n"));
     fs::set_permissions(&pass_file, fs::Permissions::from_mode(0o600)).unwrap();
@@ -169,6 +170,7 @@ fn passphrase_from_a_file() {
 
 #[test]
 fn wrong_passphrase_changes_nothing() {
+    needs_keyring!();
     let env = env();
     env.add("keep", "pw-keep", &["--secret-store", "file"]);
     let before = fs::read(env.secrets_path()).unwrap();
@@ -347,6 +349,7 @@ fn without_a_keyring_auto_says_once_that_it_uses_the_file() {
 
 #[test]
 fn passwd_reencrypts_under_a_new_passphrase() {
+    needs_keyring!();
     let env = env();
     snapshot!(env, env.cmd(&["secret-store", "passwd", "--new-passphrase-stdin"]), @r"
     success: false

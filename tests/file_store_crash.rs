@@ -20,6 +20,7 @@ fn env() -> TestEnv {
 
 #[test]
 fn concurrent_writers_lose_nothing() {
+    needs_keyring!();
     let env = env();
     env.add("seed", "pw-seed", &[]);
     let mut expected = vec![("seed".to_string(), "pw-seed".to_string())];
@@ -78,6 +79,7 @@ fn concurrent_writers_lose_nothing() {
 
 #[test]
 fn kill_9_before_the_rename_leaves_the_old_file() {
+    needs_keyring!();
     let env = env();
     env.add("a", "pw-old", &[]);
     let id = env.id("a");
@@ -108,6 +110,7 @@ fn kill_9_before_the_rename_leaves_the_old_file() {
 
 #[test]
 fn kill_9_at_any_moment_leaves_a_file_that_decrypts() {
+    needs_keyring!();
     let env = env();
     env.add("a", "pw-0", &[]);
     let id = env.id("a");
@@ -138,6 +141,7 @@ fn kill_9_at_any_moment_leaves_a_file_that_decrypts() {
 
 #[test]
 fn a_writer_waits_for_the_lock_and_a_killed_holder_releases_it() {
+    needs_keyring!();
     let env = env();
     env.add("a", "pw-a", &[]);
     // passwd holds the file lock (and no database lock) while it stops.

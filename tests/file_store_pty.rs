@@ -185,6 +185,7 @@ fn walk_form(s: &mut Pty, name: &str, password: &str) {
 
 #[test]
 fn passwd_on_a_terminal() {
+    needs_keyring!();
     let env = TestEnv::new()
         .without_keyring()
         .with_env("HUBINT_PASSPHRASE", PASS);
@@ -206,6 +207,7 @@ fn passwd_on_a_terminal() {
 /// The file is a standard age file: the `age` CLI decrypts it.
 #[test]
 fn age_cli_decrypts_the_store() {
+    needs_keyring!();
     let age = std::process::Command::new("age").arg("--version").output();
     assert!(
         age.is_ok_and(|o| o.status.success()),

@@ -71,7 +71,7 @@ fn two_registries(path: &Path) -> String {
 
 #[test]
 fn a_docker_config_with_two_registries_round_trips() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     let source = env.home.join("config.json");
     let original = two_registries(&source);
@@ -132,7 +132,7 @@ fn a_docker_config_with_two_registries_round_trips() {
 
 #[test]
 fn scrub_removes_plaintext_and_keeps_a_backup() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     let dir = env.home.join(".docker");
     std::fs::create_dir(&dir).unwrap();
@@ -179,7 +179,7 @@ fn scrub_removes_plaintext_and_keeps_a_backup() {
 
 #[test]
 fn auth_json_identity_tokens_and_unique_names() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     let source = env.home.join("auth.json");
     std::fs::write(
@@ -220,7 +220,7 @@ fn auth_json_identity_tokens_and_unique_names() {
 
 #[test]
 fn logins_held_by_another_helper_are_imported() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     let fake = env.bin_dir.join("docker-credential-fake");
     std::fs::write(

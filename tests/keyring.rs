@@ -7,6 +7,7 @@ use common::{BusWithoutSecrets, NO_BUS, TestEnv, keyring_items, keyring_label, k
 
 #[test]
 fn add_stores_the_secret_under_service_hubint_and_the_id() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id("kr-add", "kr-add-Secret-1", &["--url", "kr.example.com"]);
     assert_eq!(keyring_items(&id), 1);
@@ -19,6 +20,7 @@ fn add_stores_the_secret_under_service_hubint_and_the_id() {
 
 #[test]
 fn the_database_never_holds_the_password() {
+    needs_keyring!();
     let env = TestEnv::new();
     let first = "db-leak-first-Pa55";
     let second = "db-leak-second-Pa55";
@@ -67,6 +69,7 @@ fn no_dbus_session_fails_with_exit_5_and_adds_nothing() {
 
 #[test]
 fn no_dbus_session_leaves_edit_and_delete_unchanged() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id("kr-keep", "kr-keep-secret", &["--subscription", "kr-sub"]);
     let list = env.json(&["list"]);
@@ -96,6 +99,7 @@ fn no_dbus_session_leaves_edit_and_delete_unchanged() {
 
 #[test]
 fn commands_that_need_no_secret_work_without_a_keyring() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id("kr-offline", "kr-offline-secret", &[]);
     for args in [
@@ -127,7 +131,7 @@ fn commands_that_need_no_secret_work_without_a_keyring() {
 
 #[test]
 fn a_bus_without_a_secret_service_fails_with_exit_5() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     let bus = BusWithoutSecrets::start();
     snapshot!(env, env.cmd(&["add", "--name", "no-service", "--username", "u", "--password-stdin"])
@@ -178,8 +182,8 @@ fn an_invalid_keyring_timeout_is_a_usage_error() {
 
 #[test]
 fn a_valid_keyring_timeout_is_accepted() {
+    needs_keyring!();
     let env = TestEnv::new();
-    common::require_keyring();
     let mut cmd = env.cmd(&[
         "add",
         "--name",
@@ -195,6 +199,7 @@ fn a_valid_keyring_timeout_is_accepted() {
 
 #[test]
 fn a_rename_updates_the_label_keyring_uis_show() {
+    needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id("before-rename", "pw-label", &[]);
     let out = env.output(&["edit", "before-rename", "--name", "after-rename"]);

@@ -9,7 +9,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{TestEnv, assert_sane, contains, require_keyring, summary};
+use common::{TestEnv, assert_sane, contains, summary};
 
 const PASSWORDS: [&str; 4] = [
     "Leak-Canary-1-xq7Zp",
@@ -112,7 +112,7 @@ impl Leaks {
 
 #[test]
 fn no_command_leaves_a_password_anywhere() {
-    require_keyring();
+    needs_keyring!();
     let env = TestEnv::new().with_env("HUBINT_PASSPHRASE", PASSPHRASE);
     let pw_file = env.root().join("pw.txt");
     std::fs::write(&pw_file, format!("{}\n", PASSWORDS[1])).unwrap();

@@ -216,8 +216,9 @@ const HOSTILE: [&str; 12] = [
 
 #[test]
 fn env_round_trips_hostile_passwords_in_bash_dash_zsh_and_fish() {
+    needs_keyring!();
+    needs_commands!("bash", "dash", "zsh", "fish");
     // The keyring: 60 reads of the file store would cost a minute of scrypt.
-    common::require_keyring();
     let env = TestEnv::new();
     let file = env.root().join("password");
     for (i, password) in HOSTILE.iter().enumerate() {

@@ -31,6 +31,7 @@ const PASSWORDS: [&str; 3] = ["zeta-password", "alpha-password", "mid-password"]
 
 #[test]
 fn list_prints_a_table_sorted_by_name() {
+    needs_keyring!();
     let env = fixture();
     // Piped: every column in full, tab-separated, one line per integration,
     // no header line; COLUMNS makes no difference.
@@ -71,6 +72,7 @@ fn list_on_an_empty_home_says_how_to_add() {
 
 #[test]
 fn list_json_is_an_array_of_stable_objects() {
+    needs_keyring!();
     let env = fixture();
     snapshot!(env, env.cmd(&["list", "--json"]), @r#"
     success: true
@@ -135,6 +137,7 @@ fn list_json_is_an_array_of_stable_objects() {
 
 #[test]
 fn json_fields_are_snake_case_with_rfc3339_timestamps() {
+    needs_keyring!();
     let env = fixture();
     let list = env.json(&["list"]);
     let show = env.json(&["show", "alpha"]);
@@ -169,6 +172,7 @@ fn json_fields_are_snake_case_with_rfc3339_timestamps() {
 
 #[test]
 fn list_filters() {
+    needs_keyring!();
     let env = fixture();
     let names = |args: &[&str]| -> Vec<String> {
         let mut all = vec!["list"];
@@ -222,6 +226,7 @@ fn list_filters() {
 
 #[test]
 fn show_prints_one_integration() {
+    needs_keyring!();
     let env = fixture();
     snapshot!(env, env.cmd(&["show", "ALPHA"]), @"
     success: true
@@ -292,6 +297,7 @@ fn show_missing_is_not_found() {
 
 #[test]
 fn the_password_never_appears_in_any_output() {
+    needs_keyring!();
     let env = fixture();
     let commands: &[&[&str]] = &[
         &["list"],
@@ -353,6 +359,7 @@ fn a_misspelt_filter_is_an_error_not_an_empty_list() {
 
 #[test]
 fn list_columns_pick_and_order_the_columns() {
+    needs_keyring!();
     let env = fixture();
     snapshot!(env, env.cmd(&["list", "--columns", "name,EMAIL", "--columns", "subscriptions"]), @"
     success: true

@@ -87,6 +87,7 @@ fn assert_fits(lines: &[String], cols: usize) {
 /// store's scrypt.
 #[test]
 fn list_on_a_terminal() {
+    needs_keyring!();
     let env = eight();
     list_fits_80_columns(&env);
     list_fits_120_columns_without_cutting_what_fits(&env);

@@ -250,24 +250,32 @@ fn record_helper_calls(s: &Setup) -> PathBuf {
 
 #[test]
 fn skopeo_logs_in_and_out() {
+    needs_keyring!();
+    needs_commands!("docker-registry", "htpasswd", "skopeo");
     let s = setup();
     all_sequences(&s, &Client::Skopeo);
 }
 
 #[test]
 fn podman_logs_in_and_out() {
+    needs_keyring!();
+    needs_commands!("docker-registry", "htpasswd", "podman");
     let s = setup();
     all_sequences(&s, &Client::Podman);
 }
 
 #[test]
 fn buildah_logs_in_and_out() {
+    needs_keyring!();
+    needs_commands!("docker-registry", "htpasswd", "buildah");
     let s = setup();
     all_sequences(&s, &Client::Buildah);
 }
 
 #[test]
 fn go_client_logs_in_and_out() {
+    needs_keyring!();
+    needs_commands!("docker-registry", "htpasswd", "go");
     let s = setup();
     let bin = s.work.join("credclient");
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/go/credclient");
@@ -293,6 +301,8 @@ fn go_client_logs_in_and_out() {
 
 #[test]
 fn docker_logs_in_and_out_and_builds() {
+    needs_keyring!();
+    needs_commands!("docker-registry", "htpasswd", "docker", "dockerd");
     let s = setup();
     // docker's config: hubint is the credential store (list serves builds).
     let config = s.env.home.join("docker");

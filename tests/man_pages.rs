@@ -20,6 +20,7 @@ fn pages() -> Vec<PathBuf> {
 
 #[test]
 fn every_page_renders_without_warnings() {
+    needs_commands!("man");
     let env = TestEnv::new();
     let pages = pages();
     assert!(pages.len() > 10, "{pages:?}");
@@ -87,6 +88,7 @@ fn rendered(env: &TestEnv, page: &str) -> String {
 
 #[test]
 fn each_subcommand_page_carries_its_own_rules_and_exit_codes() {
+    needs_commands!("man");
     let env = TestEnv::new();
     let delete = rendered(&env, "hubint-integration-delete.1");
     assert!(

@@ -16,7 +16,7 @@ fn add_without_keyring(env: &TestEnv, name: &str, bus: &str) -> String {
 
 #[test]
 fn the_file_store_note_is_shown_once_per_reason() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     let first = add_without_keyring(&env, "note-1", NO_BUS);
     assert!(

@@ -19,6 +19,7 @@ fn chmod(path: &std::path::Path, mode: u32) {
 /// used, and `doctor` reports it with the command that fixes it.
 #[test]
 fn a_passphrase_file_others_can_read_is_refused() {
+    needs_keyring!();
     let bare = TestEnv::new().without_keyring();
     let pass_file = bare.home.join("passphrase");
     fs::write(&pass_file, PASS).unwrap();

@@ -17,7 +17,7 @@ use serde_json::Value;
 /// twice, email; then the subscriptions; then the summary and Save.
 #[test]
 fn add_walks_the_form_in_the_page_order() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("taken", "pw-taken", &[]);
     env.attach("prod", "taken");
@@ -127,7 +127,7 @@ fn add_walks_the_form_in_the_page_order() {
 /// Save saves nothing.
 #[test]
 fn add_accepts_the_defaults_and_no_at_save_saves_nothing() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     let walk = |answer: &str| {
         let mut p = Pty::spawn(&env, &["add", "--name", "hub", "--username", "me"]);
@@ -168,7 +168,7 @@ fn add_accepts_the_defaults_and_no_at_save_saves_nothing() {
 /// Every required value given as a flag: a script on a terminal, asked nothing.
 #[test]
 fn add_with_every_required_flag_asks_nothing() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     let pw = env.home.join("pw");
     std::fs::write(&pw, "pw-file").unwrap();
@@ -193,7 +193,7 @@ fn add_with_every_required_flag_asks_nothing() {
 /// current value; `-` removes the email; the changes are confirmed.
 #[test]
 fn edit_prompts_each_field_with_its_current_value() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
     env.add(
         "old-name",
@@ -265,7 +265,7 @@ fn edit_prompts_each_field_with_its_current_value() {
 /// Ctrl-C at a prompt: exit 130, nothing written, terminal restored.
 #[test]
 fn ctrl_c_at_a_prompt_cancels_cleanly() {
-    common::require_keyring();
+    needs_keyring!();
     let env = TestEnv::new();
 
     // At a select (the subscriptions), which hides the cursor.

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{TestEnv, keyring_items, keyring_secret, require_keyring, stderr, stdout};
+use common::{TestEnv, keyring_items, keyring_secret, stderr, stdout};
 
 const PASSPHRASE: &str = "long passphrase 123";
 
@@ -228,7 +228,7 @@ fn secrets_without_details_are_kept_and_their_details_written_by_fix() {
 /// with this data directory are recovered, and no other home's secrets.
 #[test]
 fn losing_the_database_loses_no_keyring_password() {
-    require_keyring();
+    needs_keyring!();
     let other = TestEnv::new();
     let theirs = other.add_id("someone-else", "theirs", &[]);
     let env = TestEnv::new().with_env("HUBINT_PASSPHRASE", PASSPHRASE);

@@ -171,7 +171,8 @@ fn text(out: &Output) -> String {
 
 #[test]
 fn skopeo_pushes_and_inspects_with_credentials_served_by_hubint() {
-    common::require_keyring();
+    needs_keyring!();
+    needs_commands!("docker-registry", "htpasswd", "skopeo");
     let env = TestEnv::new();
     let work = env.root().join("e2e");
     std::fs::create_dir_all(&work).unwrap();

@@ -17,6 +17,7 @@ fn env() -> TestEnv {
 
 #[test]
 fn move_to_the_file_and_back() {
+    needs_keyring!();
     let env = env();
     // With the keyring answering and no choice made, it is the keyring, silently.
     let out = env.run(
@@ -96,6 +97,7 @@ fn move_to_the_file_and_back() {
 
 #[test]
 fn move_all() {
+    needs_keyring!();
     let env = env();
     env.add("all-1", "pw-all-1", &[]);
     env.add("all-2", "pw-all-2", &["--secret-store", "file"]);
@@ -178,6 +180,7 @@ fn kill_move_at(env: &TestEnv, name: &str, to: &str, failpoint: &str) {
 
 #[test]
 fn a_move_killed_at_any_step_keeps_the_secret_where_the_row_says() {
+    needs_keyring!();
     let env = env();
     env.add("crash", "pw-crash", &["--secret-store", "keyring"]);
     let id = env.id("crash");
@@ -217,6 +220,7 @@ fn a_move_killed_at_any_step_keeps_the_secret_where_the_row_says() {
 
 #[test]
 fn store_choice_precedence() {
+    needs_keyring!();
     let env = env();
     let config = env.home.join("custom.toml");
     let env = env.with_env("HUBINT_CONFIG", config.to_str().unwrap());

@@ -6,6 +6,7 @@ use common::TestEnv;
 
 #[test]
 fn attach_creates_the_subscription_on_first_use() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("att-one", "pw", &[]);
     env.add("att-two", "pw", &[]);
@@ -42,6 +43,7 @@ fn attach_creates_the_subscription_on_first_use() {
 
 #[test]
 fn attaching_twice_succeeds_and_says_so() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("att-twice", "pw", &["--subscription", "twice"]);
     snapshot!(env, env.cmd(&["subscription", "attach", "twice", "att-twice"]), @"
@@ -81,6 +83,7 @@ fn attaching_a_missing_integration_is_not_found_and_creates_nothing() {
 
 #[test]
 fn attaching_to_an_invalid_subscription_name_is_a_usage_error() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("att-bad-sub", "pw", &[]);
     snapshot!(env, env.cmd(&["subscription", "attach", "bad sub", "att-bad-sub"]), @"
@@ -121,6 +124,7 @@ fn attaching_to_an_invalid_subscription_name_is_a_usage_error() {
 
 #[test]
 fn detach_removes_the_link_and_keeps_the_subscription() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("det-one", "pw", &["--subscription", "det-sub"]);
     env.add("det-two", "pw", &["--subscription", "det-sub"]);
@@ -155,6 +159,7 @@ fn detach_removes_the_link_and_keeps_the_subscription() {
 
 #[test]
 fn detach_when_not_attached_is_not_found() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("det-free", "pw", &[]);
     env.add("det-used", "pw", &["--subscription", "det-here"]);
@@ -171,6 +176,7 @@ fn detach_when_not_attached_is_not_found() {
 
 #[test]
 fn detach_from_a_missing_subscription_or_integration_is_not_found() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("det-x", "pw", &["--subscription", "det-real"]);
     snapshot!(env, env.cmd(&["subscription", "detach", "det-nowhere", "det-x"]), @"
@@ -196,6 +202,7 @@ fn detach_from_a_missing_subscription_or_integration_is_not_found() {
 
 #[test]
 fn subscription_list_table_and_json() {
+    needs_keyring!();
     let env = TestEnv::new();
     snapshot!(env, env.cmd(&["subscription", "list"]), @"
     success: true

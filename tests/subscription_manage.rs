@@ -101,6 +101,7 @@ fn create_then_rename_then_delete() {
 
 #[test]
 fn rename_keeps_the_links_and_refuses_a_taken_name() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("ren-one", "pw", &["--subscription", "ren-a"]);
     env.add("ren-two", "pw", &["--subscription", "ren-b"]);
@@ -121,6 +122,7 @@ fn rename_keeps_the_links_and_refuses_a_taken_name() {
 
 #[test]
 fn delete_refuses_while_integrations_are_attached() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("del-one", "pw", &["--subscription", "del-sub"]);
     env.add("del-two", "pw", &["--subscription", "del-sub"]);
@@ -177,6 +179,7 @@ fn delete_refuses_while_integrations_are_attached() {
 
 #[test]
 fn attach_to_a_new_name_close_to_an_existing_one_warns_and_still_works() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("close-a", "pw", &["--subscription", "team-x"]);
     snapshot!(env, env.cmd(&["subscription", "attach", "team-x2", "close-a"]), @"
@@ -212,6 +215,7 @@ fn attach_to_a_new_name_close_to_an_existing_one_warns_and_still_works() {
 
 #[test]
 fn list_of_a_missing_subscription_is_not_found() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("lsub-a", "pw", &["--subscription", "real"]);
     snapshot!(env, env.cmd(&["list", "--subscription", "NOSUCH"]), @"
@@ -240,6 +244,7 @@ fn candidates(env: &TestEnv, words: &[&str]) -> Vec<String> {
 
 #[test]
 fn completion_offers_the_integrations_that_fit_attach_or_detach() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("cmp-on", "pw", &["--subscription", "cmp-sub"]);
     env.add("cmp-off", "pw", &["--subscription", "elsewhere"]);
@@ -258,6 +263,7 @@ fn completion_offers_the_integrations_that_fit_attach_or_detach() {
 #[cfg(unix)]
 #[test]
 fn on_a_terminal_a_close_new_name_is_asked_about() {
+    needs_keyring!();
     use common::terminal::Pty;
     let env = TestEnv::new();
     env.add("ask-a", "pw", &["--subscription", "team-x"]);

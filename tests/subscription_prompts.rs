@@ -79,6 +79,7 @@ fn delete_asks_a_whole_line_y() {
 
 #[test]
 fn detach_all_asks_for_the_name() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("one", "pw-one", &["--subscription", "team"]);
     env.add("two", "pw-two", &["--subscription", "team"]);
@@ -113,6 +114,7 @@ fn detach_all_asks_for_the_name() {
 /// anything is asked, on a terminal too.
 #[test]
 fn in_use_without_detach_all_is_refused_without_a_question() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("busy", "pw", &["--subscription", "team"]);
     let mut p = Pty::spawn(&env, &["subscription", "delete", "team"]);
@@ -192,6 +194,7 @@ fn add_form_to_new_name(env: &TestEnv, name: &str, new: &str) -> Pty {
 /// still selected) to pick the close one; yes creates the new one.
 #[test]
 fn add_form_warns_about_a_close_new_subscription() {
+    needs_keyring!();
     let env = TestEnv::new();
     env.add("base", "pw", &["--subscription", "prod"]);
     ok(&env, &["subscription", "attach", "team-x", "base"]);

@@ -5,13 +5,14 @@
 mod common;
 mod fixtures;
 
-use common::{TestEnv, contains, require_keyring};
+use common::{TestEnv, contains};
 use fixtures::cases::{PASSWORD, add, run_clean, token_registry};
 use fixtures::{HttpServer, Registry, Reply, Request, SilentServer, free_port};
 
 #[test]
 fn basic_auth_against_a_real_registry() {
-    require_keyring();
+    needs_keyring!();
+    needs_commands!("docker-registry", "htpasswd");
     let registry = Registry::start("user", PASSWORD);
     let env = TestEnv::new();
     add(&env, "good", &registry.url(), "user", PASSWORD);
@@ -137,7 +138,7 @@ fn basic_auth_against_a_real_registry() {
 
 #[test]
 fn bearer_token_auth() {
-    require_keyring();
+    needs_keyring!();
     let server = token_registry();
     let env = TestEnv::new();
     add(&env, "good", &server.url(), "user", PASSWORD);
@@ -194,7 +195,7 @@ fn bearer_token_auth() {
 
 #[test]
 fn failures_name_their_step() {
-    require_keyring();
+    needs_keyring!();
     let silent = SilentServer::start();
     let web = HttpServer::start(|_: &Request, _| {
         Reply::new(200, "<html><body>Welcome</body></html>").header("Content-Type", "text/html")

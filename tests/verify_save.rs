@@ -4,12 +4,12 @@
 mod common;
 mod fixtures;
 
-use common::{TestEnv, require_keyring};
+use common::TestEnv;
 use fixtures::cases::{PASSWORD, token_registry};
 
 #[test]
 fn add_and_edit_with_verify() {
-    require_keyring();
+    needs_keyring!();
     let server = token_registry();
     let env = TestEnv::new();
     let url = server.url();

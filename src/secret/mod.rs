@@ -6,9 +6,11 @@ mod file;
 mod keyring;
 #[cfg(test)]
 pub mod memory;
-#[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
-mod no_prompt;
+#[cfg(not(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd")))]
+mod native;
 pub mod passphrase;
+#[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+mod secret_service;
 #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
 mod session;
 

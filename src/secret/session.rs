@@ -4,8 +4,7 @@
 //! opened here on first use and kept until the process exits: one D-Bus
 //! connection and one Diffie-Hellman session, however many secrets a command
 //! reads or writes (a lock check and the write that follows it, or an import
-//! of 10,000 entries). The keyring store of `keyring.rs` is only used where
-//! hubint may prompt, and then it is the only connection.
+//! of 10,000 entries), whether or not it may prompt.
 //!
 //! Transport: the session is `dh-ietf1024-sha256-aes128-cbc-pkcs7`, as
 //! libsecret (`secret-tool`, `docker-credential-secretservice`) negotiates
@@ -21,19 +20,21 @@
 //! minutes to every clean build) for the same exponentiation. Figures in
 //! bench/RESULTS.md.
 //!
-//! The session never prompts: with a prompt timeout of zero the crate answers
-//! a prompt path with an error instead of showing it (see `no_prompt.rs`).
+//! One connection serves both kinds of caller: where hubint may not prompt
+//! the prompt timeout is zero, and the crate answers a prompt path with an
+//! error instead of showing it (see `secret_service.rs`).
 
 use std::sync::Mutex;
 
 use dbus_secret_service::{EncryptionType, SecretService};
 use keyring_core::Result;
 
-use super::no_prompt::failure;
+use super::secret_service::failure;
 
 /// Run `op` on the process's Secret Service session, connecting on first
-/// use. Calls are serialised: the connection is not shared between threads.
-pub fn with<T>(op: impl FnOnce(&SecretService) -> Result<T>) -> Result<T> {
+/// use; an unlock prompt is shown only if `may_prompt`. Calls are
+/// serialised: the connection is not shared between threads.
+pub fn with<T>(may_prompt: bool, op: impl FnOnce(&SecretService) -> Result<T>) -> Result<T> {
     static SERVICE: Mutex<Option<SecretService>> = Mutex::new(None);
     let mut guard = SERVICE.lock().unwrap_or_else(|e| e.into_inner());
     if guard.is_none() {
@@ -41,5 +42,7 @@ pub fn with<T>(op: impl FnOnce(&SecretService) -> Result<T>) -> Result<T> {
             .map_err(failure)?;
         *guard = Some(service);
     }
-    op(guard.as_ref().expect("connected above"))
+    let service = guard.as_mut().expect("connected above");
+    service.set_max_prompt_timeout(if may_prompt { None } else { Some(0) });
+    op(service)
 }

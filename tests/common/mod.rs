@@ -19,6 +19,7 @@ mod bad;
 mod helper;
 mod inspect;
 mod keyring;
+mod skip;
 mod stress;
 #[cfg(unix)]
 pub mod terminal;
@@ -34,6 +35,8 @@ pub use helper::*;
 pub use inspect::*;
 #[allow(unused_imports)]
 pub use keyring::*;
+#[allow(unused_imports)]
+pub use skip::*;
 #[allow(unused_imports)]
 pub use stress::*;
 #[cfg(unix)]
@@ -61,19 +64,6 @@ pub fn bin() -> PathBuf {
 
 /// A D-Bus address where nothing listens.
 pub const NO_BUS: &str = "unix:path=/nonexistent";
-
-/// Whether the suite runs inside `tests/run` (private gnome-keyring).
-pub fn keyring_available() -> bool {
-    std::env::var_os("HUBINT_TEST_KEYRING").is_some()
-}
-
-/// Panics unless the suite runs inside `tests/run` (private gnome-keyring).
-pub fn require_keyring() {
-    assert!(
-        keyring_available(),
-        "this test needs the private Secret Service: run it with `bash tests/run`"
-    );
-}
 
 impl TestEnv {
     pub fn new() -> TestEnv {
