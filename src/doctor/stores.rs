@@ -5,7 +5,6 @@
 use std::collections::BTreeSet;
 
 use super::{Report, error_parts};
-use crate::config;
 use crate::context::Ctx;
 use crate::db::Db;
 use crate::secret::{PROBE_ID, StoreKind, passphrase};
@@ -49,8 +48,9 @@ fn used_stores(db: &Db) -> BTreeSet<String> {
 /// One cheap lookup. A keyring that does not answer is a problem only if
 /// an integration uses it or new secrets are set to go there.
 fn keyring(ctx: &Ctx, used: &BTreeSet<String>, report: &mut Report) -> bool {
-    let chosen =
-        config::store_choice(&ctx.paths).ok().and_then(|c| c.kind()) == Some(StoreKind::Keyring);
+    let chosen = ctx
+        .settings()
+        .is_ok_and(|s| s.settings.secret_store.kind() == Some(StoreKind::Keyring));
     let needed = chosen || used.contains(StoreKind::Keyring.as_str());
     match ctx
         .store(StoreKind::Keyring)
