@@ -19,7 +19,8 @@
 //! a string too, so an environment variable and `config set` go through the
 //! same validation as the file. `config get|set|list` walk the serialized
 //! struct, so a new field is a new setting with nothing else to wire up
-//! except its line in [`KEYS`] (checked by a test).
+//! except its row in `docs::ENVIRONMENT`, which documents it (checked by a
+//! test).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -52,25 +53,6 @@ impl Default for Settings {
     }
 }
 
-/// What each setting is for (its name is the serialized field's).
-pub struct Key {
-    pub name: &'static str,
-    pub help: &'static str,
-}
-
-pub const KEYS: &[Key] = &[
-    Key {
-        name: "keyring-timeout",
-        help: "seconds to wait for the OS keyring before failing with exit 5 (more than 0, \
-               at most 3600)",
-    },
-    Key {
-        name: "secret-store",
-        help: "where `add` keeps new secrets: auto (the OS keyring if it answers, else the \
-               encrypted file), keyring or file",
-    },
-];
-
 /// The environment variable of setting `key`: `HUBINT_` and the key in
 /// upper case with `_` for `-`.
 pub fn env_var(key: &str) -> String {
@@ -90,14 +72,24 @@ pub const REMOVED: &[(&str, &str)] = &[
     ),
 ];
 
-/// The key called `name`, or a usage error listing the known ones.
-pub fn key(name: &str) -> Result<&'static Key> {
-    KEYS.iter().find(|k| k.name == name).ok_or_else(|| {
-        let known: Vec<&str> = KEYS.iter().map(|k| k.name).collect();
-        Failure::usage(format!("unknown setting '{name}'"))
-            .hint(format!("the settings are: {}", known.join(", ")))
-            .into()
-    })
+/// The setting called `name`, or a usage error listing the known ones.
+pub fn key(name: &str) -> Result<String> {
+    let known = defaults();
+    if known.contains_key(name) {
+        return Ok(name.to_string());
+    }
+    let known: Vec<&str> = known.keys().map(String::as_str).collect();
+    Err(Failure::usage(format!("unknown setting '{name}'"))
+        .hint(format!("the settings are: {}", known.join(", ")))
+        .into())
+}
+
+/// Each setting with its default, as `config list` shows it.
+pub fn defaults_shown() -> Vec<(String, String)> {
+    defaults()
+        .iter()
+        .map(|(key, value)| (key.clone(), display(value)))
+        .collect()
 }
 
 /// Where a setting's value comes from.
@@ -203,19 +195,18 @@ impl Layered {
     /// Set `key` to `raw` in the config file (checked, then written
     /// atomically, 0600); an invalid value is a usage error and changes
     /// nothing. Returns the value as written.
-    pub fn set(&mut self, key: &'static Key, raw: &str) -> Result<String> {
-        let value = validate(key.name, Value::String(raw.to_string())).map_err(|why| {
-            Failure::usage(format!("invalid value for {}: {why}", key.name))
-                .hint(format!("{}: {}", key.name, key.help))
+    pub fn set(&mut self, key: &str, raw: &str) -> Result<String> {
+        let value = validate(key, Value::String(raw.to_string())).map_err(|why| {
+            Failure::usage(format!("invalid value for {key}: {why}")).hint(help_of(key))
         })?;
         let mut file = self.file.clone();
-        file.insert(key.name.to_string(), value.clone());
+        file.insert(key.to_string(), value.clone());
         save(&self.file_path, &file)?;
         self.file = file;
-        if !matches!(self.sources[key.name], Source::Env(_)) {
-            self.sources.insert(key.name.to_string(), Source::File);
+        if !matches!(self.sources[key], Source::Env(_)) {
+            self.sources.insert(key.to_string(), Source::File);
             let mut table = to_table(&self.settings);
-            table.insert(key.name.to_string(), value.clone());
+            table.insert(key.to_string(), value.clone());
             self.settings = from_table(table).context("invalid settings")?;
         }
         Ok(display(&value))
@@ -231,10 +222,12 @@ pub fn removed_warnings(env: impl Fn(&str) -> bool) -> Vec<String> {
         .collect()
 }
 
+/// "KEY: what it is for", from the environment table.
 fn help_of(key: &str) -> String {
-    KEYS.iter()
-        .find(|k| k.name == key)
-        .map_or_else(|| key.to_string(), |k| format!("{}: {}", k.name, k.help))
+    format!(
+        "{key}: {}",
+        crate::docs::setting_help(key).unwrap_or_default()
+    )
 }
 
 /// The defaults as a table: the keys of every setting.

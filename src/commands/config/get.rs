@@ -16,5 +16,5 @@ pub struct GetArgs {
 
 pub fn run(ctx: &Ctx, args: &GetArgs) -> Result<Output> {
     let key = config::key(&args.key)?;
-    Ok(Output::Setting(ctx.settings()?.get(key.name)))
+    Ok(Output::Setting(ctx.settings()?.get(&key)))
 }

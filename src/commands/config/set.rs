@@ -21,17 +21,17 @@ pub struct SetArgs {
 pub fn run(ctx: &Ctx, args: &SetArgs) -> Result<Output> {
     let key = config::key(&args.key)?;
     let mut settings = ctx.settings()?.clone();
-    let written = settings.set(key, &args.value)?;
-    let setting = settings.get(key.name);
+    let written = settings.set(&key, &args.value)?;
+    let setting = settings.get(&key);
     ctx.ui.status(format!(
         "Set {} to {written} in {}.",
-        key.name,
+        key,
         settings.file_path.display()
     ));
     if setting.source != "config" {
         ctx.ui.warn(format!(
             "{} is {} from {}, which overrides the config file",
-            key.name, setting.value, setting.source
+            key, setting.value, setting.source
         ));
     }
     Ok(Output::SettingChanged(setting))
