@@ -48,7 +48,7 @@ pub const EXIT_CODES: &[(Code, &str)] = &[
 pub const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "HUBINT_HOME",
-        "the one directory for the database, the encrypted store and config.toml (default: see Files)",
+        "the one directory for the database, the encrypted store and config.toml (default: the platform's data and config directories, see Files)",
     ),
     (
         "HUBINT_SECRET_STORE",
@@ -248,6 +248,55 @@ mod tests {
             for line in examples.iter().flat_map(|e| e.command.lines()) {
                 assert!(line.len() <= 66, "'{path}': example line too long: {line}");
             }
+        }
+    }
+
+    #[test]
+    fn the_readme_has_the_environment_table() {
+        let readme = include_str!("../../README.md");
+        let table = environment_markdown();
+        assert!(
+            readme.contains(&format!("## Environment\n\n{table}\n")),
+            "README's Environment table must be:\n{table}END"
+        );
+    }
+
+    /// Variables only tests and development read; never documented.
+    const DEVELOPMENT_ONLY: &[&str] = &["HUBINT_FAILPOINT", "HUBINT_UPDATE_GENERATED"];
+
+    fn quoted_variables(dir: &std::path::Path, found: &mut std::collections::BTreeSet<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                quoted_variables(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for piece in text.split("\"HUBINT_").skip(1) {
+                    let name: String = piece
+                        .chars()
+                        .take_while(|c| c.is_ascii_uppercase() || *c == '_')
+                        .collect();
+                    if !name.is_empty() && piece[name.len()..].starts_with('"') {
+                        found.insert(format!("HUBINT_{name}"));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_variable_hubint_reads_is_in_the_table() {
+        let mut found = std::collections::BTreeSet::new();
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        quoted_variables(&src, &mut found);
+        assert!(found.contains("HUBINT_HOME"), "{found:?}");
+        for var in found {
+            let documented = ENVIRONMENT.iter().any(|(v, _)| *v == var);
+            let removed = crate::config::REMOVED.iter().any(|(v, _)| *v == var);
+            assert!(
+                documented || removed || DEVELOPMENT_ONLY.contains(&var.as_str()),
+                "{var} is read but not in docs::ENVIRONMENT"
+            );
         }
     }
 
