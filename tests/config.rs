@@ -130,6 +130,21 @@ fn bad_values_change_nothing() {
 }
 
 #[test]
+fn doctor_reports_invalid_settings() {
+    let env = TestEnv::new();
+    let mut cmd = env.cmd(&["doctor"]);
+    cmd.env("HUBINT_KEYRING_TIMEOUT", "never");
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(7), "{out:?}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let line = stdout.lines().find(|l| l.starts_with("settings"));
+    assert!(
+        line.is_some_and(|l| l.contains("invalid HUBINT_KEYRING_TIMEOUT: 'never'")),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn removed_variables_are_not_read_and_say_so() {
     let env = TestEnv::new();
     let elsewhere = env.home.join("custom.toml");

@@ -25,6 +25,10 @@ impl Usable {
 }
 
 pub fn check(ctx: &Ctx, db: Option<&Db>, report: &mut Report) -> Usable {
+    if let Err(err) = ctx.settings() {
+        let (detail, fix) = error_parts(&err, "fix the config file, or unset the variable");
+        report.problem("settings", detail, fix);
+    }
     let used = db.map(used_stores).unwrap_or_default();
     Usable {
         keyring: keyring(ctx, &used, report),
