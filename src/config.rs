@@ -1,114 +1,116 @@
-//! The config file: a small TOML file of defaults, managed with
-//! `hubint config get|set|list`. Its path is `config.toml` in the config
-//! directory, or `HUBINT_CONFIG`. A setting can also come from the
-//! environment, which wins over the file.
+//! Settings: one struct, [`Settings`], read in three layers, each overriding
+//! the one before (as atuin's `settings.rs` does):
+//!
+//! 1. the defaults ([`Settings::default`]);
+//! 2. the config file, `config.toml` in the config directory (which is
+//!    `HUBINT_HOME` when that is set), managed with `hubint config get|set|list`;
+//! 3. the environment: setting `some-key` is read from `HUBINT_SOME_KEY`
+//!    ([`env_var`]); an empty variable counts as unset.
 //!
 //! ```toml
 //! secret-store = "file"
+//! keyring-timeout = 2.5
 //! ```
+//!
+//! The layering is a small serde layer over `toml` tables rather than the
+//! `config` crate or figment: the struct is flat, `config list` must say
+//! where each value comes from, errors must name the file and line or the
+//! variable, and it costs no new dependency. Every field deserializes from
+//! a string too, so an environment variable and `config set` go through the
+//! same validation as the file. `config get|set|list` walk the serialized
+//! struct, so a new field is a new setting with nothing else to wire up
+//! except its row in `docs::ENVIRONMENT`, which documents it (checked by a
+//! test).
 
-use std::fmt;
-use std::path::Path;
-use std::str::FromStr;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
+use toml::{Table, Value};
 
 use crate::error::Failure;
 use crate::paths::{self, Paths};
-use crate::secret::StoreKind;
 
-pub const ENV_SECRET_STORE: &str = "HUBINT_SECRET_STORE";
+mod types;
 
-#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Config {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub secret_store: Option<StoreChoice>,
+pub use types::{Seconds, StoreChoice};
+
+/// The settings in effect.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Settings {
+    pub secret_store: StoreChoice,
+    pub keyring_timeout: Seconds,
 }
 
-/// Where new secrets go when `add` is not given `--secret-store`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum StoreChoice {
-    /// The OS keyring if it answers, else the encrypted file (with a notice).
-    Auto,
-    Keyring,
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            secret_store: StoreChoice::Auto,
+            keyring_timeout: Seconds::KEYRING_DEFAULT,
+        }
+    }
+}
+
+/// The environment variable of setting `key`: `HUBINT_` and the key in
+/// upper case with `_` for `-`.
+pub fn env_var(key: &str) -> String {
+    format!("HUBINT_{}", key.to_uppercase().replace('-', "_"))
+}
+
+/// Variables hubint no longer reads, with what replaces them. Setting one
+/// gets a warning when the settings are read, never silence.
+pub const REMOVED: &[(&str, &str)] = &[
+    (
+        "HUBINT_CONFIG",
+        "the config file is config.toml in HUBINT_HOME (or the config directory)",
+    ),
+    (
+        "HUBINT_CONFIG_DIR",
+        "the config directory is HUBINT_HOME (or the platform's config directory)",
+    ),
+];
+
+/// The setting called `name`, or a usage error listing the known ones.
+pub fn key(name: &str) -> Result<String> {
+    let known = defaults();
+    if known.contains_key(name) {
+        return Ok(name.to_string());
+    }
+    let known: Vec<&str> = known.keys().map(String::as_str).collect();
+    Err(Failure::usage(format!("unknown setting '{name}'"))
+        .hint(format!("the settings are: {}", known.join(", ")))
+        .into())
+}
+
+/// Each setting with its default, as `config list` shows it.
+pub fn defaults_shown() -> Vec<(String, String)> {
+    defaults()
+        .iter()
+        .map(|(key, value)| (key.clone(), display(value)))
+        .collect()
+}
+
+/// Where a setting's value comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Default,
     File,
+    Env(String),
 }
 
-impl StoreChoice {
-    pub fn as_str(self) -> &'static str {
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            StoreChoice::Auto => "auto",
-            StoreChoice::Keyring => "keyring",
-            StoreChoice::File => "file",
-        }
-    }
-
-    /// The store this choice names, or `None` for auto.
-    pub fn kind(self) -> Option<StoreKind> {
-        match self {
-            StoreChoice::Auto => None,
-            StoreChoice::Keyring => Some(StoreKind::Keyring),
-            StoreChoice::File => Some(StoreKind::File),
+            Source::Default => f.write_str("default"),
+            Source::File => f.write_str("config"),
+            Source::Env(var) => write!(f, "env {var}"),
         }
     }
 }
 
-impl fmt::Display for StoreChoice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for StoreChoice {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s.trim() {
-            "auto" => Ok(StoreChoice::Auto),
-            "keyring" => Ok(StoreChoice::Keyring),
-            "file" => Ok(StoreChoice::File),
-            other => Err(format!("'{other}' is not one of auto, keyring, file")),
-        }
-    }
-}
-
-/// One setting the config file can hold.
-pub struct Key {
-    pub name: &'static str,
-    pub help: &'static str,
-    /// The environment variable that overrides the file, if any.
-    pub env: Option<&'static str>,
-    pub default: &'static str,
-    get: fn(&Config) -> Option<String>,
-    set: fn(&mut Config, &str) -> Result<(), String>,
-}
-
-pub const KEYS: &[Key] = &[Key {
-    name: "secret-store",
-    help: "where `add` keeps new secrets: auto (the OS keyring if it answers, else the \
-           encrypted file), keyring or file",
-    env: Some(ENV_SECRET_STORE),
-    default: "auto",
-    get: |c| c.secret_store.map(|s| s.to_string()),
-    set: |c, v| {
-        c.secret_store = Some(v.parse()?);
-        Ok(())
-    },
-}];
-
-/// The key called `name`, or a usage error listing the known ones.
-pub fn key(name: &str) -> Result<&'static Key> {
-    KEYS.iter().find(|k| k.name == name).ok_or_else(|| {
-        let known: Vec<&str> = KEYS.iter().map(|k| k.name).collect();
-        Failure::usage(format!("unknown setting '{name}'"))
-            .hint(format!("the settings are: {}", known.join(", ")))
-            .into()
-    })
-}
-
-/// A setting's effective value and where it comes from.
+/// A setting's effective value and where it comes from (for output).
 #[derive(Debug, Clone, Serialize)]
 pub struct Setting {
     pub key: String,
@@ -117,48 +119,157 @@ pub struct Setting {
     pub source: String,
 }
 
-impl Key {
-    /// The value in effect: the environment, else the file, else the default.
-    pub fn effective(&self, config: &Config) -> Setting {
-        let env = self
-            .env
-            .and_then(|var| Some((var, std::env::var(var).ok().filter(|v| !v.is_empty())?)));
-        let (value, source) = match (env, self.stored(config)) {
-            (Some((var, value)), _) => (value, format!("env {var}")),
-            (None, Some(value)) => (value, "config".to_string()),
-            (None, None) => (self.default.to_string(), "default".to_string()),
-        };
-        Setting {
-            key: self.name.to_string(),
-            value,
-            source,
+/// The settings with the layer each value comes from, and the config file.
+#[derive(Debug, Clone)]
+pub struct Layered {
+    pub settings: Settings,
+    /// The file's own values (what `config set` rewrites).
+    pub file: Table,
+    pub file_path: PathBuf,
+    sources: BTreeMap<String, Source>,
+}
+
+impl Layered {
+    /// Read the three layers: defaults, `paths.config_file`, environment.
+    pub fn load(paths: &Paths) -> Result<Layered> {
+        let file_path = paths.config_file.clone();
+        let file = load_file(&file_path)?;
+        Layered::from_layers(file, file_path, |var| std::env::var(var).ok())
+    }
+
+    /// The layering itself, with the environment given by `env`.
+    fn from_layers(
+        file: Table,
+        file_path: PathBuf,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Layered> {
+        let mut table = defaults();
+        let mut sources: BTreeMap<String, Source> =
+            table.keys().map(|k| (k.clone(), Source::Default)).collect();
+        for (key, value) in &file {
+            table.insert(key.clone(), value.clone());
+            sources.insert(key.clone(), Source::File);
         }
-    }
-
-    /// The value in the file, if it sets one.
-    pub fn stored(&self, config: &Config) -> Option<String> {
-        (self.get)(config)
-    }
-
-    /// Set the key in `config`; an invalid value is a usage error.
-    pub fn set(&self, config: &mut Config, value: &str) -> Result<()> {
-        (self.set)(config, value).map_err(|why| {
-            Failure::usage(format!("invalid value for {}: {why}", self.name))
-                .hint(format!("{}: {}", self.name, self.help))
-                .into()
+        for key in defaults().keys() {
+            let var = env_var(key);
+            let Some(raw) = env(&var).filter(|v| !v.is_empty()) else {
+                continue;
+            };
+            let value = validate(key, Value::String(raw)).map_err(|why| {
+                Failure::usage(format!("invalid {var}: {why}"))
+                    .hint(format!("{}; or unset {var}", help_of(key)))
+            })?;
+            table.insert(key.clone(), value);
+            sources.insert(key.clone(), Source::Env(var));
+        }
+        let settings = from_table(table).context("invalid settings")?;
+        Ok(Layered {
+            settings,
+            file,
+            file_path,
+            sources,
         })
+    }
+
+    /// Every setting, in key order.
+    pub fn list(&self) -> Vec<Setting> {
+        let values = to_table(&self.settings);
+        values
+            .iter()
+            .map(|(key, value)| Setting {
+                key: key.clone(),
+                value: display(value),
+                source: self.sources[key].to_string(),
+            })
+            .collect()
+    }
+
+    /// The setting `key` (a known one, see [`key`]).
+    pub fn get(&self, key: &str) -> Setting {
+        self.list()
+            .into_iter()
+            .find(|s| s.key == key)
+            .expect("a known key")
+    }
+
+    /// Set `key` to `raw` in the config file (checked, then written
+    /// atomically, 0600); an invalid value is a usage error and changes
+    /// nothing. Returns the value as written.
+    pub fn set(&mut self, key: &str, raw: &str) -> Result<String> {
+        let value = validate(key, Value::String(raw.to_string())).map_err(|why| {
+            Failure::usage(format!("invalid value for {key}: {why}")).hint(help_of(key))
+        })?;
+        let mut file = self.file.clone();
+        file.insert(key.to_string(), value.clone());
+        save(&self.file_path, &file)?;
+        self.file = file;
+        if !matches!(self.sources[key], Source::Env(_)) {
+            self.sources.insert(key.to_string(), Source::File);
+            let mut table = to_table(&self.settings);
+            table.insert(key.to_string(), value.clone());
+            self.settings = from_table(table).context("invalid settings")?;
+        }
+        Ok(display(&value))
     }
 }
 
-/// Read the config file; a missing file is an empty config.
-pub fn load(path: &Path) -> Result<Config> {
+/// The warnings for removed variables that are set.
+pub fn removed_warnings(env: impl Fn(&str) -> bool) -> Vec<String> {
+    REMOVED
+        .iter()
+        .filter(|(var, _)| env(var))
+        .map(|(var, instead)| format!("{var} is no longer read: {instead}; unset it"))
+        .collect()
+}
+
+/// "KEY: what it is for", from the environment table.
+fn help_of(key: &str) -> String {
+    format!(
+        "{key}: {}",
+        crate::docs::setting_help(key).unwrap_or_default()
+    )
+}
+
+/// The defaults as a table: the keys of every setting.
+fn defaults() -> Table {
+    to_table(&Settings::default())
+}
+
+fn from_table(table: Table) -> Result<Settings, toml::de::Error> {
+    Value::Table(table).try_into()
+}
+
+fn to_table(settings: &Settings) -> Table {
+    Table::try_from(settings).expect("settings serialize to a table")
+}
+
+/// Check `value` for `key`; the value in its own type (as the file holds
+/// it), or why it is invalid.
+fn validate(key: &str, value: Value) -> Result<Value, String> {
+    let mut table = Table::new();
+    table.insert(key.to_string(), value);
+    let settings = from_table(table).map_err(|e| e.message().trim().to_string())?;
+    Ok(to_table(&settings).remove(key).expect("a known key"))
+}
+
+/// How a value is shown: strings without quotes.
+fn display(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Read the config file's table, checked against [`Settings`]; a missing
+/// file is an empty one.
+pub fn load_file(path: &Path) -> Result<Table> {
     crate::files::refuse_link_in_home(path)?;
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Table::new()),
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
     };
-    toml::from_str(&text).map_err(|e| {
+    let invalid = |e: toml::de::Error| -> anyhow::Error {
         let line = e
             .span()
             .map(|span| text[..span.start].matches('\n').count() + 1)
@@ -170,63 +281,16 @@ pub fn load(path: &Path) -> Result<Config> {
         ))
         .hint("fix it, or remove it and use `hubint config set`")
         .into()
-    })
+    };
+    toml::from_str::<Settings>(&text).map_err(invalid)?;
+    toml::from_str::<Table>(&text).map_err(invalid)
 }
 
 /// Write the config file (atomically, 0600).
-pub fn save(path: &Path, config: &Config) -> Result<()> {
-    let text = toml::to_string(config).context("cannot serialise the config")?;
+fn save(path: &Path, file: &Table) -> Result<()> {
+    let text = toml::to_string(file).context("cannot serialise the config")?;
     paths::write_atomic(path, text.as_bytes())
 }
 
-/// Where new secrets go, from `HUBINT_SECRET_STORE`, else the config file.
-pub fn store_choice(paths: &Paths) -> Result<StoreChoice> {
-    if let Some(value) = std::env::var(ENV_SECRET_STORE)
-        .ok()
-        .filter(|v| !v.is_empty())
-    {
-        return value.parse().map_err(|why| {
-            Failure::usage(format!("invalid {ENV_SECRET_STORE}: {why}"))
-                .hint(format!("set {ENV_SECRET_STORE} to auto, keyring or file"))
-                .into()
-        });
-    }
-    Ok(load(&paths.config_file)?
-        .secret_store
-        .unwrap_or(StoreChoice::Auto))
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn round_trips_through_toml() {
-        let config = Config {
-            secret_store: Some(StoreChoice::File),
-        };
-        let text = toml::to_string(&config).unwrap();
-        assert_eq!(text, "secret-store = \"file\"\n");
-        assert_eq!(toml::from_str::<Config>(&text).unwrap(), config);
-        assert_eq!(toml::from_str::<Config>("").unwrap(), Config::default());
-    }
-
-    #[test]
-    fn unknown_keys_and_values_are_refused() {
-        assert!(toml::from_str::<Config>("secret_store = \"file\"").is_err());
-        assert!(toml::from_str::<Config>("secret-store = \"vault\"").is_err());
-        assert!(key("nope").is_err());
-        let mut config = Config::default();
-        assert!(
-            key("secret-store")
-                .unwrap()
-                .set(&mut config, "nope")
-                .is_err()
-        );
-        key("secret-store")
-            .unwrap()
-            .set(&mut config, "keyring")
-            .unwrap();
-        assert_eq!(config.secret_store, Some(StoreChoice::Keyring));
-    }
-}
+mod tests;

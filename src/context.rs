@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use anyhow::Result;
 
-use crate::config::{self, ENV_SECRET_STORE};
+use crate::config;
 use crate::db::Db;
 use crate::keyring_notice;
 use crate::paths::Paths;
@@ -23,6 +23,8 @@ pub struct Ctx {
     pub json: bool,
     stores: RefCell<HashMap<StoreKind, Rc<dyn SecretStore>>>,
     file_store: OnceCell<Rc<FileStore>>,
+    /// The settings (read on first use: defaults, config file, environment).
+    settings: OnceCell<config::Layered>,
     /// The store chosen for new secrets without `--secret-store` (decided once).
     default_store: Cell<Option<StoreKind>>,
     /// Whether the user was told that the database is empty while the
@@ -38,6 +40,7 @@ impl Ctx {
             json,
             stores: RefCell::default(),
             file_store: OnceCell::new(),
+            settings: OnceCell::new(),
             default_store: Cell::new(None),
             warned_empty: Cell::new(false),
         }
@@ -70,13 +73,30 @@ impl Ctx {
         Db::open_for_reading(&self.paths.db_path())
     }
 
+    /// The settings in effect, read once. A variable hubint no longer reads
+    /// gets a warning here.
+    pub fn settings(&self) -> Result<&config::Layered> {
+        if let Some(settings) = self.settings.get() {
+            return Ok(settings);
+        }
+        let set = |var: &str| std::env::var_os(var).is_some_and(|v| !v.is_empty());
+        for warning in config::removed_warnings(set) {
+            self.ui.warn(warning);
+        }
+        let settings = config::Layered::load(&self.paths)?;
+        Ok(self.settings.get_or_init(|| settings))
+    }
+
     /// The store of the given kind.
     pub fn store(&self, kind: StoreKind) -> Result<Rc<dyn SecretStore>> {
         if let Some(store) = self.stores.borrow().get(&kind) {
             return Ok(store.clone());
         }
         let store: Rc<dyn SecretStore> = match kind {
-            StoreKind::Keyring => Rc::new(KeyringStore::from_env(self.ui.interactive())?),
+            StoreKind::Keyring => {
+                let timeout = self.settings()?.settings.keyring_timeout.duration();
+                Rc::new(KeyringStore::new(timeout, self.ui.interactive()))
+            }
             StoreKind::File => self.file_store(),
         };
         self.stores.borrow_mut().insert(kind, store.clone());
@@ -107,7 +127,7 @@ impl Ctx {
         if let Some(kind) = self.default_store.get() {
             return Ok(kind);
         }
-        let kind = match config::store_choice(&self.paths)?.kind() {
+        let kind = match self.settings()?.settings.secret_store.kind() {
             Some(kind) => kind,
             None => self.probe_keyring()?,
         };
@@ -144,7 +164,7 @@ impl Ctx {
         };
         self.ui.status(format!(
             "note: new secrets go to the encrypted file store {} because no OS keyring \
-             answered: {why}. Choose a store with --secret-store, {ENV_SECRET_STORE} or \
+             answered: {why}. Choose a store with --secret-store, HUBINT_SECRET_STORE or \
              `hubint config set secret-store keyring|file`; this note is shown again only \
              when the reason changes.",
             self.paths.secrets_path().display()

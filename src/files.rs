@@ -60,7 +60,7 @@ pub fn refuse_link(path: &Path) -> Result<()> {
 }
 
 /// Refuse `path` if it is a link in `HUBINT_HOME` (for config.toml, which
-/// may also live elsewhere: `~/.config/hubint`, `HUBINT_CONFIG`).
+/// may also live elsewhere: `~/.config/hubint`).
 pub fn refuse_link_in_home(path: &Path) -> Result<()> {
     let home = std::env::var_os(paths::ENV_HOME).filter(|h| !h.is_empty());
     if home.is_some_and(|h| Path::new(&h) == dir_of(path)) {

@@ -3,9 +3,12 @@
 //! | what | default | override |
 //! | --- | --- | --- |
 //! | data directory (database, encrypted store) | XDG data dir, e.g. `~/.local/share/hubint` | `HUBINT_HOME` |
-//! | config directory | XDG config dir, e.g. `~/.config/hubint` | `HUBINT_HOME`, `HUBINT_CONFIG_DIR` |
-//! | config file | `config.toml` in the config directory | `HUBINT_CONFIG` |
+//! | config directory | XDG config dir, e.g. `~/.config/hubint` | `HUBINT_HOME` |
+//! | config file | `config.toml` in the config directory | |
 //! | encrypted secret store | `secrets.age` in the data directory | |
+//!
+//! `HUBINT_HOME` is the one override (`HUBINT_CONFIG` and
+//! `HUBINT_CONFIG_DIR` are no longer read; see `config::REMOVED`).
 //!
 //! Directories hubint creates are mode 0700; files it creates are 0600.
 
@@ -16,8 +19,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow};
 
 pub const ENV_HOME: &str = "HUBINT_HOME";
-pub const ENV_CONFIG_DIR: &str = "HUBINT_CONFIG_DIR";
-pub const ENV_CONFIG: &str = "HUBINT_CONFIG";
 pub const DB_FILE: &str = "hubint.db";
 pub const CONFIG_FILE: &str = "config.toml";
 pub const SECRETS_FILE: &str = "secrets.age";
@@ -26,7 +27,7 @@ pub const SECRETS_FILE: &str = "secrets.age";
 pub struct Paths {
     pub data_dir: PathBuf,
     pub config_dir: PathBuf,
-    /// The config file: `HUBINT_CONFIG`, else `config.toml` in `config_dir`.
+    /// The config file: `config.toml` in `config_dir`.
     pub config_file: PathBuf,
 }
 
@@ -34,7 +35,6 @@ impl Paths {
     /// Resolve the directories from the environment. Nothing is created here.
     pub fn from_env() -> Result<Paths> {
         let home = env_path(ENV_HOME);
-        let config_override = env_path(ENV_CONFIG_DIR);
         let project = || {
             directories::ProjectDirs::from("", "", "hubint").ok_or_else(|| {
                 anyhow!("cannot find a home directory for hubint's data; set {ENV_HOME}")
@@ -44,12 +44,11 @@ impl Paths {
             Some(home) => home.clone(),
             None => project()?.data_dir().to_path_buf(),
         };
-        let config_dir = match (config_override, &home) {
-            (Some(dir), _) => dir,
-            (None, Some(home)) => home.clone(),
-            (None, None) => project()?.config_dir().to_path_buf(),
+        let config_dir = match &home {
+            Some(home) => home.clone(),
+            None => project()?.config_dir().to_path_buf(),
         };
-        let config_file = env_path(ENV_CONFIG).unwrap_or_else(|| config_dir.join(CONFIG_FILE));
+        let config_file = config_dir.join(CONFIG_FILE);
         Ok(Paths {
             data_dir,
             config_dir,

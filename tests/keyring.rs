@@ -158,8 +158,8 @@ fn an_invalid_keyring_timeout_is_a_usage_error() {
     ----- stdout -----
 
     ----- stderr -----
-    error: HUBINT_KEYRING_TIMEOUT must be a number of seconds between 0 and 3600, not 'abc'
-    hint: unset HUBINT_KEYRING_TIMEOUT to use the default of 5 seconds
+    error: invalid HUBINT_KEYRING_TIMEOUT: 'abc' is not a number of seconds between 0 and 3600
+    hint: keyring-timeout: seconds to wait for the OS keyring before failing with exit 5 (more than 0, at most 3600); or unset HUBINT_KEYRING_TIMEOUT
     ");
     for bad in ["0", "-1", "nan", "inf", "3601"] {
         let out = env

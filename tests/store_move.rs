@@ -222,12 +222,12 @@ fn a_move_killed_at_any_step_keeps_the_secret_where_the_row_says() {
 fn store_choice_precedence() {
     needs_keyring!();
     let env = env();
-    let config = env.home.join("custom.toml");
-    let env = env.with_env("HUBINT_CONFIG", config.to_str().unwrap());
+    let config = env.hubint_home.join("config.toml");
     snapshot!(env, env.cmd(&["config", "list"]), @"
     success: true
     exit_code: 0
     ----- stdout -----
+    keyring-timeout	5	default
     secret-store	auto	default
 
     ----- stderr -----
@@ -238,7 +238,7 @@ fn store_choice_precedence() {
     ----- stdout -----
 
     ----- stderr -----
-    Set secret-store to file in [HOME]/custom.toml.
+    Set secret-store to file in [HOME]/hubint/config.toml.
     ");
     assert_eq!(
         std::fs::read_to_string(&config).unwrap(),
@@ -290,6 +290,11 @@ fn store_choice_precedence() {
     ----- stdout -----
     [
       {
+        "key": "keyring-timeout",
+        "value": "5",
+        "source": "default"
+      },
+      {
         "key": "secret-store",
         "value": "keyring",
         "source": "env HUBINT_SECRET_STORE"
@@ -326,7 +331,7 @@ fn config_errors() {
 
     ----- stderr -----
     error: invalid value for secret-store: 'vault' is not one of auto, keyring, file
-    hint: secret-store: where `add` keeps new secrets: auto (the OS keyring if it answers, else the encrypted file), keyring or file
+    hint: secret-store: where add keeps new secrets: auto (the OS keyring if it answers, else the encrypted file), keyring or file
     ");
     snapshot!(env, env.cmd(&["config", "get", "colour"]), @"
     success: false
@@ -335,7 +340,7 @@ fn config_errors() {
 
     ----- stderr -----
     error: unknown setting 'colour'
-    hint: the settings are: secret-store
+    hint: the settings are: keyring-timeout, secret-store
     ");
     std::fs::create_dir_all(&env.hubint_home).unwrap();
     let mut f = std::fs::File::create(env.hubint_home.join("config.toml")).unwrap();
@@ -347,7 +352,7 @@ fn config_errors() {
     ----- stdout -----
 
     ----- stderr -----
-    error: invalid config file [HOME]/hubint/config.toml (line 2): unknown field `secret_store`, expected `secret-store`
+    error: invalid config file [HOME]/hubint/config.toml (line 2): unknown field `secret_store`, expected `secret-store` or `keyring-timeout`
     hint: fix it, or remove it and use `hubint config set`
     ");
 }

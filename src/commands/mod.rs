@@ -39,7 +39,7 @@ pub enum Command {
     Detach(subscription::detach::DetachArgs),
 
     /// Get, set and list settings in the config file
-    #[command(subcommand)]
+    #[command(subcommand, after_help = docs::settings_help())]
     Config(config::ConfigCommand),
 
     /// Manage the encrypted file secret store

@@ -41,19 +41,25 @@ pub const EXIT_CODES: &[(Code, &str)] = &[
     (Code::Cancelled, "cancelled at a prompt"),
 ];
 
-/// The environment variables hubint reads.
+/// The environment variables hubint reads: the one table, rendered in
+/// `--help`, in hubint(1) and in the README (checked by a test). A row
+/// whose text starts with "setting KEY:" is a setting of the config file
+/// (see `config.rs`): its variable is `HUBINT_` and the key in upper case,
+/// and `hubint config --help` and `config set`'s hints show the same text.
 pub const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "HUBINT_HOME",
-        "data and config directory (default: see Files)",
-    ),
-    (
-        "HUBINT_CONFIG",
-        "the config file (default: config.toml in the config directory)",
+        "the one directory for the database, the encrypted store and config.toml (default: the platform's data and config directories, see Files)",
     ),
     (
         "HUBINT_SECRET_STORE",
-        "where add keeps new secrets: auto, keyring or file (overrides the config file)",
+        "setting secret-store: where add keeps new secrets: auto (the OS keyring if it answers, \
+         else the encrypted file), keyring or file",
+    ),
+    (
+        "HUBINT_KEYRING_TIMEOUT",
+        "setting keyring-timeout: seconds to wait for the OS keyring before failing with exit 5 \
+         (more than 0, at most 3600)",
     ),
     (
         "HUBINT_PASSPHRASE",
@@ -62,10 +68,6 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "HUBINT_PASSPHRASE_FILE",
         "file holding that passphrase (at most 4 KiB; one trailing newline removed)",
-    ),
-    (
-        "HUBINT_KEYRING_TIMEOUT",
-        "seconds to wait for the OS keyring (default: 5)",
     ),
     ("HUBINT_NO_INPUT", "never prompt, as with --no-input"),
     (
@@ -91,6 +93,45 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
 ];
 
+/// What setting `key` is for: its row of [`ENVIRONMENT`] without the
+/// "setting KEY: " prefix.
+pub fn setting_help(key: &str) -> Option<&'static str> {
+    let prefix = format!("setting {key}: ");
+    ENVIRONMENT
+        .iter()
+        .find_map(|(_, text)| text.strip_prefix(prefix.as_str()))
+}
+
+/// The `--help` text after the subcommands of `hubint config`: each
+/// setting, its default and its variable.
+pub fn settings_help() -> String {
+    let rows: Vec<(String, String)> = crate::config::defaults_shown()
+        .into_iter()
+        .map(|(key, default)| {
+            let help = setting_help(&key).unwrap_or_default();
+            let var = crate::config::env_var(&key);
+            let text = format!("{help} (default: {default}; environment: {var})");
+            (key, text)
+        })
+        .collect();
+    let rows: Vec<(&str, &str)> = rows.iter().map(|(k, t)| (k.as_str(), t.as_str())).collect();
+    let mut out = table("Settings", &rows);
+    out.push_str(
+        "\n\nThe config file is config.toml in the config directory ($HUBINT_HOME if set;\n\
+         see Files in `hubint --help`). The environment overrides it.",
+    );
+    out
+}
+
+/// The Environment table of the README (markdown).
+pub fn environment_markdown() -> String {
+    let mut out = String::from("| variable | meaning |\n| --- | --- |\n");
+    for (var, text) in ENVIRONMENT {
+        out.push_str(&format!("| `{var}` | {text} |\n"));
+    }
+    out
+}
+
 /// The files hubint keeps.
 pub const FILES: &[(&str, &str)] = &[
     (
@@ -115,7 +156,7 @@ pub const FILES: &[(&str, &str)] = &[
     ),
     (
         "config.toml",
-        "settings (hubint config), in the config directory or at $HUBINT_CONFIG",
+        "settings (hubint config), in the config directory: $HUBINT_HOME, else ~/.config/hubint/ on Linux",
     ),
     (
         "OS keyring",
@@ -212,10 +253,59 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_has_the_environment_table() {
+        let readme = include_str!("../../README.md");
+        let table = environment_markdown();
+        assert!(
+            readme.contains(&format!("## Environment\n\n{table}\n")),
+            "README's Environment table must be:\n{table}END"
+        );
+    }
+
+    /// Variables only tests and development read; never documented.
+    const DEVELOPMENT_ONLY: &[&str] = &["HUBINT_FAILPOINT", "HUBINT_UPDATE_GENERATED"];
+
+    fn quoted_variables(dir: &std::path::Path, found: &mut std::collections::BTreeSet<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                quoted_variables(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for piece in text.split("\"HUBINT_").skip(1) {
+                    let name: String = piece
+                        .chars()
+                        .take_while(|c| c.is_ascii_uppercase() || *c == '_')
+                        .collect();
+                    if !name.is_empty() && piece[name.len()..].starts_with('"') {
+                        found.insert(format!("HUBINT_{name}"));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_variable_hubint_reads_is_in_the_table() {
+        let mut found = std::collections::BTreeSet::new();
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        quoted_variables(&src, &mut found);
+        assert!(found.contains("HUBINT_HOME"), "{found:?}");
+        for var in found {
+            let documented = ENVIRONMENT.iter().any(|(v, _)| *v == var);
+            let removed = crate::config::REMOVED.iter().any(|(v, _)| *v == var);
+            assert!(
+                documented || removed || DEVELOPMENT_ONLY.contains(&var.as_str()),
+                "{var} is read but not in docs::ENVIRONMENT"
+            );
+        }
+    }
+
+    #[test]
     fn help_tables_are_aligned() {
         let help = after_help();
         assert!(help.starts_with("Exit codes:\n  0    ok\n"), "{help}");
-        assert!(help.contains("\n  HUBINT_HOME             data and config"));
+        assert!(help.contains("\n  HUBINT_HOME             the one directory"));
         assert!(help.lines().all(|l| l.len() <= HELP_WIDTH), "{help}");
     }
 }

@@ -307,7 +307,12 @@ pub const PAGES: &[(&str, Page)] = &[
     (
         "config set",
         page(
-            &["Writes the config file (atomically); the environment still overrides it."],
+            &[
+                "Writes the config file (atomically); the environment still overrides it.",
+                "The settings are the rows of ENVIRONMENT in hubint(1) that start with \"setting\": \
+                 setting some-key is read from HUBINT_SOME_KEY. hubint config --help lists them \
+                 with their defaults.",
+            ],
             &[(Usage, "no such setting, or a value it does not take")],
         ),
     ),

@@ -5,7 +5,6 @@
 use std::collections::BTreeSet;
 
 use super::{Report, error_parts};
-use crate::config;
 use crate::context::Ctx;
 use crate::db::Db;
 use crate::secret::{PROBE_ID, StoreKind, passphrase};
@@ -26,6 +25,10 @@ impl Usable {
 }
 
 pub fn check(ctx: &Ctx, db: Option<&Db>, report: &mut Report) -> Usable {
+    if let Err(err) = ctx.settings() {
+        let (detail, fix) = error_parts(&err, "fix the config file, or unset the variable");
+        report.problem("settings", detail, fix);
+    }
     let used = db.map(used_stores).unwrap_or_default();
     Usable {
         keyring: keyring(ctx, &used, report),
@@ -49,8 +52,9 @@ fn used_stores(db: &Db) -> BTreeSet<String> {
 /// One cheap lookup. A keyring that does not answer is a problem only if
 /// an integration uses it or new secrets are set to go there.
 fn keyring(ctx: &Ctx, used: &BTreeSet<String>, report: &mut Report) -> bool {
-    let chosen =
-        config::store_choice(&ctx.paths).ok().and_then(|c| c.kind()) == Some(StoreKind::Keyring);
+    let chosen = ctx
+        .settings()
+        .is_ok_and(|s| s.settings.secret_store.kind() == Some(StoreKind::Keyring));
     let needed = chosen || used.contains(StoreKind::Keyring.as_str());
     match ctx
         .store(StoreKind::Keyring)

@@ -5,7 +5,7 @@
 //! details kept with each item, the timeout and the error messages.
 //!
 //! Every call runs on a worker thread and is abandoned after a timeout
-//! (`HUBINT_KEYRING_TIMEOUT`, 5 s by default): a Secret Service that stops
+//! (the `keyring-timeout` setting, `HUBINT_KEYRING_TIMEOUT`; 5 s by default): a Secret Service that stops
 //! answering, or a locked collection waiting for an unlock prompt nobody
 //! sees, must not hang a CI job.
 
@@ -21,9 +21,6 @@ use super::{Meta, Secret, SecretStore, StoreKind, Stored};
 use crate::error::Failure;
 use crate::platform::Os;
 
-pub const ENV_TIMEOUT: &str = "HUBINT_KEYRING_TIMEOUT";
-const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
-
 pub struct KeyringStore {
     timeout: Duration,
     /// Whether a locked keyring may be unlocked through the Secret Service's
@@ -37,25 +34,13 @@ use super::native as os;
 use super::secret_service as os;
 
 impl KeyringStore {
-    pub fn from_env(may_prompt: bool) -> Result<KeyringStore> {
-        let timeout =
-            match std::env::var(ENV_TIMEOUT) {
-                Err(_) => DEFAULT_TIMEOUT,
-                Ok(v) => match v.trim().parse::<f64>() {
-                    Ok(secs) if secs > 0.0 && secs <= 3600.0 => Duration::from_secs_f64(secs),
-                    _ => {
-                        return Err(Failure::usage(format!(
-                        "{ENV_TIMEOUT} must be a number of seconds between 0 and 3600, not '{v}'"
-                    ))
-                    .hint(format!("unset {ENV_TIMEOUT} to use the default of 5 seconds"))
-                    .into());
-                    }
-                },
-            };
-        Ok(KeyringStore {
+    /// A store whose calls give up after `timeout` (the `keyring-timeout`
+    /// setting).
+    pub fn new(timeout: Duration, may_prompt: bool) -> KeyringStore {
+        KeyringStore {
             timeout,
             may_prompt,
-        })
+        }
     }
 
     /// Run `op` on a worker thread and give up after the timeout.

@@ -16,6 +16,5 @@ pub struct GetArgs {
 
 pub fn run(ctx: &Ctx, args: &GetArgs) -> Result<Output> {
     let key = config::key(&args.key)?;
-    let config = config::load(&ctx.paths.config_file)?;
-    Ok(Output::Setting(key.effective(&config)))
+    Ok(Output::Setting(ctx.settings()?.get(&key)))
 }

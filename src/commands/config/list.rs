@@ -3,7 +3,6 @@
 use anyhow::Result;
 use clap::Args;
 
-use crate::config::{self, KEYS};
 use crate::context::Ctx;
 use crate::output::Output;
 
@@ -11,8 +10,5 @@ use crate::output::Output;
 pub struct ListArgs {}
 
 pub fn run(ctx: &Ctx, _args: &ListArgs) -> Result<Output> {
-    let config = config::load(&ctx.paths.config_file)?;
-    Ok(Output::Settings(
-        KEYS.iter().map(|key| key.effective(&config)).collect(),
-    ))
+    Ok(Output::Settings(ctx.settings()?.list()))
 }

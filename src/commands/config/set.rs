@@ -9,7 +9,7 @@ use crate::output::Output;
 
 #[derive(Args, Debug, Default)]
 pub struct SetArgs {
-    /// The setting: secret-store (auto, keyring or file)
+    /// The setting (see `hubint config list`)
     #[arg(value_name = "KEY")]
     pub key: String,
 
@@ -20,21 +20,18 @@ pub struct SetArgs {
 
 pub fn run(ctx: &Ctx, args: &SetArgs) -> Result<Output> {
     let key = config::key(&args.key)?;
-    let path = &ctx.paths.config_file;
-    let mut config = config::load(path)?;
-    key.set(&mut config, &args.value)?;
-    config::save(path, &config)?;
-    let setting = key.effective(&config);
+    let mut settings = ctx.settings()?.clone();
+    let written = settings.set(&key, &args.value)?;
+    let setting = settings.get(&key);
     ctx.ui.status(format!(
-        "Set {} to {} in {}.",
-        key.name,
-        key.stored(&config).unwrap_or_default(),
-        path.display()
+        "Set {} to {written} in {}.",
+        key,
+        settings.file_path.display()
     ));
     if setting.source != "config" {
         ctx.ui.warn(format!(
             "{} is {} from {}, which overrides the config file",
-            key.name, setting.value, setting.source
+            key, setting.value, setting.source
         ));
     }
     Ok(Output::SettingChanged(setting))
