@@ -105,7 +105,7 @@ fn same_login<'a>(
         return Ok(Some(mine));
     }
     for c in same_user() {
-        let stored = ctx.store_named(&c.secret_store)?.get(&c.id)?;
+        let stored = ctx.store(c.secret_store)?.get(&c.id)?;
         if stored.as_deref().map(String::as_str) == Some(new.secret.as_str()) {
             return Ok(Some(c));
         }

@@ -91,11 +91,6 @@ impl Ctx {
             .clone()
     }
 
-    /// The store that holds the secret recorded on a row.
-    pub fn store_named(&self, recorded: &str) -> Result<Rc<dyn SecretStore>> {
-        self.store(recorded.parse()?)
-    }
-
     /// The store for new secrets: `flag` (`--secret-store`), else
     /// `HUBINT_SECRET_STORE`, else the config file, else the OS keyring if it
     /// answers. If it does not, the encrypted file store is used and the user

@@ -35,6 +35,7 @@ pub mod prompt;
 pub mod recovery;
 pub mod registry;
 pub mod secret;
+pub mod service;
 pub mod shell;
 pub mod similar;
 pub mod table;

@@ -130,7 +130,7 @@ pub fn update(ctx: &Ctx, db: &mut Db, current: &Integration, login: &Login) -> R
     if login.email.is_some() {
         updated.email = login.email.clone();
     }
-    let stored = ctx.store_named(&current.secret_store)?.get(&current.id)?;
+    let stored = ctx.store(current.secret_store)?.get(&current.id)?;
     let same_secret = stored.as_deref().map(String::as_str) == Some(login.secret.as_str());
     if updated == *current && same_secret {
         return Ok(Saved::Unchanged(current.clone()));
@@ -252,7 +252,7 @@ mod tests {
                 "INSERT INTO integrations (id, name, family, type, registry, username, \
                  secret_store, created_at, updated_at) \
                  VALUES ('x', 'localhost-5000-alice', 'hub', 'docker', 'localhost:5000', \
-                 'alice', 'keyring', '', '')",
+                 'alice', 'keyring', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')",
                 [],
             )
             .unwrap();

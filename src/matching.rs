@@ -167,7 +167,7 @@ mod tests {
 
     fn integration(name: &str, default: bool, subs: &[&str]) -> Integration {
         Integration {
-            id: name.into(),
+            id: crate::service::model::IntegrationId::recorded(name),
             name: name.into(),
             family: "hub".into(),
             kind: "docker".into(),
@@ -175,9 +175,9 @@ mod tests {
             username: "u".into(),
             email: None,
             subscriptions: subs.iter().map(|s| s.to_string()).collect(),
-            secret_store: "keyring".into(),
-            created_at: String::new(),
-            updated_at: String::new(),
+            secret_store: crate::secret::StoreKind::Keyring,
+            created_at: crate::db::now(),
+            updated_at: crate::db::now(),
             last_verified_at: None,
             last_verification: None,
             default,

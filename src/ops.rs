@@ -26,6 +26,7 @@ use crate::error::Failure;
 use crate::failpoint;
 use crate::recovery::meta;
 use crate::secret::{NewSecret, Secret, SecretStore, StoreKind};
+use crate::service::model::{IntegrationId, Timestamp};
 
 pub use self::relocate::{relocate, relocate_many};
 
@@ -119,7 +120,7 @@ fn create_many_by(
         .iter()
         .zip(news)
         .map(|(row, new)| NewSecret {
-            id: row.id.clone(),
+            id: row.id.to_string(),
             meta: meta(ctx, row),
             secret: new.password.clone(),
         })
@@ -128,7 +129,7 @@ fn create_many_by(
         failpoint::hit("create-after-secret");
         insert(db, &rows, news, maker, &now)
     });
-    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let ids: Vec<String> = rows.iter().map(|r| r.id.to_string()).collect();
     match saved {
         Ok(created_subs) => {
             for sub in created_subs {
@@ -149,9 +150,9 @@ fn create_many_by(
 }
 
 /// The row of a new integration, with a fresh id.
-fn new_row(new: &NewIntegration, store: StoreKind, now: &str) -> Integration {
+fn new_row(new: &NewIntegration, store: StoreKind, now: &Timestamp) -> Integration {
     Integration {
-        id: uuid::Uuid::new_v4().to_string(),
+        id: IntegrationId::fresh(),
         name: new.name.clone(),
         family: new.family.clone(),
         kind: new.kind.clone(),
@@ -159,9 +160,9 @@ fn new_row(new: &NewIntegration, store: StoreKind, now: &str) -> Integration {
         username: new.username.clone(),
         email: new.email.clone(),
         subscriptions: Vec::new(),
-        secret_store: store.to_string(),
-        created_at: now.to_string(),
-        updated_at: now.to_string(),
+        secret_store: store,
+        created_at: *now,
+        updated_at: *now,
         last_verified_at: None,
         last_verification: None,
         default: false,
@@ -179,13 +180,13 @@ fn insert(
     rows: &[Integration],
     news: &[NewIntegration],
     maker: Maker,
-    now: &str,
+    now: &Timestamp,
 ) -> Result<Vec<String>> {
     let tx = db.write()?;
     let mut created_subs = Vec::new();
     for (i, new) in rows.iter().zip(news) {
         integrations::insert(&tx, i)?;
-        pending::remove(&tx, &i.id, &i.secret_store)?;
+        pending::remove(&tx, &i.id, i.secret_store)?;
         if maker == Maker::Helper {
             helper_logins::mark(&tx, &i.id)?;
         }
@@ -219,7 +220,7 @@ pub fn update(
     };
     let store = match password {
         Some(_) => {
-            let store = ctx.store_named(&current.secret_store)?;
+            let store = ctx.store(current.secret_store)?;
             store.unlock()?;
             Some(store)
         }
@@ -228,7 +229,7 @@ pub fn update(
     // The details kept next to the password follow the row. Their store is
     // unlocked now, so that no passphrase prompt comes after the commit.
     let details = (password.is_none() && meta(ctx, &updated) != meta(ctx, current)).then(|| {
-        ctx.store_named(&current.secret_store)
+        ctx.store(current.secret_store)
             .and_then(|store| store.unlock().map(|()| store))
     });
     let tx = db.write()?;
@@ -322,7 +323,7 @@ pub fn in_use_error(target: &Integration) -> Failure {
 /// The password of an integration, from the store its row names. A missing
 /// one is an error (exit 5), never a prompt.
 pub fn secret_of(ctx: &Ctx, i: &Integration) -> Result<Secret> {
-    let store = ctx.store_named(&i.secret_store)?;
+    let store = ctx.store(i.secret_store)?;
     match store.get(&i.id)? {
         Some(secret) => Ok(secret),
         None => Err(Failure::store(format!(
@@ -352,7 +353,7 @@ pub struct Deleted {
 /// be reached nothing changes. If it fails after the commit, the secret is
 /// left for `hubint doctor --fix`, with a warning.
 pub fn delete(ctx: &Ctx, db: &mut Db, target: &Integration, detach: bool) -> Result<Deleted> {
-    let store = ctx.store_named(&target.secret_store)?;
+    let store = ctx.store(target.secret_store)?;
     store.unlock()?;
     let had_secret = store.get(&target.id)?.is_some();
     let tx = db.write()?;

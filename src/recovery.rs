@@ -18,6 +18,7 @@ use crate::context::Ctx;
 use crate::db::integrations::{self, Integration};
 use crate::db::{self, Db, pending::Pending};
 use crate::secret::{Meta, SecretStore, StoreKind, passphrase};
+use crate::service::model::IntegrationId;
 
 /// The details kept next to the secret of `i`, to rebuild its row from the
 /// store if the database is lost (see the module documentation).
@@ -99,9 +100,9 @@ pub fn leftovers(
     }
     if kind == StoreKind::Keyring {
         let vouched = (pending.iter())
-            .filter(|p| p.store == kind.as_str())
-            .map(|p| p.id.clone())
-            .chain(rows.iter().map(|r| r.id.clone()));
+            .filter(|p| p.store == kind)
+            .map(|p| p.id.to_string())
+            .chain(rows.iter().map(|r| r.id.to_string()));
         for id in vouched {
             if !candidates.contains_key(&id) && store.get(&id)?.is_some() {
                 candidates.insert(id, None);
@@ -110,19 +111,14 @@ pub fn leftovers(
     }
     let mut found = Vec::new();
     for (id, meta) in candidates {
-        let owner = rows.iter().find(|r| r.id == id);
+        let owner = rows.iter().find(|r| *r.id == *id);
         let why = match owner {
-            Some(row) if row.secret_store == kind.as_str() => continue,
+            Some(row) if row.secret_store == kind => continue,
             Some(row) => Why::Stray {
                 owner: row.name.clone(),
                 only_copy: !has_secret(ctx, row),
             },
-            None if pending
-                .iter()
-                .any(|p| p.id == id && p.store == kind.as_str()) =>
-            {
-                Why::Pending
-            }
+            None if pending.iter().any(|p| *p.id == *id && p.store == kind) => Why::Pending,
             None => Why::Unowned(meta),
         };
         found.push(Leftover { kind, id, why });
@@ -139,7 +135,7 @@ pub fn leftovers(
 /// Whether the store a row names holds its secret (`false` when it cannot
 /// be asked: then nothing is proven).
 fn has_secret(ctx: &Ctx, row: &Integration) -> bool {
-    ctx.store_named(&row.secret_store)
+    ctx.store(row.secret_store)
         .and_then(|store| store.get(&row.id))
         .is_ok_and(|s| s.is_some())
 }
@@ -150,7 +146,7 @@ pub fn rebuild(tx: &Connection, kind: StoreKind, id: &str, meta: &Meta) -> Resul
     integrations::ensure_name_free(tx, &meta.name, None)?;
     let now = db::now();
     let row = Integration {
-        id: id.to_string(),
+        id: IntegrationId::recorded(id),
         name: meta.name.clone(),
         family: meta.family.clone(),
         kind: meta.kind.clone(),
@@ -158,8 +154,8 @@ pub fn rebuild(tx: &Connection, kind: StoreKind, id: &str, meta: &Meta) -> Resul
         username: meta.username.clone(),
         email: meta.email.clone(),
         subscriptions: Vec::new(),
-        secret_store: kind.to_string(),
-        created_at: now.clone(),
+        secret_store: kind,
+        created_at: now,
         updated_at: now,
         last_verified_at: None,
         last_verification: None,
@@ -173,7 +169,7 @@ pub fn rebuild(tx: &Connection, kind: StoreKind, id: &str, meta: &Meta) -> Resul
 /// Put a row whose secret is only in the other store on that store.
 pub fn rehome(tx: &Connection, row: &Integration, kind: StoreKind) -> Result<()> {
     let moved = Integration {
-        secret_store: kind.to_string(),
+        secret_store: kind,
         updated_at: db::now(),
         ..row.clone()
     };

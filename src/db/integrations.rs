@@ -2,41 +2,11 @@
 
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, Row, params};
-use serde::Serialize;
 
 use crate::error::{Failure, fail};
 
-/// An integration as stored (no secret) plus the names of its subscriptions.
-/// This is also the stable `--json` shape.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Integration {
-    pub id: String,
-    pub name: String,
-    pub family: String,
-    #[serde(rename = "type")]
-    pub kind: String,
-    pub registry: String,
-    pub username: String,
-    pub email: Option<String>,
-    pub subscriptions: Vec<String>,
-    pub secret_store: String,
-    pub created_at: String,
-    pub updated_at: String,
-    /// When the credentials were last checked against the registry (RFC 3339), if ever.
-    pub last_verified_at: Option<String>,
-    /// The result of that check (`ok`, `unauthorized`, ...), if ever.
-    pub last_verification: Option<String>,
-    /// The registry's default integration, served by the credential helper
-    /// when several match. Omitted from JSON when false.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub default: bool,
-    /// Tools without a scope are logged out of the registry (an unscoped
-    /// `docker logout` while subscriptions use it): the credential helper
-    /// serves it only under `HUBINT_SUBSCRIPTION` or `HUBINT_INTEGRATION`.
-    /// Omitted from JSON when false.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub logged_out: bool,
-}
+pub use crate::service::model::Integration;
+use crate::service::model::Timestamp;
 
 /// Filters for [`list`]; `None` means any.
 #[derive(Debug, Default)]
@@ -237,7 +207,12 @@ pub fn update(conn: &Connection, i: &Integration) -> Result<()> {
 
 /// Record the time and result of a check of the credentials. This is not an
 /// edit: `updated_at` stays. A row deleted meanwhile is silently skipped.
-pub fn record_verification(conn: &Connection, id: &str, at: &str, result: &str) -> Result<()> {
+pub fn record_verification(
+    conn: &Connection,
+    id: &str,
+    at: &Timestamp,
+    result: &str,
+) -> Result<()> {
     conn.execute(
         "UPDATE integrations SET last_verified_at = ?2, last_verification = ?3 WHERE id = ?1",
         params![id, at, result],
@@ -264,7 +239,8 @@ mod tests {
         conn.execute(
             "INSERT INTO integrations (id, name, family, type, registry, username, \
              secret_store, created_at, updated_at, is_default) \
-             VALUES (?1, ?1, 'hub', 'docker', ?2, 'u', 'keyring', '', '', ?3)",
+             VALUES (?1, ?1, 'hub', 'docker', ?2, 'u', 'keyring', '2024-01-01T00:00:00Z', \
+             '2024-01-01T00:00:00Z', ?3)",
             params![format!("i{n}"), registry, default],
         )
     }

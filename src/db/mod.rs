@@ -12,12 +12,13 @@ mod read_only;
 pub mod subscriptions;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::Failure;
+use crate::service::model::Timestamp;
 use crate::{files, paths};
 
 /// Migrations in order; migration N (1-based) brings `user_version` to N.
@@ -223,9 +224,60 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
-/// The current time as RFC 3339 (UTC, seconds).
-pub fn now() -> String {
-    humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
+/// The current time, to the second.
+pub fn now() -> Timestamp {
+    Timestamp::now()
+}
+
+/// The typed values of a row, as SQLite stores them: text.
+mod sql_types {
+    use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+
+    use crate::secret::StoreKind;
+    use crate::service::model::{IntegrationId, Timestamp};
+
+    fn parsed<T: std::str::FromStr<Err = anyhow::Error>>(value: ValueRef<'_>) -> FromSqlResult<T> {
+        value
+            .as_str()?
+            .parse()
+            .map_err(|e: anyhow::Error| FromSqlError::Other(e.into()))
+    }
+
+    impl ToSql for IntegrationId {
+        fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            Ok(ToSqlOutput::from(self.as_str()))
+        }
+    }
+
+    impl FromSql for IntegrationId {
+        fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            Ok(IntegrationId::recorded(value.as_str()?))
+        }
+    }
+
+    impl ToSql for StoreKind {
+        fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            Ok(ToSqlOutput::from(self.as_str()))
+        }
+    }
+
+    impl FromSql for StoreKind {
+        fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            parsed(value)
+        }
+    }
+
+    impl ToSql for Timestamp {
+        fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            Ok(ToSqlOutput::from(self.to_string()))
+        }
+    }
+
+    impl FromSql for Timestamp {
+        fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            parsed(value)
+        }
+    }
 }
 
 /// Whether a SQLite error is a UNIQUE constraint violation.

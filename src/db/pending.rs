@@ -9,12 +9,13 @@ use rusqlite::{Connection, params};
 use super::Db;
 use crate::paths;
 use crate::secret::StoreKind;
+use crate::service::model::IntegrationId;
 
 /// A secret that may be in `store` under `id` while no row owns it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pending {
-    pub id: String,
-    pub store: String,
+    pub id: IntegrationId,
+    pub store: StoreKind,
 }
 
 /// Record `id` in `conn`'s open transaction.
@@ -28,7 +29,7 @@ pub fn add(conn: &Connection, id: &str, store: StoreKind) -> Result<()> {
 }
 
 /// Forget `id` in `conn`'s open transaction.
-pub fn remove(conn: &Connection, id: &str, store: &str) -> Result<()> {
+pub fn remove(conn: &Connection, id: &str, store: StoreKind) -> Result<()> {
     conn.execute(
         "DELETE FROM pending_secrets WHERE integration_id = ?1 AND secret_store = ?2",
         params![id, store],
@@ -54,7 +55,7 @@ pub fn forget(db: &mut Db, id: &str, store: StoreKind) -> Result<()> {
 pub fn forget_all(db: &mut Db, ids: &[String], store: StoreKind) -> Result<()> {
     let tx = db.write()?;
     for id in ids {
-        remove(&tx, id, store.as_str())?;
+        remove(&tx, id, store)?;
     }
     tx.commit()?;
     Ok(())

@@ -89,9 +89,9 @@ fn details(ctx: &Ctx, rows: &[Integration], usable: &Usable, fix: bool, report: 
         let Ok(entries) = store.entries() else {
             continue;
         };
-        for row in rows.iter().filter(|r| r.secret_store == kind.as_str()) {
+        for row in rows.iter().filter(|r| r.secret_store == kind) {
             let want = recovery::meta(ctx, row);
-            let Some(stored) = entries.iter().find(|e| e.id == row.id) else {
+            let Some(stored) = entries.iter().find(|e| e.id == *row.id) else {
                 continue;
             };
             if stored.meta.as_ref() == Some(&want) {
@@ -128,18 +128,7 @@ fn missing(ctx: &Ctx, rows: &[Integration], usable: &Usable, report: &mut Report
     let mut not_checked = BTreeSet::new();
     for row in rows {
         let set_again = format!("hubint edit {} --password-stdin", row.name);
-        let kind = match row.secret_store.parse::<StoreKind>() {
-            Ok(kind) => kind,
-            Err(_) => {
-                problems += 1;
-                report.problem(
-                    "secrets",
-                    format!("{}: unknown secret store '{}'", row.name, row.secret_store),
-                    format!("upgrade hubint, or {set_again}"),
-                );
-                continue;
-            }
-        };
+        let kind = row.secret_store;
         if !usable.has(kind) {
             not_checked.insert(kind.describe());
             continue;
@@ -210,12 +199,9 @@ fn garbage(
 ) -> Result<()> {
     if fix {
         for p in pending {
-            let usable_here = p.store.parse().is_ok_and(|k| usable.has(k));
-            let present = found
-                .iter()
-                .any(|l| l.kind.as_str() == p.store && l.id == p.id);
-            if usable_here && !present {
-                pending::remove(tx, &p.id, &p.store)?;
+            let present = found.iter().any(|l| l.kind == p.store && l.id == *p.id);
+            if usable.has(p.store) && !present {
+                pending::remove(tx, &p.id, p.store)?;
             }
         }
     }
@@ -241,7 +227,7 @@ fn garbage(
         match ctx.store(kind).and_then(|store| store.delete_many(&ids)) {
             Ok(_) => {
                 for leftover in leftovers {
-                    pending::remove(tx, &leftover.id, kind.as_str())?;
+                    pending::remove(tx, &leftover.id, kind)?;
                     report.fixed("orphans", format!("removed: {}", describe(leftover)));
                 }
             }

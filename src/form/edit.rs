@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use crate::catalog;
 use crate::context::Ctx;
 use crate::db::integrations::{self, Integration};
-use crate::secret::{Secret, StoreKind};
+use crate::secret::Secret;
 use crate::ui::Ui;
 use crate::{prompt, validate};
 
@@ -23,7 +23,8 @@ pub fn collect(
 ) -> Result<(Integration, Option<Secret>)> {
     let ui = &ctx.ui;
     let (family, kind) = catalog::lookup(&current.family, &current.kind)?;
-    if let Ok(store) = current.secret_store.parse::<StoreKind>() {
+    {
+        let store = current.secret_store;
         super::unlock_first(ctx, store)?;
     }
     prompt::chosen(ui, "Integration family", family.id);
@@ -109,11 +110,7 @@ fn changes(
         rows.push(("Username", change(&current.username, &updated.username)));
     }
     if new_password {
-        let store = current
-            .secret_store
-            .parse::<StoreKind>()
-            .map(|s| super::store_name(ctx, s))
-            .unwrap_or_else(|_| current.secret_store.clone());
+        let store = super::store_name(ctx, current.secret_store);
         rows.push((
             "Password",
             format!("{} (new, kept in the {store})", super::MASKED),

@@ -37,16 +37,16 @@ pub fn relocate_many(
     targets: &[Integration],
     to: StoreKind,
 ) -> Result<Vec<Integration>> {
-    let mut groups: Vec<(&str, Vec<&Integration>)> = Vec::new();
+    let mut groups: Vec<(StoreKind, Vec<&Integration>)> = Vec::new();
     for target in targets {
         match groups.iter_mut().find(|(s, _)| *s == target.secret_store) {
             Some((_, group)) => group.push(target),
-            None => groups.push((&target.secret_store, vec![target])),
+            None => groups.push((target.secret_store, vec![target])),
         }
     }
     let mut moved = Vec::new();
     for (from, group) in groups {
-        let from = ctx.store_named(from)?;
+        let from = ctx.store(from)?;
         if from.kind() != to {
             moved.extend(relocate_group(ctx, db, &*from, &group, to)?);
         }
@@ -65,7 +65,7 @@ fn relocate_group(
     let dest = ctx.store(to)?;
     from.unlock()?;
     dest.unlock()?;
-    let ids: Vec<String> = group.iter().map(|i| i.id.clone()).collect();
+    let ids: Vec<String> = group.iter().map(|i| i.id.to_string()).collect();
     // Until the move completes, a crash can leave a copy in either store;
     // once its integration is deleted, these entries are what prove that
     // copy garbage to `doctor --fix`. They are cleared when the move ends.
@@ -87,8 +87,8 @@ fn relocate_group(
         failpoint::hit("move-before-commit");
         for current in &rows {
             let moved = Integration {
-                secret_store: to.to_string(),
-                updated_at: now.clone(),
+                secret_store: to,
+                updated_at: now,
                 ..current.clone()
             };
             integrations::update(&tx, &moved)?;
@@ -173,7 +173,7 @@ fn read_group(
             .into());
         };
         batch.push(NewSecret {
-            id: current.id.clone(),
+            id: current.id.to_string(),
             meta: meta(ctx, &current),
             secret,
         });

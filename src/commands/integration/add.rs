@@ -8,7 +8,7 @@ use crate::db::{self, integrations};
 use crate::ops;
 use crate::output::Output;
 use crate::password::PasswordArgs;
-use crate::secret::{self, StoreKind};
+use crate::secret::StoreKind;
 use crate::verify::{Credentials, args::SaveCheckArgs};
 
 #[derive(Args, Debug, Default)]
@@ -73,7 +73,7 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Output> {
         saved.family,
         saved.kind,
         saved.registry,
-        secret::describe(&saved.secret_store)
+        saved.secret_store.describe()
     ));
     Ok(Output::Integration(Box::new(saved)))
 }

@@ -51,7 +51,7 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
         ui.warn(format!(
             "the secret of {} was already missing from the {}",
             target.name,
-            crate::secret::describe(&target.secret_store)
+            target.secret_store.describe()
         ));
     }
     if deleted.detached > 0 {

@@ -9,7 +9,7 @@ use crate::context::Ctx;
 use crate::db::integrations::{self, Filter, Integration};
 use crate::ops;
 use crate::output::Output;
-use crate::secret::{self, StoreKind};
+use crate::secret::StoreKind;
 
 #[derive(Args, Debug)]
 #[command(group(ArgGroup::new("which").required(true).args(["name", "all"])))]
@@ -33,7 +33,7 @@ pub fn run(ctx: &Ctx, args: &MoveArgs) -> Result<Output> {
         Some(name) => vec![integrations::get(&db.conn, name)?],
         None => integrations::list(&db.conn, &Filter::default())?
             .into_iter()
-            .filter(|i| i.secret_store != args.to.as_str())
+            .filter(|i| i.secret_store != args.to)
             .collect(),
     };
     let moved = ops::relocate_many(ctx, &mut db, &targets, args.to)?;
@@ -43,7 +43,7 @@ pub fn run(ctx: &Ctx, args: &MoveArgs) -> Result<Output> {
             Some(saved) => ctx.ui.status(format!(
                 "Moved the secret of {} from the {} to the {}.",
                 saved.name,
-                secret::describe(&target.secret_store),
+                target.secret_store.describe(),
                 args.to.describe()
             )),
             None => ctx.ui.status(format!(

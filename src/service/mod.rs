@@ -1,0 +1,3 @@
+//! The domain service: the one door to storage.
+
+pub mod model;
