@@ -3,7 +3,6 @@
 
 pub mod catalog;
 pub mod cli;
-pub mod client_login;
 pub mod commands;
 pub mod complete;
 pub mod config;
@@ -23,10 +22,8 @@ pub mod harden;
 pub mod keyring_notice;
 pub mod limits;
 pub mod list_tables;
-pub mod login;
 pub mod man;
 pub mod matching;
-pub mod ops;
 pub mod output;
 pub mod password;
 pub mod paths;

@@ -12,13 +12,11 @@
 use std::collections::BTreeMap;
 
 use anyhow::Result;
-use rusqlite::Connection;
 
 use crate::context::Ctx;
-use crate::db::integrations::{self, Integration};
-use crate::db::{self, Db, pending::Pending};
 use crate::secret::{Meta, SecretStore, StoreKind, passphrase};
-use crate::service::model::IntegrationId;
+use crate::service::catalog::{CatalogRead, CatalogWrite, Pending};
+use crate::service::model::{Integration, IntegrationId, Timestamp};
 
 /// The details kept next to the secret of `i`, to rebuild its row from the
 /// store if the database is lost (see the module documentation).
@@ -142,9 +140,14 @@ fn has_secret(ctx: &Ctx, row: &Integration) -> bool {
 
 /// Rebuild the row of an unowned secret from its details, in `tx`. Fails
 /// (and changes nothing) if the name is taken.
-pub fn rebuild(tx: &Connection, kind: StoreKind, id: &str, meta: &Meta) -> Result<Integration> {
-    integrations::ensure_name_free(tx, &meta.name, None)?;
-    let now = db::now();
+pub fn rebuild(
+    tx: &dyn CatalogWrite,
+    kind: StoreKind,
+    id: &str,
+    meta: &Meta,
+) -> Result<Integration> {
+    tx.ensure_name_free(&meta.name, None)?;
+    let now = Timestamp::now();
     let row = Integration {
         id: IntegrationId::recorded(id),
         name: meta.name.clone(),
@@ -162,18 +165,18 @@ pub fn rebuild(tx: &Connection, kind: StoreKind, id: &str, meta: &Meta) -> Resul
         default: false,
         logged_out: false,
     };
-    integrations::insert(tx, &row)?;
+    tx.insert_integration(&row)?;
     Ok(row)
 }
 
 /// Put a row whose secret is only in the other store on that store.
-pub fn rehome(tx: &Connection, row: &Integration, kind: StoreKind) -> Result<()> {
+pub fn rehome(tx: &dyn CatalogWrite, row: &Integration, kind: StoreKind) -> Result<()> {
     let moved = Integration {
         secret_store: kind,
-        updated_at: db::now(),
+        updated_at: Timestamp::now(),
         ..row.clone()
     };
-    integrations::update(tx, &moved)
+    tx.update_integration(row, &moved)
 }
 
 /// For `list` on a database without integrations, and any command that
@@ -181,12 +184,12 @@ pub fn rehome(tx: &Connection, row: &Integration, kind: StoreKind) -> Result<()>
 /// (a new, empty or replaced database), say so once on stderr. The file store is looked at only when its passphrase
 /// comes from the environment (never a prompt for a listing); a store that
 /// does not answer is skipped silently.
-pub fn warn_if_empty(ctx: &Ctx, db: &Db) {
+pub fn warn_if_empty(ctx: &Ctx, db: &dyn CatalogRead) {
     if ctx.warned_empty.replace(true) {
         return;
     }
-    let rows = integrations::list(&db.conn, &Default::default());
-    let (Ok(rows), Ok(pending)) = (rows, db::pending::list(&db.conn)) else {
+    let rows = db.integrations(&Default::default());
+    let (Ok(rows), Ok(pending)) = (rows, db.pending()) else {
         return;
     };
     if !rows.is_empty() {

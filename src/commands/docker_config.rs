@@ -16,15 +16,15 @@ use serde_json::{Value, json};
 
 use crate::commands::credential_helper::HELPER_NAME;
 use crate::context::Ctx;
-use crate::db::integrations::{self, Filter, Integration};
-use crate::db::subscriptions;
 use crate::dockerconfig::{self, ConfigFile, HELPER};
 use crate::error::Failure;
 use crate::external_helper;
-use crate::login::TOKEN_USERNAME;
 use crate::matching::{self, ENV_SUBSCRIPTION, Selection};
 use crate::output::Output;
 use crate::registry;
+use crate::service::catalog::Filter;
+use crate::service::model::Integration;
+use crate::service::{Service, TOKEN_USERNAME};
 
 #[derive(Args, Debug, Default)]
 pub struct DockerConfigArgs {
@@ -47,16 +47,13 @@ pub struct DockerConfigArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &DockerConfigArgs) -> Result<Output> {
-    let db = ctx.read_db()?;
-    if let Some(sub) = &args.subscription {
-        subscriptions::get(&db.conn, sub)?;
-    }
+    let service = Service::reader(ctx)?;
     let filter = Filter {
         subscription: args.subscription.as_deref(),
         ..Filter::default()
     };
     let mut by_registry: BTreeMap<String, Vec<Integration>> = BTreeMap::new();
-    for i in integrations::list(&db.conn, &filter)? {
+    for i in service.list(&filter)? {
         by_registry.entry(i.registry.clone()).or_default().push(i);
     }
     if by_registry.is_empty() {
@@ -74,7 +71,7 @@ pub fn run(ctx: &Ctx, args: &DockerConfigArgs) -> Result<Output> {
     };
     let mut config = ConfigFile::load(&path)?;
     if args.inline {
-        inline(ctx, &mut config, by_registry)?;
+        inline(ctx, &service, &mut config, by_registry)?;
     } else {
         helper(ctx, args, &mut config, &by_registry)?;
     }
@@ -135,6 +132,7 @@ fn helper(
 
 fn inline(
     ctx: &Ctx,
+    service: &Service,
     config: &mut ConfigFile,
     by_registry: BTreeMap<String, Vec<Integration>>,
 ) -> Result<()> {
@@ -149,7 +147,7 @@ fn inline(
             }
             Selection::NotFound => continue,
         };
-        let secret = crate::ops::secret_of(ctx, &chosen)?;
+        let secret = service.secret_of(&chosen)?;
         // An identity token goes in `identitytoken`, as docker writes it.
         let mut entry = if chosen.username == TOKEN_USERNAME {
             json!({ "identitytoken": secret.as_str() })

@@ -4,18 +4,12 @@ use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::error::{Failure, fail};
+use crate::service::catalog::name_taken;
 
 pub use crate::service::model::Integration;
 use crate::service::model::Timestamp;
 
-/// Filters for [`list`]; `None` means any.
-#[derive(Debug, Default)]
-pub struct Filter<'a> {
-    pub family: Option<&'a str>,
-    pub kind: Option<&'a str>,
-    pub subscription: Option<&'a str>,
-    pub registry: Option<&'a str>,
-}
+pub use crate::service::catalog::Filter;
 
 const COLUMNS: &str = "i.id, i.name, i.family, i.type, i.registry, i.username, i.email, \
      i.secret_store, i.created_at, i.updated_at, i.last_verified_at, i.last_verification, i.is_default, \
@@ -140,11 +134,6 @@ pub fn ensure_name_free(conn: &Connection, name: &str, except_id: Option<&str>) 
         Some(existing) => fail(name_taken(&existing)),
         None => Ok(()),
     }
-}
-
-pub fn name_taken(existing: &str) -> Failure {
-    Failure::conflict(format!("an integration named '{existing}' already exists"))
-        .hint("choose another --name, or change the existing one with `hubint integration edit`")
 }
 
 /// Insert a row. A taken name (the unique index) is a conflict (exit 4);

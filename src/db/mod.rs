@@ -4,6 +4,7 @@
 //! embedded at build time and tracked with `PRAGMA user_version`.
 
 mod busy;
+mod catalog;
 pub mod helper_logins;
 pub mod integrations;
 pub mod logouts;
@@ -216,12 +217,30 @@ pub fn open_existing(path: &Path) -> Result<Connection> {
 /// Open an existing database read-only, as it is: never created, never
 /// configured, never migrated (for shell completion). Fails if the file does
 /// not exist or is busy for more than a moment.
-pub fn open_read_only(path: &Path) -> Result<Connection> {
+pub fn open_read_only(path: &Path) -> Result<Db> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)
         .with_context(|| format!("cannot open database {}", path.display()))?;
     conn.busy_timeout(READ_ONLY_BUSY_TIMEOUT)?;
-    Ok(conn)
+    Ok(Db {
+        conn,
+        path: path.to_path_buf(),
+    })
+}
+
+/// `PRAGMA integrity_check` on the file as it is (nothing is migrated):
+/// `["ok"]`, or the problems found.
+pub fn integrity_check(path: &Path) -> Result<Vec<String>> {
+    let conn = open_existing(path)?;
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The schema version of the file as it is (nothing is migrated).
+pub fn schema_version(path: &Path) -> Result<usize> {
+    let conn = open_existing(path)?;
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
 }
 
 /// The current time, to the second.

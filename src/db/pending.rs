@@ -9,14 +9,8 @@ use rusqlite::{Connection, params};
 use super::Db;
 use crate::paths;
 use crate::secret::StoreKind;
-use crate::service::model::IntegrationId;
 
-/// A secret that may be in `store` under `id` while no row owns it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pending {
-    pub id: IntegrationId,
-    pub store: StoreKind,
-}
+pub use crate::service::catalog::Pending;
 
 /// Record `id` in `conn`'s open transaction.
 pub fn add(conn: &Connection, id: &str, store: StoreKind) -> Result<()> {

@@ -2,18 +2,11 @@
 
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::Serialize;
 
 use crate::error::{Failure, fail};
 use crate::service::model::Timestamp;
 
-/// A subscription and the names of the integrations attached to it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Subscription {
-    pub name: String,
-    pub integrations: Vec<String>,
-    pub created_at: Timestamp,
-}
+pub use crate::service::catalog::Subscription;
 
 /// The id and stored spelling of the subscription called `name`, if any.
 pub fn find(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
@@ -122,14 +115,8 @@ pub fn list(conn: &Connection) -> Result<Vec<Subscription>> {
 }
 
 /// One subscription with its integrations, or not found (exit 3).
-pub fn summary(conn: &Connection, name: &str) -> Result<Subscription> {
-    match query(conn, Some(name))?.pop() {
-        Some(s) => Ok(s),
-        None => {
-            get(conn, name)?;
-            unreachable!("get fails for a missing subscription")
-        }
-    }
+pub fn summary(conn: &Connection, name: &str) -> Result<Option<Subscription>> {
+    Ok(query(conn, Some(name))?.pop())
 }
 
 fn query(conn: &Connection, name: Option<&str>) -> Result<Vec<Subscription>> {

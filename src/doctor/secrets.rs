@@ -11,21 +11,20 @@
 use std::collections::BTreeSet;
 
 use anyhow::Result;
-use rusqlite::Connection;
 
 use super::stores::Usable;
 use super::{Mode, Report, error_parts, recover};
 use crate::context::Ctx;
-use crate::db::integrations::{self, Filter, Integration};
-use crate::db::{Db, pending};
 use crate::recovery::{self, Leftover};
 use crate::secret::StoreKind;
+use crate::service::catalog::{Catalog, CatalogWrite, Filter, Pending};
+use crate::service::model::{Integration, IntegrationId};
 
 /// Check rows against stores. Without a database (none yet), only the
 /// stores are looked at, and nothing is changed.
 pub fn check(
     ctx: &Ctx,
-    db: Option<&mut Db>,
+    db: Option<&mut dyn Catalog>,
     usable: &Usable,
     mode: Mode,
     report: &mut Report,
@@ -36,15 +35,15 @@ pub fn check(
         return Ok(());
     };
     // No add is half done (secret stored, row not committed) while we look.
-    let _settled = pending::settled(db)?;
-    let tx = db.write()?;
-    let rows = integrations::list(&tx, &Filter::default())?;
-    let pending = pending::list(&tx)?;
+    let _settled = db.settled()?;
+    let tx = db.begin()?;
+    let rows = tx.integrations(&Filter::default())?;
+    let pending = tx.pending()?;
     missing(ctx, &rows, usable, report);
     details(ctx, &rows, usable, mode.fix, report);
     let found = leftovers(ctx, &rows, &pending, usable, report);
-    garbage(ctx, &tx, &pending, &found, usable, mode.fix, report)?;
-    recover::report(ctx, Some(&tx), &rows, &found, mode, report)?;
+    garbage(ctx, &*tx, &pending, &found, usable, mode.fix, report)?;
+    recover::report(ctx, Some(&*tx), &rows, &found, mode, report)?;
     tx.commit()?;
     Ok(())
 }
@@ -53,7 +52,7 @@ pub fn check(
 fn leftovers(
     ctx: &Ctx,
     rows: &[Integration],
-    pending: &[pending::Pending],
+    pending: &[Pending],
     usable: &Usable,
     report: &mut Report,
 ) -> Vec<Leftover> {
@@ -190,8 +189,8 @@ fn describe(leftover: &Leftover) -> String {
 /// forget the pending entries whose secret is gone.
 fn garbage(
     ctx: &Ctx,
-    tx: &Connection,
-    pending: &[pending::Pending],
+    tx: &dyn CatalogWrite,
+    pending: &[Pending],
     found: &[Leftover],
     usable: &Usable,
     fix: bool,
@@ -201,7 +200,7 @@ fn garbage(
         for p in pending {
             let present = found.iter().any(|l| l.kind == p.store && l.id == *p.id);
             if usable.has(p.store) && !present {
-                pending::remove(tx, &p.id, p.store)?;
+                tx.remove_pending(&p.id, p.store)?;
             }
         }
     }
@@ -227,7 +226,7 @@ fn garbage(
         match ctx.store(kind).and_then(|store| store.delete_many(&ids)) {
             Ok(_) => {
                 for leftover in leftovers {
-                    pending::remove(tx, &leftover.id, kind)?;
+                    tx.remove_pending(&IntegrationId::recorded(leftover.id.clone()), kind)?;
                     report.fixed("orphans", format!("removed: {}", describe(leftover)));
                 }
             }

@@ -3,13 +3,13 @@
 //! empty to keep it; the email is removed with `-`. A summary of the changes
 //! is confirmed before anything is saved.
 
+use crate::service::catalog::CatalogRead;
 use anyhow::Result;
-use rusqlite::Connection;
 
 use crate::catalog;
 use crate::context::Ctx;
-use crate::db::integrations::{self, Integration};
 use crate::secret::Secret;
+use crate::service::model::Integration;
 use crate::ui::Ui;
 use crate::{prompt, validate};
 
@@ -18,7 +18,7 @@ const REMOVE: &str = "-";
 
 pub fn collect(
     ctx: &Ctx,
-    conn: &Connection,
+    conn: &dyn CatalogRead,
     current: &Integration,
 ) -> Result<(Integration, Option<Secret>)> {
     let ui = &ctx.ui;
@@ -54,10 +54,10 @@ pub fn collect(
     Ok((updated, password))
 }
 
-fn ask_name(ui: &Ui, conn: &Connection, current: &Integration) -> Result<String> {
+fn ask_name(ui: &Ui, conn: &dyn CatalogRead, current: &Integration) -> Result<String> {
     prompt::input(ui, "Name", Some(&current.name), false, |v| {
         validate::name(v)?;
-        match integrations::find(conn, v) {
+        match conn.find_integration(v) {
             Ok(Some(other)) if other.id != current.id => {
                 Err(format!("'{}' is taken; choose another name", other.name))
             }

@@ -9,18 +9,20 @@ use anyhow::Result;
 
 use super::protocol;
 use crate::context::Ctx;
-use crate::db::integrations::{self, Filter, Integration};
 use crate::matching::{self, Scope, Selection};
+use crate::service::Service;
+use crate::service::catalog::Filter;
+use crate::service::model::Integration;
 
 pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
-    let db = ctx.read_db()?;
+    let service = Service::reader(ctx)?;
     let scope = Scope::from_env();
-    if super::get::serves_nothing_yet(ctx, &db, &scope)? {
+    if super::get::serves_nothing_yet(ctx, &service, &scope)? {
         return protocol::write_json(out, &BTreeMap::<String, String>::new());
     }
-    scope.check(&db.conn)?;
+    service.check_scope(&scope)?;
     let mut by_registry: BTreeMap<String, Vec<Integration>> = BTreeMap::new();
-    for i in integrations::list(&db.conn, &Filter::default())? {
+    for i in service.list(&Filter::default())? {
         if scope.serves(&i) {
             by_registry.entry(i.registry.clone()).or_default().push(i);
         }

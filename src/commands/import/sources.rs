@@ -7,9 +7,9 @@ use serde_json::{Map, Value};
 use crate::context::Ctx;
 use crate::dockerconfig::{self, ConfigFile, child, malformed};
 use crate::external_helper::ExternalHelper;
-use crate::login::{Login, TOKEN_USERNAME};
 use crate::registry;
 use crate::secret::Secret;
+use crate::service::{Login, TOKEN_USERNAME};
 use crate::validate;
 
 /// One login found, and where.
