@@ -1,9 +1,9 @@
 //! The columns of `hubint list` and `hubint subscription list`, and which
 //! of them a terminal drops first (see `table`).
 
-use crate::db::integrations::Integration;
-use crate::db::subscriptions::Subscription;
 use crate::output::{or_dash, registry_cell};
+use crate::service::catalog::Subscription;
+use crate::service::model::Integration;
 use crate::table::{self, Column, Target, View};
 
 /// The columns of `hubint list`. UPDATED, then EMAIL, then STORE are left

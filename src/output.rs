@@ -9,12 +9,12 @@ use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use crate::config::Setting;
-use crate::db::integrations::Integration;
-use crate::db::subscriptions::Subscription;
 use crate::doctor;
 use crate::error::{Code, Failure};
 use crate::list_tables;
 use crate::secret::Secret;
+use crate::service::catalog::Subscription;
+use crate::service::model::Integration;
 use crate::table::Target;
 use crate::verify::{Outcome, Verified};
 

@@ -56,20 +56,6 @@ pub fn by_id(conn: &Connection, id: &str) -> Result<Integration> {
     }
 }
 
-/// The integration called `name`, or a not-found error (exit 3).
-pub fn get(conn: &Connection, name: &str) -> Result<Integration> {
-    match find(conn, name)? {
-        Some(i) => Ok(i),
-        None => fail(
-            Failure::not_found(format!(
-                "no integration named '{}'",
-                crate::validate::excerpt(name)
-            ))
-            .hint("run `hubint integration list` to see the integrations"),
-        ),
-    }
-}
-
 pub fn list(conn: &Connection, filter: &Filter<'_>) -> Result<Vec<Integration>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM integrations i \
@@ -141,7 +127,8 @@ pub fn ensure_name_free(conn: &Connection, name: &str, except_id: Option<&str>) 
 pub fn insert(conn: &Connection, i: &Integration) -> Result<()> {
     let result = conn.execute(
         "INSERT INTO integrations (id, name, family, type, registry, username, email, \
-         secret_store, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         secret_store, created_at, updated_at, last_verified_at, last_verification) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             i.id,
             i.name,
@@ -152,7 +139,9 @@ pub fn insert(conn: &Connection, i: &Integration) -> Result<()> {
             i.email,
             i.secret_store,
             i.created_at,
-            i.updated_at
+            i.updated_at,
+            i.last_verified_at,
+            i.last_verification
         ],
     );
     match result {

@@ -5,12 +5,12 @@
 
 mod busy;
 mod catalog;
-pub mod helper_logins;
-pub mod integrations;
-pub mod logouts;
-pub mod pending;
+mod helper_logins;
+mod integrations;
+mod logouts;
+mod pending;
 mod read_only;
-pub mod subscriptions;
+mod subscriptions;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

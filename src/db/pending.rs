@@ -31,30 +31,6 @@ pub fn remove(conn: &Connection, id: &str, store: StoreKind) -> Result<()> {
     Ok(())
 }
 
-/// Record `id` and commit at once, before its secret is written.
-pub fn record(db: &mut Db, id: &str, store: StoreKind) -> Result<()> {
-    let tx = db.write()?;
-    add(&tx, id, store)?;
-    tx.commit()?;
-    Ok(())
-}
-
-/// Forget `id` in a transaction of its own (after its secret was removed,
-/// or when it was never written).
-pub fn forget(db: &mut Db, id: &str, store: StoreKind) -> Result<()> {
-    forget_all(db, &[id.to_string()], store)
-}
-
-/// Forget every id of `ids` in one transaction.
-pub fn forget_all(db: &mut Db, ids: &[String], store: StoreKind) -> Result<()> {
-    let tx = db.write()?;
-    for id in ids {
-        remove(&tx, id, store)?;
-    }
-    tx.commit()?;
-    Ok(())
-}
-
 /// Every pending secret.
 pub fn list(conn: &Connection) -> Result<Vec<Pending>> {
     let mut stmt = conn.prepare(
