@@ -168,8 +168,8 @@ mod tests {
         Integration {
             id: crate::service::model::IntegrationId::recorded(name),
             name: name.into(),
-            family: "hub".into(),
-            kind: "docker".into(),
+            family: crate::service::model::kind_of("hub", "docker").unwrap().0,
+            kind: crate::service::model::kind_of("hub", "docker").unwrap().1,
             registry: "localhost:5000".into(),
             username: "u".into(),
             email: None,

@@ -16,15 +16,15 @@ use anyhow::Result;
 use crate::context::Ctx;
 use crate::secret::{Meta, SecretStore, StoreKind, passphrase};
 use crate::service::catalog::{CatalogRead, CatalogWrite, Pending};
-use crate::service::model::{Integration, IntegrationId, Timestamp};
+use crate::service::model::{Integration, IntegrationId, Timestamp, kind_of};
 
 /// The details kept next to the secret of `i`, to rebuild its row from the
 /// store if the database is lost (see the module documentation).
 pub fn meta(ctx: &Ctx, i: &Integration) -> Meta {
     Meta {
         name: i.name.clone(),
-        family: i.family.clone(),
-        kind: i.kind.clone(),
+        family: i.family.to_string(),
+        kind: i.kind.to_string(),
         registry: i.registry.clone(),
         username: i.username.clone(),
         email: i.email.clone(),
@@ -147,12 +147,13 @@ pub fn rebuild(
     meta: &Meta,
 ) -> Result<Integration> {
     tx.ensure_name_free(&meta.name, None)?;
+    let (family, integration_type) = kind_of(&meta.family, &meta.kind)?;
     let now = Timestamp::now();
     let row = Integration {
         id: IntegrationId::recorded(id),
         name: meta.name.clone(),
-        family: meta.family.clone(),
-        kind: meta.kind.clone(),
+        family,
+        kind: integration_type,
         registry: meta.registry.clone(),
         username: meta.username.clone(),
         email: meta.email.clone(),

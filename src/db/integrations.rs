@@ -7,7 +7,7 @@ use crate::error::{Failure, fail};
 use crate::service::catalog::name_taken;
 
 pub use crate::service::model::Integration;
-use crate::service::model::Timestamp;
+use crate::service::model::{Timestamp, kind_of};
 
 pub use crate::service::catalog::Filter;
 
@@ -20,11 +20,15 @@ const COLUMNS: &str = "i.id, i.name, i.family, i.type, i.registry, i.username, i
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Integration> {
     let subs: Option<String> = row.get(13)?;
+    let (family, kind): (String, String) = (row.get(2)?, row.get(3)?);
+    let (family, kind) = kind_of(&family, &kind).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, e.into())
+    })?;
     Ok(Integration {
         id: row.get(0)?,
         name: row.get(1)?,
-        family: row.get(2)?,
-        kind: row.get(3)?,
+        family,
+        kind,
         registry: row.get(4)?,
         username: row.get(5)?,
         email: row.get(6)?,
@@ -132,8 +136,8 @@ pub fn insert(conn: &Connection, i: &Integration) -> Result<()> {
         params![
             i.id,
             i.name,
-            i.family,
-            i.kind,
+            i.family.id,
+            i.kind.id,
             i.registry,
             i.username,
             i.email,

@@ -13,6 +13,7 @@ use crate::context::Ctx;
 use crate::password;
 use crate::secret::Secret;
 use crate::service::NewIntegration;
+use crate::service::model::{FamilyRef, TypeRef};
 use crate::ui::Ui;
 use crate::{prompt, validate};
 
@@ -63,8 +64,8 @@ pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &dyn CatalogRead) -> Result<NewI
         args.subscriptions.clone()
     };
     let new = NewIntegration {
-        family: family.id.to_string(),
-        kind: kind.id.to_string(),
+        family: FamilyRef(family),
+        kind: TypeRef(kind),
         name,
         registry,
         username,
@@ -185,8 +186,8 @@ fn summary(
     }
     let none = || "(none)".to_string();
     Ok(vec![
-        ("Family", new.family.clone()),
-        ("Type", new.kind.clone()),
+        ("Family", new.family.to_string()),
+        ("Type", new.kind.to_string()),
         ("Name", new.name.clone()),
         ("Registry", new.registry.clone()),
         ("Username", new.username.clone()),

@@ -6,7 +6,6 @@
 use crate::service::catalog::CatalogRead;
 use anyhow::Result;
 
-use crate::catalog;
 use crate::context::Ctx;
 use crate::secret::Secret;
 use crate::service::model::Integration;
@@ -22,7 +21,7 @@ pub fn collect(
     current: &Integration,
 ) -> Result<(Integration, Option<Secret>)> {
     let ui = &ctx.ui;
-    let (family, kind) = catalog::lookup(&current.family, &current.kind)?;
+    let (family, kind) = (current.family.0, current.kind.0);
     {
         let store = current.secret_store;
         super::unlock_first(ctx, store)?;

@@ -174,10 +174,11 @@ fn new_integration(
     scope: &Scope,
     taken: &HashSet<String>,
 ) -> Result<NewIntegration> {
+    let (family, kind) = super::model::kind_of(catalog::DEFAULT_FAMILY, catalog::DEFAULT_TYPE)?;
     Ok(NewIntegration {
         name: free_name(db, &login.registry, &login.username, taken)?,
-        family: catalog::DEFAULT_FAMILY.to_string(),
-        kind: catalog::DEFAULT_TYPE.to_string(),
+        family,
+        kind,
         registry: login.registry.clone(),
         username: login.username.clone(),
         email: login.email.clone(),

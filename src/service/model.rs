@@ -9,6 +9,7 @@ use std::time::SystemTime;
 
 use serde::{Serialize, Serializer};
 
+use crate::catalog;
 use crate::secret::StoreKind;
 
 /// The stable id of an integration: a UUID, the key of its secret in every
@@ -86,15 +87,60 @@ impl Serialize for Timestamp {
     }
 }
 
+/// A family of the catalog, as a row holds it: compared and written by id.
+#[derive(Debug, Clone, Copy)]
+pub struct FamilyRef(pub &'static catalog::Family);
+
+/// A type of the catalog (within its family), as a row holds it.
+#[derive(Debug, Clone, Copy)]
+pub struct TypeRef(pub &'static catalog::IntegrationType);
+
+/// The family and type recorded as `family` and `kind`, or a usage error
+/// naming the unknown one (exit 2).
+pub fn kind_of(family: &str, kind: &str) -> anyhow::Result<(FamilyRef, TypeRef)> {
+    let (family, kind) = catalog::lookup(family, kind)?;
+    Ok((FamilyRef(family), TypeRef(kind)))
+}
+
+macro_rules! catalog_ref {
+    ($name:ident, $target:ty) => {
+        impl Deref for $name {
+            type Target = $target;
+            fn deref(&self) -> &$target {
+                self.0
+            }
+        }
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                self.0.id == other.0.id
+            }
+        }
+        impl Eq for $name {}
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.0.id)
+            }
+        }
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.0.id)
+            }
+        }
+    };
+}
+
+catalog_ref!(FamilyRef, catalog::Family);
+catalog_ref!(TypeRef, catalog::IntegrationType);
+
 /// An integration as stored (no secret) plus the names of its subscriptions.
 /// This is also the stable `--json` shape.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Integration {
     pub id: IntegrationId,
     pub name: String,
-    pub family: String,
+    pub family: FamilyRef,
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: TypeRef,
     pub registry: String,
     pub username: String,
     pub email: Option<String>,

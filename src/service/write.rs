@@ -17,7 +17,7 @@ use anyhow::Result;
 
 use super::catalog::Catalog;
 use super::forget_pending;
-use super::model::{Integration, IntegrationId, Timestamp};
+use super::model::{FamilyRef, Integration, IntegrationId, Timestamp, TypeRef};
 use crate::context::Ctx;
 use crate::error::Failure;
 use crate::failpoint;
@@ -27,8 +27,8 @@ use crate::secret::{NewSecret, Secret, SecretStore, StoreKind};
 /// What a new integration is made of.
 pub struct NewIntegration {
     pub name: String,
-    pub family: String,
-    pub kind: String,
+    pub family: FamilyRef,
+    pub kind: TypeRef,
     pub registry: String,
     pub username: String,
     pub email: Option<String>,
@@ -141,8 +141,8 @@ fn new_row(new: &NewIntegration, store: StoreKind, now: &Timestamp) -> Integrati
     Integration {
         id: IntegrationId::fresh(),
         name: new.name.clone(),
-        family: new.family.clone(),
-        kind: new.kind.clone(),
+        family: new.family,
+        kind: new.kind,
         registry: new.registry.clone(),
         username: new.username.clone(),
         email: new.email.clone(),

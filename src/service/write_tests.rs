@@ -8,6 +8,7 @@ use crate::error::{Code, exit_code};
 use crate::paths::Paths;
 use crate::secret::memory::MemoryStore;
 use crate::service::catalog::{CatalogRead, CatalogWrite};
+use crate::service::model::kind_of;
 
 fn setup() -> (tempfile::TempDir, Ctx, Db, Integration) {
     setup_with(Maker::Hand, &[])
@@ -24,8 +25,8 @@ fn setup_with(maker: Maker, subs: &[&str]) -> (tempfile::TempDir, Ctx, Db, Integ
     let mut db = ctx.open_db().unwrap();
     let new = NewIntegration {
         name: "hub".into(),
-        family: "hub".into(),
-        kind: "docker".into(),
+        family: kind_of("hub", "docker").unwrap().0,
+        kind: kind_of("hub", "docker").unwrap().1,
         registry: crate::registry::DOCKER_HUB.into(),
         username: "u".into(),
         email: None,
@@ -91,8 +92,8 @@ fn what_serves_a_logged_out_registry_again() {
     // A helper login under a subscription leaves tools without one alone.
     let mut new = NewIntegration {
         name: "second".into(),
-        family: "hub".into(),
-        kind: "docker".into(),
+        family: kind_of("hub", "docker").unwrap().0,
+        kind: kind_of("hub", "docker").unwrap().1,
         registry: seen.registry.clone(),
         username: "v".into(),
         email: None,

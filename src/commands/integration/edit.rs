@@ -3,7 +3,6 @@
 use anyhow::Result;
 use clap::Args;
 
-use crate::catalog;
 use crate::context::Ctx;
 use crate::error::Failure;
 use crate::output::Output;
@@ -172,7 +171,7 @@ fn from_flags(
         updated.name = name.clone();
     }
     if let Some(url) = &args.url {
-        let (_, kind) = catalog::lookup(&current.family, &current.kind)?;
+        let kind = current.kind;
         updated.registry = kind.registry_key(Some(url))?;
     }
     if let Some(username) = &args.username {
