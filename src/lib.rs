@@ -15,7 +15,7 @@ mod env_name;
 mod error;
 mod external_helper;
 mod failpoint;
-mod files;
+pub mod files;
 mod form;
 pub mod generated;
 mod harden;

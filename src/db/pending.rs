@@ -1,5 +1,5 @@
 //! The `pending_secrets` table: secrets that may sit in a store without a
-//! committed row (see `migrations/0004_pending_secrets.sql` and `ops`).
+//! committed row (see `migrations/0004_pending_secrets.sql` and `crate::service`).
 
 use std::fs::File;
 

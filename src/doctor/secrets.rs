@@ -1,6 +1,6 @@
 //! Rows against stores: rows whose secret is missing, and secrets that no
 //! row owns. Both run while no add is half done (the pending lock, see
-//! `db::pending`) and under the database's write lock, so that a write in
+//! `Catalog::settled`) and under the database's write lock, so that a write in
 //! progress in another process (its secret stored, its row not yet
 //! committed) is never taken for a leftover.
 //!

@@ -18,7 +18,7 @@
 //!   are deleted). Without a scope the registry's integrations that no
 //!   subscription uses are deleted; those that subscriptions use are kept,
 //!   and the registry is marked as logged out for tools without a scope
-//!   (`db::logouts`): they are no longer served it, while S and a pinned
+//!   (`CatalogWrite::mark_logout`): they are no longer served it, while S and a pinned
 //!   integration still are. A later login without a scope, `hubint add` for
 //!   the registry or `hubint integration edit NAME --default` lifts the mark.
 //!   Pinned to an integration that subscriptions use, the logout fails and

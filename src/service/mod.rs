@@ -19,6 +19,7 @@
 //! other databases share).
 
 pub mod catalog;
+pub mod file_store;
 mod helper;
 mod login;
 pub mod model;

@@ -160,7 +160,7 @@ fn new_row(new: &NewIntegration, store: StoreKind, now: &Timestamp) -> Integrati
 /// Insert the rows and their links, clear their pending entries and mark
 /// helper logins as such, in one transaction. A new integration made by
 /// hand, or a login without a subscription, serves its registry to tools
-/// without a scope again (see `db::logouts`). Returns the subscriptions it
+/// without a scope again (see `service::helper`). Returns the subscriptions it
 /// created.
 fn insert(
     db: &mut dyn Catalog,
