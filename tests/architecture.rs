@@ -58,7 +58,9 @@ fn commands_reach_storage_only_through_the_service() {
         "crate::db",
         "open_db()",
         "read_db()",
-        "crate::secret::KeyringStore",
+        "file_store()",
+        "KeyringStore",
+        "FileStore",
     ] {
         offenders.extend(
             files_mentioning(needle)
