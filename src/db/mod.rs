@@ -39,8 +39,8 @@ pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 const READ_ONLY_BUSY_TIMEOUT: Duration = Duration::from_millis(300);
 
 pub struct Db {
-    pub conn: Connection,
-    pub path: PathBuf,
+    pub(crate) conn: Connection,
+    pub(crate) path: PathBuf,
 }
 
 impl Db {
