@@ -18,8 +18,10 @@ use clap_complete::{ArgValueCandidates, Shell};
 
 use crate::catalog::FAMILIES;
 use crate::cli::Cli;
-use crate::db::{self, integrations, subscriptions};
+use crate::db;
 use crate::paths::Paths;
+use crate::service::catalog::CatalogRead;
+use crate::service::model::Integration;
 
 /// The variable that switches the binary into completion mode.
 pub const ENV_VAR: &str = "COMPLETE";
@@ -78,7 +80,7 @@ fn completer_path() -> String {
 pub fn integrations() -> ArgValueCandidates {
     ArgValueCandidates::new(|| {
         read(|conn| {
-            let all = integrations::list(conn, &integrations::Filter::default())?;
+            let all = conn.integrations(&Default::default())?;
             Ok(all.into_iter().map(candidate).collect())
         })
     })
@@ -92,7 +94,7 @@ pub fn integrations_of_subscription(attached: bool) -> ArgValueCandidates {
         let words: Vec<String> = std::env::args().collect();
         let sub = subscription_word(&words);
         read(|conn| {
-            let all = integrations::list(conn, &integrations::Filter::default())?;
+            let all = conn.integrations(&Default::default())?;
             Ok(all
                 .into_iter()
                 .filter(|i| {
@@ -122,7 +124,7 @@ fn subscription_word(words: &[String]) -> Option<String> {
         .cloned()
 }
 
-fn candidate(i: integrations::Integration) -> CompletionCandidate {
+fn candidate(i: Integration) -> CompletionCandidate {
     let help = format!("{}/{} {} as {}", i.family, i.kind, i.registry, i.username);
     CompletionCandidate::new(i.name).help(Some(help.into()))
 }
@@ -131,7 +133,8 @@ fn candidate(i: integrations::Integration) -> CompletionCandidate {
 pub fn subscriptions() -> ArgValueCandidates {
     ArgValueCandidates::new(|| {
         read(|conn| {
-            Ok(subscriptions::list(conn)?
+            Ok(conn
+                .subscriptions()?
                 .into_iter()
                 .map(|s| {
                     let help = match s.integrations.len() {
@@ -169,13 +172,13 @@ pub fn types() -> ArgValueCandidates {
 /// Run `query` on the database opened read-only; no candidates if there is
 /// no database or anything fails.
 fn read(
-    query: impl FnOnce(&rusqlite::Connection) -> anyhow::Result<Vec<CompletionCandidate>>,
+    query: impl FnOnce(&dyn CatalogRead) -> anyhow::Result<Vec<CompletionCandidate>>,
 ) -> Vec<CompletionCandidate> {
     let Ok(paths) = Paths::from_env() else {
         return Vec::new();
     };
     db::open_read_only(&paths.db_path())
-        .and_then(|conn| query(&conn))
+        .and_then(|db| query(&db))
         .unwrap_or_default()
 }
 

@@ -57,7 +57,7 @@ impl Ctx {
     /// Open the database. A 0-byte file (truncated, or replaced by an empty
     /// one) becomes a new database, but not silently: if the stores hold
     /// passwords it does not know, the user is told once how to recover them.
-    pub fn open_db(&self) -> Result<Db> {
+    pub(crate) fn open_db(&self) -> Result<Db> {
         let path = self.paths.db_path();
         let was_empty = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() == 0);
         let db = Db::open(&path)?;
@@ -69,7 +69,7 @@ impl Ctx {
 
     /// The database, for a command that only reads: it still works on a
     /// full disk or a read-only data directory.
-    pub fn read_db(&self) -> Result<Db> {
+    pub(crate) fn read_db(&self) -> Result<Db> {
         Db::open_for_reading(&self.paths.db_path())
     }
 
@@ -109,11 +109,6 @@ impl Ctx {
         self.file_store
             .get_or_init(|| Rc::new(FileStore::new(self.paths.secrets_path(), self.ui.clone())))
             .clone()
-    }
-
-    /// The store that holds the secret recorded on a row.
-    pub fn store_named(&self, recorded: &str) -> Result<Rc<dyn SecretStore>> {
-        self.store(recorded.parse()?)
     }
 
     /// The store for new secrets: `flag` (`--secret-store`), else

@@ -1,9 +1,9 @@
 //! The columns of `hubint list` and `hubint subscription list`, and which
 //! of them a terminal drops first (see `table`).
 
-use crate::db::integrations::Integration;
-use crate::db::subscriptions::Subscription;
-use crate::output::{or_dash, registry_cell, short_time};
+use crate::output::{or_dash, registry_cell};
+use crate::service::catalog::Subscription;
+use crate::service::model::Integration;
 use crate::table::{self, Column, Target, View};
 
 /// The columns of `hubint list`. UPDATED, then EMAIL, then STORE are left
@@ -78,8 +78,8 @@ pub fn integrations(list: &[Integration], view: &View, target: Target) -> String
                 i.username.clone(),
                 or_dash(i.email.as_deref().unwrap_or_default()).to_string(),
                 or_dash(&i.subscriptions.join(", ")).to_string(),
-                i.secret_store.clone(),
-                short_time(&i.updated_at),
+                i.secret_store.to_string(),
+                i.updated_at.short(),
                 i.last_verification.as_deref().unwrap_or("-").to_string(),
             ]
         })

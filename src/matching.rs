@@ -14,13 +14,12 @@
 //! 5. if several remain, the registry's default (`integration edit --default`);
 //!    otherwise the choice is ambiguous and nothing is served.
 
+use crate::service::catalog::CatalogRead;
 use anyhow::Result;
-use rusqlite::Connection;
 
-use crate::db::integrations::{self, Integration};
-use crate::db::subscriptions;
 use crate::error::Failure;
 use crate::registry;
+use crate::service::model::Integration;
 
 pub const ENV_SUBSCRIPTION: &str = "HUBINT_SUBSCRIPTION";
 pub const ENV_INTEGRATION: &str = "HUBINT_INTEGRATION";
@@ -57,9 +56,9 @@ impl Scope {
 
     /// Fail if a variable names something that does not exist: a typo must
     /// not silently serve nothing (or everything).
-    pub fn check(&self, conn: &Connection) -> Result<()> {
+    pub fn check(&self, conn: &dyn CatalogRead) -> Result<()> {
         if let Some(sub) = &self.subscription
-            && subscriptions::find(conn, sub)?.is_none()
+            && conn.find_subscription(sub)?.is_none()
         {
             let sub = crate::validate::excerpt(sub);
             return Err(Failure::not_found(format!(
@@ -69,7 +68,7 @@ impl Scope {
             .into());
         }
         if let Some(name) = &self.integration
-            && integrations::find(conn, name)?.is_none()
+            && conn.find_integration(name)?.is_none()
         {
             let name = crate::validate::excerpt(name);
             return Err(Failure::not_found(format!(
@@ -116,8 +115,8 @@ pub enum Selection {
 }
 
 /// The integrations in scope for a normalised registry key, sorted by name.
-pub fn candidates(conn: &Connection, key: &str, scope: &Scope) -> Result<Vec<Integration>> {
-    let mut list = integrations::by_registry(conn, key)?;
+pub fn candidates(conn: &dyn CatalogRead, key: &str, scope: &Scope) -> Result<Vec<Integration>> {
+    let mut list = conn.integrations_at(key)?;
     list.retain(|i| scope.admits(i));
     Ok(list)
 }
@@ -138,7 +137,7 @@ pub fn choose(key: &str, mut list: Vec<Integration>) -> Selection {
 
 /// The integration serving `server_url` (any spelling) within `scope`. An
 /// address that is not a registry matches nothing.
-pub fn select(conn: &Connection, server_url: &str, scope: &Scope) -> Result<Selection> {
+pub fn select(conn: &dyn CatalogRead, server_url: &str, scope: &Scope) -> Result<Selection> {
     scope.check(conn)?;
     let Ok(key) = registry::normalize(server_url) else {
         return Ok(Selection::NotFound);
@@ -167,17 +166,17 @@ mod tests {
 
     fn integration(name: &str, default: bool, subs: &[&str]) -> Integration {
         Integration {
-            id: name.into(),
+            id: crate::service::model::IntegrationId::recorded(name),
             name: name.into(),
-            family: "hub".into(),
-            kind: "docker".into(),
+            family: crate::service::model::kind_of("hub", "docker").unwrap().0,
+            kind: crate::service::model::kind_of("hub", "docker").unwrap().1,
             registry: "localhost:5000".into(),
             username: "u".into(),
             email: None,
             subscriptions: subs.iter().map(|s| s.to_string()).collect(),
-            secret_store: "keyring".into(),
-            created_at: String::new(),
-            updated_at: String::new(),
+            secret_store: crate::secret::StoreKind::Keyring,
+            created_at: crate::service::model::Timestamp::now(),
+            updated_at: crate::service::model::Timestamp::now(),
             last_verified_at: None,
             last_verification: None,
             default,

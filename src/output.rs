@@ -9,12 +9,12 @@ use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use crate::config::Setting;
-use crate::db::integrations::Integration;
-use crate::db::subscriptions::Subscription;
 use crate::doctor;
 use crate::error::{Code, Failure};
 use crate::list_tables;
 use crate::secret::Secret;
+use crate::service::catalog::Subscription;
+use crate::service::model::Integration;
 use crate::table::Target;
 use crate::verify::{Outcome, Verified};
 
@@ -236,13 +236,6 @@ fn width(tty: bool) -> Option<u16> {
 }
 
 /// `2026-11-29T16:04:05Z` → `2026-11-29 16:04`.
-pub(crate) fn short_time(rfc3339: &str) -> String {
-    match rfc3339.get(..16) {
-        Some(prefix) => prefix.replacen('T', " ", 1),
-        None => rfc3339.to_string(),
-    }
-}
-
 pub(crate) fn or_dash(value: &str) -> &str {
     if value.is_empty() { "-" } else { value }
 }
@@ -296,9 +289,9 @@ fn integration_table(i: &Integration) -> Table {
         ),
         ("password", format!("(stored in {})", i.secret_store)),
         ("subscriptions", or_dash(&i.subscriptions.join(", ")).into()),
-        ("id", i.id.clone()),
-        ("created (UTC)", short_time(&i.created_at)),
-        ("updated (UTC)", short_time(&i.updated_at)),
+        ("id", i.id.to_string()),
+        ("created (UTC)", i.created_at.short()),
+        ("updated (UTC)", i.updated_at.short()),
         (
             "verified (UTC)",
             verification(i).unwrap_or_else(|| "never".into()),
@@ -312,9 +305,9 @@ fn integration_table(i: &Integration) -> Table {
 
 /// The last verification as `ok (2026-11-29 16:04)`, if there was one.
 fn verification(i: &Integration) -> Option<String> {
-    let at = i.last_verified_at.as_deref()?;
+    let at = i.last_verified_at?;
     let result = i.last_verification.as_deref().unwrap_or("?");
-    Some(format!("{result} ({})", short_time(at)))
+    Some(format!("{result} ({})", at.short()))
 }
 
 fn verifications_table(list: &[Verified]) -> Table {

@@ -16,8 +16,6 @@ mod strict;
 pub use interrupt::AtPrompt;
 pub use strict::{confirm_line, confirm_name, refuse_unconfirmed};
 
-pub type Validator = fn(&str) -> Result<(), String>;
-
 /// What a cancelled command says (Ctrl-C at a prompt, or answering No).
 pub const CANCELLED: &str = "Cancelled; nothing was changed.";
 

@@ -12,20 +12,19 @@
 use std::collections::BTreeMap;
 
 use anyhow::Result;
-use rusqlite::Connection;
 
 use crate::context::Ctx;
-use crate::db::integrations::{self, Integration};
-use crate::db::{self, Db, pending::Pending};
 use crate::secret::{Meta, SecretStore, StoreKind, passphrase};
+use crate::service::catalog::{CatalogRead, CatalogWrite, Pending};
+use crate::service::model::{Integration, IntegrationId, Timestamp, kind_of};
 
 /// The details kept next to the secret of `i`, to rebuild its row from the
 /// store if the database is lost (see the module documentation).
 pub fn meta(ctx: &Ctx, i: &Integration) -> Meta {
     Meta {
         name: i.name.clone(),
-        family: i.family.clone(),
-        kind: i.kind.clone(),
+        family: i.family.to_string(),
+        kind: i.kind.to_string(),
         registry: i.registry.clone(),
         username: i.username.clone(),
         email: i.email.clone(),
@@ -99,9 +98,9 @@ pub fn leftovers(
     }
     if kind == StoreKind::Keyring {
         let vouched = (pending.iter())
-            .filter(|p| p.store == kind.as_str())
-            .map(|p| p.id.clone())
-            .chain(rows.iter().map(|r| r.id.clone()));
+            .filter(|p| p.store == kind)
+            .map(|p| p.id.to_string())
+            .chain(rows.iter().map(|r| r.id.to_string()));
         for id in vouched {
             if !candidates.contains_key(&id) && store.get(&id)?.is_some() {
                 candidates.insert(id, None);
@@ -110,19 +109,14 @@ pub fn leftovers(
     }
     let mut found = Vec::new();
     for (id, meta) in candidates {
-        let owner = rows.iter().find(|r| r.id == id);
+        let owner = rows.iter().find(|r| *r.id == *id);
         let why = match owner {
-            Some(row) if row.secret_store == kind.as_str() => continue,
+            Some(row) if row.secret_store == kind => continue,
             Some(row) => Why::Stray {
                 owner: row.name.clone(),
                 only_copy: !has_secret(ctx, row),
             },
-            None if pending
-                .iter()
-                .any(|p| p.id == id && p.store == kind.as_str()) =>
-            {
-                Why::Pending
-            }
+            None if pending.iter().any(|p| *p.id == *id && p.store == kind) => Why::Pending,
             None => Why::Unowned(meta),
         };
         found.push(Leftover { kind, id, why });
@@ -139,45 +133,51 @@ pub fn leftovers(
 /// Whether the store a row names holds its secret (`false` when it cannot
 /// be asked: then nothing is proven).
 fn has_secret(ctx: &Ctx, row: &Integration) -> bool {
-    ctx.store_named(&row.secret_store)
+    ctx.store(row.secret_store)
         .and_then(|store| store.get(&row.id))
         .is_ok_and(|s| s.is_some())
 }
 
 /// Rebuild the row of an unowned secret from its details, in `tx`. Fails
 /// (and changes nothing) if the name is taken.
-pub fn rebuild(tx: &Connection, kind: StoreKind, id: &str, meta: &Meta) -> Result<Integration> {
-    integrations::ensure_name_free(tx, &meta.name, None)?;
-    let now = db::now();
+pub fn rebuild(
+    tx: &dyn CatalogWrite,
+    kind: StoreKind,
+    id: &str,
+    meta: &Meta,
+) -> Result<Integration> {
+    tx.ensure_name_free(&meta.name, None)?;
+    let (family, integration_type) = kind_of(&meta.family, &meta.kind)?;
+    let now = Timestamp::now();
     let row = Integration {
-        id: id.to_string(),
+        id: IntegrationId::recorded(id),
         name: meta.name.clone(),
-        family: meta.family.clone(),
-        kind: meta.kind.clone(),
+        family,
+        kind: integration_type,
         registry: meta.registry.clone(),
         username: meta.username.clone(),
         email: meta.email.clone(),
         subscriptions: Vec::new(),
-        secret_store: kind.to_string(),
-        created_at: now.clone(),
+        secret_store: kind,
+        created_at: now,
         updated_at: now,
         last_verified_at: None,
         last_verification: None,
         default: false,
         logged_out: false,
     };
-    integrations::insert(tx, &row)?;
+    tx.insert_integration(&row)?;
     Ok(row)
 }
 
 /// Put a row whose secret is only in the other store on that store.
-pub fn rehome(tx: &Connection, row: &Integration, kind: StoreKind) -> Result<()> {
+pub fn rehome(tx: &dyn CatalogWrite, row: &Integration, kind: StoreKind) -> Result<()> {
     let moved = Integration {
-        secret_store: kind.to_string(),
-        updated_at: db::now(),
+        secret_store: kind,
+        updated_at: Timestamp::now(),
         ..row.clone()
     };
-    integrations::update(tx, &moved)
+    tx.update_integration(row, &moved)
 }
 
 /// For `list` on a database without integrations, and any command that
@@ -185,12 +185,12 @@ pub fn rehome(tx: &Connection, row: &Integration, kind: StoreKind) -> Result<()>
 /// (a new, empty or replaced database), say so once on stderr. The file store is looked at only when its passphrase
 /// comes from the environment (never a prompt for a listing); a store that
 /// does not answer is skipped silently.
-pub fn warn_if_empty(ctx: &Ctx, db: &Db) {
+pub fn warn_if_empty(ctx: &Ctx, db: &dyn CatalogRead) {
     if ctx.warned_empty.replace(true) {
         return;
     }
-    let rows = integrations::list(&db.conn, &Default::default());
-    let (Ok(rows), Ok(pending)) = (rows, db::pending::list(&db.conn)) else {
+    let rows = db.integrations(&Default::default());
+    let (Ok(rows), Ok(pending)) = (rows, db.pending()) else {
         return;
     };
     if !rows.is_empty() {

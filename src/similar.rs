@@ -3,11 +3,10 @@
 //! (and less than the shorter name's length, so `qa` is not close to `ci`),
 //! or the same name ignoring case and punctuation (`TeamX` and `team-x`).
 
+use crate::service::catalog::CatalogRead;
 use anyhow::Result;
-use rusqlite::Connection;
 
 use crate::context::Ctx;
-use crate::db::subscriptions;
 use crate::error::Failure;
 use crate::prompt;
 use crate::ui::Ui;
@@ -65,11 +64,11 @@ pub fn close_match<'a>(name: &str, existing: &'a [String]) -> Option<&'a str> {
 /// close, warn on stderr naming it, and on a terminal ask whether to create
 /// the new one anyway (no is exit 130, nothing changed). Scripts are only
 /// warned: create-on-attach keeps working.
-pub fn check_new_subscription(ctx: &Ctx, conn: &Connection, name: &str) -> Result<()> {
-    if subscriptions::find(conn, name)?.is_some() {
+pub fn check_new_subscription(ctx: &Ctx, conn: &dyn CatalogRead, name: &str) -> Result<()> {
+    if conn.find_subscription(name)?.is_some() {
         return Ok(());
     }
-    let names = subscriptions::names(conn)?;
+    let names = conn.subscription_names()?;
     let Some(close) = close_match(name, &names) else {
         return Ok(());
     };

@@ -258,7 +258,7 @@ fn kill_9_at_random_points_loses_nothing() {
     assert_eq!(again["healthy"], true, "{again:#}");
     assert_eq!(again["fixed"], 0, "{again:#}");
     let pending = hubint::db::Db::open(&env.db_path())
-        .and_then(|db| hubint::db::pending::list(&db.conn))
+        .and_then(|db| hubint::service::catalog::CatalogRead::pending(&db))
         .unwrap();
     assert!(pending.is_empty(), "pending secrets left: {pending:?}");
     for (name, known) in &run.known {

@@ -14,13 +14,13 @@ use clap::Args;
 
 use crate::commands::credential_helper::HELPER_NAME;
 use crate::context::Ctx;
-use crate::db::integrations::{self, Filter};
-use crate::db::subscriptions;
 use crate::dockerconfig::{self, ConfigFile, config_keys};
 use crate::error::Failure;
 use crate::external_helper;
 use crate::matching::{self, ENV_SUBSCRIPTION, Selection};
 use crate::output::Output;
+use crate::service::Service;
+use crate::service::catalog::Filter;
 
 /// The registries written, each with the integration chosen to serve it.
 type Registries = Vec<(String, Selection)>;
@@ -46,15 +46,12 @@ pub struct DockerConfigArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &DockerConfigArgs) -> Result<Output> {
-    let db = ctx.read_db()?;
-    if let Some(sub) = &args.subscription {
-        subscriptions::get(&db.conn, sub)?;
-    }
+    let service = Service::reader(ctx)?;
     let filter = Filter {
         subscription: args.subscription.as_deref(),
         ..Filter::default()
     };
-    let by_registry = dockerconfig::by_registry(integrations::list(&db.conn, &filter)?);
+    let by_registry = dockerconfig::by_registry(service.list(&filter)?);
     if by_registry.is_empty() {
         let whose = match &args.subscription {
             Some(sub) => format!("subscription '{sub}' has no integrations"),
@@ -70,7 +67,7 @@ pub fn run(ctx: &Ctx, args: &DockerConfigArgs) -> Result<Output> {
     };
     let mut config = ConfigFile::load(&path)?;
     if args.inline {
-        inline(ctx, &mut config, by_registry)?;
+        inline(ctx, &service, &mut config, by_registry)?;
     } else {
         helper(ctx, args, &mut config, &by_registry)?;
     }
@@ -114,7 +111,12 @@ fn helper(
     Ok(())
 }
 
-fn inline(ctx: &Ctx, config: &mut ConfigFile, by_registry: Registries) -> Result<()> {
+fn inline(
+    ctx: &Ctx,
+    service: &Service,
+    config: &mut ConfigFile,
+    by_registry: Registries,
+) -> Result<()> {
     // Choose and read everything first: an ambiguity or a locked keyring
     // leaves the file untouched.
     let mut entries = Vec::new();
@@ -126,7 +128,7 @@ fn inline(ctx: &Ctx, config: &mut ConfigFile, by_registry: Registries) -> Result
             }
             Selection::NotFound => continue,
         };
-        let secret = crate::ops::secret_of(ctx, &chosen)?;
+        let secret = service.secret_of(&chosen)?;
         let entry = dockerconfig::auth_entry(&chosen.username, &secret, chosen.email.as_deref());
         entries.push((key, entry));
     }

@@ -9,9 +9,9 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::context::Ctx;
-use crate::db::integrations;
 use crate::output::Output;
 use crate::secret::Secret;
+use crate::service::Service;
 
 #[derive(Args, Debug, Default)]
 pub struct EnvArgs {
@@ -39,9 +39,9 @@ pub fn run(ctx: &Ctx, args: &EnvArgs) -> Result<Output> {
 
 /// The variables for integration `name`, password included.
 pub fn variables(ctx: &Ctx, name: &str) -> Result<Vec<(String, Secret)>> {
-    let db = ctx.read_db()?;
-    let i = integrations::get(&db.conn, name)?;
-    let password = crate::ops::secret_of(ctx, &i)?;
+    let service = Service::reader(ctx)?;
+    let i = service.get(name)?;
+    let password = service.secret_of(&i)?;
     let prefix = crate::env_name::prefix_or_fail(&i.name)?;
     let var = |suffix: &str| format!("{prefix}_INTEGRATION_{suffix}");
     Ok(vec![

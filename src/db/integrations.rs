@@ -2,50 +2,14 @@
 
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, Row, params};
-use serde::Serialize;
 
 use crate::error::{Failure, fail};
+use crate::service::catalog::name_taken;
 
-/// An integration as stored (no secret) plus the names of its subscriptions.
-/// This is also the stable `--json` shape.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Integration {
-    pub id: String,
-    pub name: String,
-    pub family: String,
-    #[serde(rename = "type")]
-    pub kind: String,
-    pub registry: String,
-    pub username: String,
-    pub email: Option<String>,
-    pub subscriptions: Vec<String>,
-    pub secret_store: String,
-    pub created_at: String,
-    pub updated_at: String,
-    /// When the credentials were last checked against the registry (RFC 3339), if ever.
-    pub last_verified_at: Option<String>,
-    /// The result of that check (`ok`, `unauthorized`, ...), if ever.
-    pub last_verification: Option<String>,
-    /// The registry's default integration, served by the credential helper
-    /// when several match. Omitted from JSON when false.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub default: bool,
-    /// Tools without a scope are logged out of the registry (an unscoped
-    /// `docker logout` while subscriptions use it): the credential helper
-    /// serves it only under `HUBINT_SUBSCRIPTION` or `HUBINT_INTEGRATION`.
-    /// Omitted from JSON when false.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub logged_out: bool,
-}
+pub use crate::service::model::Integration;
+use crate::service::model::{Timestamp, kind_of};
 
-/// Filters for [`list`]; `None` means any.
-#[derive(Debug, Default)]
-pub struct Filter<'a> {
-    pub family: Option<&'a str>,
-    pub kind: Option<&'a str>,
-    pub subscription: Option<&'a str>,
-    pub registry: Option<&'a str>,
-}
+pub use crate::service::catalog::Filter;
 
 const COLUMNS: &str = "i.id, i.name, i.family, i.type, i.registry, i.username, i.email, \
      i.secret_store, i.created_at, i.updated_at, i.last_verified_at, i.last_verification, i.is_default, \
@@ -56,11 +20,15 @@ const COLUMNS: &str = "i.id, i.name, i.family, i.type, i.registry, i.username, i
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Integration> {
     let subs: Option<String> = row.get(13)?;
+    let (family, kind): (String, String) = (row.get(2)?, row.get(3)?);
+    let (family, kind) = kind_of(&family, &kind).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, e.into())
+    })?;
     Ok(Integration {
         id: row.get(0)?,
         name: row.get(1)?,
-        family: row.get(2)?,
-        kind: row.get(3)?,
+        family,
+        kind,
         registry: row.get(4)?,
         username: row.get(5)?,
         email: row.get(6)?,
@@ -89,20 +57,6 @@ pub fn by_id(conn: &Connection, id: &str) -> Result<Integration> {
     match conn.query_row(&sql, [id], from_row).optional()? {
         Some(i) => Ok(i),
         None => fail(Failure::not_found("the integration was deleted meanwhile")),
-    }
-}
-
-/// The integration called `name`, or a not-found error (exit 3).
-pub fn get(conn: &Connection, name: &str) -> Result<Integration> {
-    match find(conn, name)? {
-        Some(i) => Ok(i),
-        None => fail(
-            Failure::not_found(format!(
-                "no integration named '{}'",
-                crate::validate::excerpt(name)
-            ))
-            .hint("run `hubint integration list` to see the integrations"),
-        ),
     }
 }
 
@@ -172,28 +126,26 @@ pub fn ensure_name_free(conn: &Connection, name: &str, except_id: Option<&str>) 
     }
 }
 
-pub fn name_taken(existing: &str) -> Failure {
-    Failure::conflict(format!("an integration named '{existing}' already exists"))
-        .hint("choose another --name, or change the existing one with `hubint integration edit`")
-}
-
 /// Insert a row. A taken name (the unique index) is a conflict (exit 4);
 /// callers that must know earlier check [`ensure_name_free`] first.
 pub fn insert(conn: &Connection, i: &Integration) -> Result<()> {
     let result = conn.execute(
         "INSERT INTO integrations (id, name, family, type, registry, username, email, \
-         secret_store, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         secret_store, created_at, updated_at, last_verified_at, last_verification) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             i.id,
             i.name,
-            i.family,
-            i.kind,
+            i.family.id,
+            i.kind.id,
             i.registry,
             i.username,
             i.email,
             i.secret_store,
             i.created_at,
-            i.updated_at
+            i.updated_at,
+            i.last_verified_at,
+            i.last_verification
         ],
     );
     match result {
@@ -237,7 +189,12 @@ pub fn update(conn: &Connection, i: &Integration) -> Result<()> {
 
 /// Record the time and result of a check of the credentials. This is not an
 /// edit: `updated_at` stays. A row deleted meanwhile is silently skipped.
-pub fn record_verification(conn: &Connection, id: &str, at: &str, result: &str) -> Result<()> {
+pub fn record_verification(
+    conn: &Connection,
+    id: &str,
+    at: &Timestamp,
+    result: &str,
+) -> Result<()> {
     conn.execute(
         "UPDATE integrations SET last_verified_at = ?2, last_verification = ?3 WHERE id = ?1",
         params![id, at, result],
@@ -264,7 +221,8 @@ mod tests {
         conn.execute(
             "INSERT INTO integrations (id, name, family, type, registry, username, \
              secret_store, created_at, updated_at, is_default) \
-             VALUES (?1, ?1, 'hub', 'docker', ?2, 'u', 'keyring', '', '', ?3)",
+             VALUES (?1, ?1, 'hub', 'docker', ?2, 'u', 'keyring', '2024-01-01T00:00:00Z', \
+             '2024-01-01T00:00:00Z', ?3)",
             params![format!("i{n}"), registry, default],
         )
     }

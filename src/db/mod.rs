@@ -4,20 +4,22 @@
 //! embedded at build time and tracked with `PRAGMA user_version`.
 
 mod busy;
-pub mod helper_logins;
-pub mod integrations;
-pub mod logouts;
-pub mod pending;
+mod catalog;
+mod helper_logins;
+mod integrations;
+mod logouts;
+mod pending;
 mod read_only;
-pub mod subscriptions;
+mod subscriptions;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::Failure;
+use crate::service::model::Timestamp;
 use crate::{files, paths};
 
 /// Migrations in order; migration N (1-based) brings `user_version` to N.
@@ -37,8 +39,8 @@ pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 const READ_ONLY_BUSY_TIMEOUT: Duration = Duration::from_millis(300);
 
 pub struct Db {
-    pub conn: Connection,
-    pub path: PathBuf,
+    pub(crate) conn: Connection,
+    pub(crate) path: PathBuf,
 }
 
 impl Db {
@@ -215,17 +217,86 @@ pub fn open_existing(path: &Path) -> Result<Connection> {
 /// Open an existing database read-only, as it is: never created, never
 /// configured, never migrated (for shell completion). Fails if the file does
 /// not exist or is busy for more than a moment.
-pub fn open_read_only(path: &Path) -> Result<Connection> {
+pub fn open_read_only(path: &Path) -> Result<Db> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)
         .with_context(|| format!("cannot open database {}", path.display()))?;
     conn.busy_timeout(READ_ONLY_BUSY_TIMEOUT)?;
-    Ok(conn)
+    Ok(Db {
+        conn,
+        path: path.to_path_buf(),
+    })
 }
 
-/// The current time as RFC 3339 (UTC, seconds).
-pub fn now() -> String {
-    humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
+/// `PRAGMA integrity_check` on the file as it is (nothing is migrated):
+/// `["ok"]`, or the problems found.
+pub fn integrity_check(path: &Path) -> Result<Vec<String>> {
+    let conn = open_existing(path)?;
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The schema version of the file as it is (nothing is migrated).
+pub fn schema_version(path: &Path) -> Result<usize> {
+    let conn = open_existing(path)?;
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+/// The current time, to the second.
+pub fn now() -> Timestamp {
+    Timestamp::now()
+}
+
+/// The typed values of a row, as SQLite stores them: text.
+mod sql_types {
+    use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+
+    use crate::secret::StoreKind;
+    use crate::service::model::{IntegrationId, Timestamp};
+
+    fn parsed<T: std::str::FromStr<Err = anyhow::Error>>(value: ValueRef<'_>) -> FromSqlResult<T> {
+        value
+            .as_str()?
+            .parse()
+            .map_err(|e: anyhow::Error| FromSqlError::Other(e.into()))
+    }
+
+    impl ToSql for IntegrationId {
+        fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            Ok(ToSqlOutput::from(self.as_str()))
+        }
+    }
+
+    impl FromSql for IntegrationId {
+        fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            Ok(IntegrationId::recorded(value.as_str()?))
+        }
+    }
+
+    impl ToSql for StoreKind {
+        fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            Ok(ToSqlOutput::from(self.as_str()))
+        }
+    }
+
+    impl FromSql for StoreKind {
+        fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            parsed(value)
+        }
+    }
+
+    impl ToSql for Timestamp {
+        fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            Ok(ToSqlOutput::from(self.to_string()))
+        }
+    }
+
+    impl FromSql for Timestamp {
+        fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            parsed(value)
+        }
+    }
 }
 
 /// Whether a SQLite error is a UNIQUE constraint violation.

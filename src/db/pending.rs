@@ -1,5 +1,5 @@
 //! The `pending_secrets` table: secrets that may sit in a store without a
-//! committed row (see `migrations/0004_pending_secrets.sql` and `ops`).
+//! committed row (see `migrations/0004_pending_secrets.sql` and `crate::service`).
 
 use std::fs::File;
 
@@ -10,12 +10,7 @@ use super::Db;
 use crate::paths;
 use crate::secret::StoreKind;
 
-/// A secret that may be in `store` under `id` while no row owns it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pending {
-    pub id: String,
-    pub store: String,
-}
+pub use crate::service::catalog::Pending;
 
 /// Record `id` in `conn`'s open transaction.
 pub fn add(conn: &Connection, id: &str, store: StoreKind) -> Result<()> {
@@ -28,35 +23,11 @@ pub fn add(conn: &Connection, id: &str, store: StoreKind) -> Result<()> {
 }
 
 /// Forget `id` in `conn`'s open transaction.
-pub fn remove(conn: &Connection, id: &str, store: &str) -> Result<()> {
+pub fn remove(conn: &Connection, id: &str, store: StoreKind) -> Result<()> {
     conn.execute(
         "DELETE FROM pending_secrets WHERE integration_id = ?1 AND secret_store = ?2",
         params![id, store],
     )?;
-    Ok(())
-}
-
-/// Record `id` and commit at once, before its secret is written.
-pub fn record(db: &mut Db, id: &str, store: StoreKind) -> Result<()> {
-    let tx = db.write()?;
-    add(&tx, id, store)?;
-    tx.commit()?;
-    Ok(())
-}
-
-/// Forget `id` in a transaction of its own (after its secret was removed,
-/// or when it was never written).
-pub fn forget(db: &mut Db, id: &str, store: StoreKind) -> Result<()> {
-    forget_all(db, &[id.to_string()], store)
-}
-
-/// Forget every id of `ids` in one transaction.
-pub fn forget_all(db: &mut Db, ids: &[String], store: StoreKind) -> Result<()> {
-    let tx = db.write()?;
-    for id in ids {
-        remove(&tx, id, store.as_str())?;
-    }
-    tx.commit()?;
     Ok(())
 }
 

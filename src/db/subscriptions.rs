@@ -2,17 +2,11 @@
 
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::Serialize;
 
 use crate::error::{Failure, fail};
+use crate::service::model::Timestamp;
 
-/// A subscription and the names of the integrations attached to it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Subscription {
-    pub name: String,
-    pub integrations: Vec<String>,
-    pub created_at: String,
-}
+pub use crate::service::catalog::Subscription;
 
 /// The id and stored spelling of the subscription called `name`, if any.
 pub fn find(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
@@ -27,7 +21,11 @@ pub fn find(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
 
 /// The subscription called `name`, created if missing. Returns its id and
 /// stored name, and whether it was created.
-pub fn get_or_create(conn: &Connection, name: &str, now: &str) -> Result<(i64, String, bool)> {
+pub fn get_or_create(
+    conn: &Connection,
+    name: &str,
+    now: &Timestamp,
+) -> Result<(i64, String, bool)> {
     if let Some((id, stored)) = find(conn, name)? {
         return Ok((id, stored, false));
     }
@@ -43,7 +41,7 @@ pub fn attach(
     conn: &Connection,
     subscription_id: i64,
     integration_id: &str,
-    now: &str,
+    now: &Timestamp,
 ) -> Result<bool> {
     let n = conn.execute(
         "INSERT OR IGNORE INTO subscription_integrations (subscription_id, integration_id, attached_at) \
@@ -72,7 +70,7 @@ pub fn detach_all(conn: &Connection, integration_id: &str) -> Result<usize> {
 
 /// Create the subscription `name`; a conflict (exit 4) if a subscription of
 /// that name (ignoring case) exists.
-pub fn create(conn: &Connection, name: &str, now: &str) -> Result<String> {
+pub fn create(conn: &Connection, name: &str, now: &Timestamp) -> Result<String> {
     if let Some((_, stored)) = find(conn, name)? {
         return fail(
             Failure::conflict(format!("subscription '{stored}' already exists"))
@@ -117,14 +115,8 @@ pub fn list(conn: &Connection) -> Result<Vec<Subscription>> {
 }
 
 /// One subscription with its integrations, or not found (exit 3).
-pub fn summary(conn: &Connection, name: &str) -> Result<Subscription> {
-    match query(conn, Some(name))?.pop() {
-        Some(s) => Ok(s),
-        None => {
-            get(conn, name)?;
-            unreachable!("get fails for a missing subscription")
-        }
-    }
+pub fn summary(conn: &Connection, name: &str) -> Result<Option<Subscription>> {
+    Ok(query(conn, Some(name))?.pop())
 }
 
 fn query(conn: &Connection, name: Option<&str>) -> Result<Vec<Subscription>> {

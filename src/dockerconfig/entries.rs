@@ -15,8 +15,8 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use serde_json::{Map, Value, json};
 
 use super::{child, kind, malformed};
-use crate::login::TOKEN_USERNAME;
 use crate::secret::Secret;
+use crate::service::TOKEN_USERNAME;
 
 /// The keys of an `auths` entry that hold a secret.
 pub const SECRET_KEYS: &[&str] = &["auth", "password", "identitytoken"];

@@ -24,10 +24,10 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use serde_json::Value;
 
-use crate::db::integrations::Integration;
 use crate::error::Failure;
 use crate::matching::{self, Selection};
 use crate::registry;
+use crate::service::model::Integration;
 
 pub use entries::{
     AuthEntry, Contents, HelperEntry, Malformed, SECRET_KEYS, auth_entry, credentials, holds_secret,

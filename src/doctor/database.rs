@@ -3,8 +3,6 @@
 
 use std::path::Path;
 
-use anyhow::Result;
-
 use super::{Report, error_parts, shell_word};
 use crate::context::Ctx;
 use crate::db::{self, Db, SCHEMA_VERSION};
@@ -51,11 +49,7 @@ fn replace_it(path: &Path) -> String {
 
 /// `PRAGMA integrity_check` on the file as it is (nothing is migrated).
 fn integrity(path: &Path, report: &mut Report) -> bool {
-    let result = db::open_existing(path).and_then(|conn| -> Result<Vec<String>> {
-        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    });
+    let result = db::integrity_check(path);
     match result {
         Ok(lines) if lines == ["ok"] => {
             report.ok(
@@ -100,9 +94,7 @@ fn integrity(path: &Path, report: &mut Report) -> bool {
 /// The schema version: current, older (then upgraded, as any command
 /// would), or newer than this hubint knows.
 fn schema(path: &Path, report: &mut Report) -> Option<Db> {
-    let version = db::open_existing(path).and_then(|conn| -> Result<usize> {
-        Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
-    });
+    let version = db::schema_version(path);
     let version = match version {
         Ok(v) => v,
         Err(err) => {

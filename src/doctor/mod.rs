@@ -167,7 +167,10 @@ pub fn run(ctx: &Ctx, mode: Mode) -> Result<Report> {
     permissions::check(ctx, mode.fix, &mut report);
     let usable = stores::check(ctx, db.as_ref(), &mut report);
     if db.is_some() || !ctx.paths.db_path().exists() {
-        secrets::check(ctx, db.as_mut(), &usable, mode, &mut report)?;
+        let catalog = db
+            .as_mut()
+            .map(|db| db as &mut dyn crate::service::catalog::Catalog);
+        secrets::check(ctx, catalog, &usable, mode, &mut report)?;
     }
     let configs = docker::configs(&mut report);
     docker::plaintext(&configs, &mut report);

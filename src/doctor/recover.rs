@@ -4,20 +4,20 @@
 //! Nothing here ever deletes a secret.
 
 use anyhow::Result;
-use rusqlite::Connection;
 
 use super::{Mode, Report, error_parts};
 use crate::context::Ctx;
-use crate::db::integrations::Integration;
 use crate::recovery::{self, Leftover, Why};
 use crate::secret::{Meta, StoreKind};
+use crate::service::catalog::CatalogWrite;
+use crate::service::model::Integration;
 
 const RECOVER: &str = "hubint doctor --recover";
 
 /// Report (and with `--recover` and a database, rebuild) every recovery case.
 pub fn report(
     ctx: &Ctx,
-    tx: Option<&Connection>,
+    tx: Option<&dyn CatalogWrite>,
     rows: &[Integration],
     found: &[Leftover],
     mode: Mode,
@@ -45,7 +45,7 @@ pub fn report(
 /// One recovery case: reported, or (with a transaction) repaired.
 fn one(
     ctx: &Ctx,
-    tx: Option<&Connection>,
+    tx: Option<&dyn CatalogWrite>,
     rows: &[Integration],
     case: &Leftover,
     report: &mut Report,

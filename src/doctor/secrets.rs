@@ -1,6 +1,6 @@
 //! Rows against stores: rows whose secret is missing, and secrets that no
 //! row owns. Both run while no add is half done (the pending lock, see
-//! `db::pending`) and under the database's write lock, so that a write in
+//! `Catalog::settled`) and under the database's write lock, so that a write in
 //! progress in another process (its secret stored, its row not yet
 //! committed) is never taken for a leftover.
 //!
@@ -11,21 +11,20 @@
 use std::collections::BTreeSet;
 
 use anyhow::Result;
-use rusqlite::Connection;
 
 use super::stores::Usable;
 use super::{Mode, Report, error_parts, recover};
 use crate::context::Ctx;
-use crate::db::integrations::{self, Filter, Integration};
-use crate::db::{Db, pending};
 use crate::recovery::{self, Leftover};
 use crate::secret::StoreKind;
+use crate::service::catalog::{Catalog, CatalogWrite, Filter, Pending};
+use crate::service::model::{Integration, IntegrationId};
 
 /// Check rows against stores. Without a database (none yet), only the
 /// stores are looked at, and nothing is changed.
 pub fn check(
     ctx: &Ctx,
-    db: Option<&mut Db>,
+    db: Option<&mut dyn Catalog>,
     usable: &Usable,
     mode: Mode,
     report: &mut Report,
@@ -36,15 +35,15 @@ pub fn check(
         return Ok(());
     };
     // No add is half done (secret stored, row not committed) while we look.
-    let _settled = pending::settled(db)?;
-    let tx = db.write()?;
-    let rows = integrations::list(&tx, &Filter::default())?;
-    let pending = pending::list(&tx)?;
+    let _settled = db.settled()?;
+    let tx = db.begin()?;
+    let rows = tx.integrations(&Filter::default())?;
+    let pending = tx.pending()?;
     missing(ctx, &rows, usable, report);
     details(ctx, &rows, usable, mode.fix, report);
     let found = leftovers(ctx, &rows, &pending, usable, report);
-    garbage(ctx, &tx, &pending, &found, usable, mode.fix, report)?;
-    recover::report(ctx, Some(&tx), &rows, &found, mode, report)?;
+    garbage(ctx, &*tx, &pending, &found, usable, mode.fix, report)?;
+    recover::report(ctx, Some(&*tx), &rows, &found, mode, report)?;
     tx.commit()?;
     Ok(())
 }
@@ -53,7 +52,7 @@ pub fn check(
 fn leftovers(
     ctx: &Ctx,
     rows: &[Integration],
-    pending: &[pending::Pending],
+    pending: &[Pending],
     usable: &Usable,
     report: &mut Report,
 ) -> Vec<Leftover> {
@@ -89,9 +88,9 @@ fn details(ctx: &Ctx, rows: &[Integration], usable: &Usable, fix: bool, report: 
         let Ok(entries) = store.entries() else {
             continue;
         };
-        for row in rows.iter().filter(|r| r.secret_store == kind.as_str()) {
+        for row in rows.iter().filter(|r| r.secret_store == kind) {
             let want = recovery::meta(ctx, row);
-            let Some(stored) = entries.iter().find(|e| e.id == row.id) else {
+            let Some(stored) = entries.iter().find(|e| e.id == *row.id) else {
                 continue;
             };
             if stored.meta.as_ref() == Some(&want) {
@@ -128,18 +127,7 @@ fn missing(ctx: &Ctx, rows: &[Integration], usable: &Usable, report: &mut Report
     let mut not_checked = BTreeSet::new();
     for row in rows {
         let set_again = format!("hubint edit {} --password-stdin", row.name);
-        let kind = match row.secret_store.parse::<StoreKind>() {
-            Ok(kind) => kind,
-            Err(_) => {
-                problems += 1;
-                report.problem(
-                    "secrets",
-                    format!("{}: unknown secret store '{}'", row.name, row.secret_store),
-                    format!("upgrade hubint, or {set_again}"),
-                );
-                continue;
-            }
-        };
+        let kind = row.secret_store;
         if !usable.has(kind) {
             not_checked.insert(kind.describe());
             continue;
@@ -201,8 +189,8 @@ fn describe(leftover: &Leftover) -> String {
 /// forget the pending entries whose secret is gone.
 fn garbage(
     ctx: &Ctx,
-    tx: &Connection,
-    pending: &[pending::Pending],
+    tx: &dyn CatalogWrite,
+    pending: &[Pending],
     found: &[Leftover],
     usable: &Usable,
     fix: bool,
@@ -210,12 +198,9 @@ fn garbage(
 ) -> Result<()> {
     if fix {
         for p in pending {
-            let usable_here = p.store.parse().is_ok_and(|k| usable.has(k));
-            let present = found
-                .iter()
-                .any(|l| l.kind.as_str() == p.store && l.id == p.id);
-            if usable_here && !present {
-                pending::remove(tx, &p.id, &p.store)?;
+            let present = found.iter().any(|l| l.kind == p.store && l.id == *p.id);
+            if usable.has(p.store) && !present {
+                tx.remove_pending(&p.id, p.store)?;
             }
         }
     }
@@ -241,7 +226,7 @@ fn garbage(
         match ctx.store(kind).and_then(|store| store.delete_many(&ids)) {
             Ok(_) => {
                 for leftover in leftovers {
-                    pending::remove(tx, &leftover.id, kind.as_str())?;
+                    tx.remove_pending(&IntegrationId::recorded(leftover.id.clone()), kind)?;
                     report.fixed("orphans", format!("removed: {}", describe(leftover)));
                 }
             }

@@ -8,6 +8,7 @@ use super::{Report, error_parts};
 use crate::context::Ctx;
 use crate::db::Db;
 use crate::secret::{PROBE_ID, StoreKind, passphrase};
+use crate::service::catalog::CatalogRead;
 
 /// The stores the secret checks may read (and, with `--fix`, write).
 pub struct Usable {
@@ -38,15 +39,11 @@ pub fn check(ctx: &Ctx, db: Option<&Db>, report: &mut Report) -> Usable {
 
 /// The stores that rows (or pending secrets) name.
 fn used_stores(db: &Db) -> BTreeSet<String> {
-    let sql =
-        "SELECT secret_store FROM integrations UNION SELECT secret_store FROM pending_secrets";
-    db.conn
-        .prepare(sql)
-        .and_then(|mut stmt| {
-            stmt.query_map([], |r| r.get::<_, String>(0))?
-                .collect::<rusqlite::Result<_>>()
-        })
-        .unwrap_or_default()
+    let rows = db.integrations(&Default::default()).unwrap_or_default();
+    let pending = db.pending().unwrap_or_default();
+    (rows.iter().map(|r| r.secret_store.to_string()))
+        .chain(pending.iter().map(|p| p.store.to_string()))
+        .collect()
 }
 
 /// One cheap lookup. A keyring that does not answer is a problem only if

@@ -4,20 +4,20 @@
 //! username or password) is missing on a terminal: given all three as
 //! flags, `add` asks nothing, as a script expects.
 
+use crate::service::catalog::CatalogRead;
 use anyhow::Result;
-use rusqlite::Connection;
 
 use crate::catalog::{self, FAMILIES, Family, IntegrationType};
 use crate::commands::integration::add::AddArgs;
 use crate::context::Ctx;
-use crate::db::{integrations, subscriptions};
-use crate::ops::NewIntegration;
 use crate::password;
 use crate::secret::Secret;
+use crate::service::NewIntegration;
+use crate::service::model::{FamilyRef, TypeRef};
 use crate::ui::Ui;
 use crate::{prompt, validate};
 
-pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &Connection) -> Result<NewIntegration> {
+pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &dyn CatalogRead) -> Result<NewIntegration> {
     let ui = &ctx.ui;
     check_flags(ui, args, conn)?;
     let store = ctx.default_store(args.secret_store)?;
@@ -64,8 +64,8 @@ pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &Connection) -> Result<NewIntegr
         args.subscriptions.clone()
     };
     let new = NewIntegration {
-        family: family.id.to_string(),
-        kind: kind.id.to_string(),
+        family: FamilyRef(family),
+        kind: TypeRef(kind),
         name,
         registry,
         username,
@@ -73,6 +73,7 @@ pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &Connection) -> Result<NewIntegr
         password,
         subscriptions,
         store,
+        verified: None,
     };
     if asking {
         super::confirm_save(ui, "About to save:", &summary(ctx, conn, &new)?)?;
@@ -82,7 +83,7 @@ pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &Connection) -> Result<NewIntegr
 
 /// Without a terminal, report a missing required flag before reading
 /// anything from stdin; check everything given as a flag before asking.
-fn check_flags(ui: &Ui, args: &AddArgs, conn: &Connection) -> Result<()> {
+fn check_flags(ui: &Ui, args: &AddArgs, conn: &dyn CatalogRead) -> Result<()> {
     if !ui.interactive() {
         if args.name.is_none() {
             return Err(ui.missing("a name", "--name NAME"));
@@ -96,7 +97,7 @@ fn check_flags(ui: &Ui, args: &AddArgs, conn: &Connection) -> Result<()> {
     }
     if let Some(name) = &args.name {
         validate::flag("--name", name, validate::name)?;
-        integrations::ensure_name_free(conn, name, None)?;
+        conn.ensure_name_free(name, None)?;
     }
     if let Some(u) = &args.username {
         validate::flag("--username", u, validate::username)?;
@@ -145,10 +146,10 @@ fn kind(
 }
 
 /// A name that is valid and not taken (ignoring case).
-pub fn ask_name(ui: &Ui, conn: &Connection) -> Result<String> {
+pub fn ask_name(ui: &Ui, conn: &dyn CatalogRead) -> Result<String> {
     prompt::input(ui, "Name", None, false, |v| {
         validate::name(v)?;
-        match integrations::find(conn, v) {
+        match conn.find_integration(v) {
             Ok(Some(existing)) => Err(format!("'{}' is taken; choose another name", existing.name)),
             _ => Ok(()),
         }
@@ -171,12 +172,12 @@ fn ask_password(ui: &Ui) -> Result<Secret> {
 /// What will be saved, the password masked and the store named.
 fn summary(
     ctx: &Ctx,
-    conn: &Connection,
+    conn: &dyn CatalogRead,
     new: &NewIntegration,
 ) -> Result<Vec<(&'static str, String)>> {
     let mut subs = Vec::new();
     for name in &new.subscriptions {
-        let is_new = subscriptions::find(conn, name)?.is_none();
+        let is_new = conn.find_subscription(name)?.is_none();
         subs.push(if is_new {
             format!("{name} (new)")
         } else {
@@ -185,8 +186,8 @@ fn summary(
     }
     let none = || "(none)".to_string();
     Ok(vec![
-        ("Family", new.family.clone()),
-        ("Type", new.kind.clone()),
+        ("Family", new.family.to_string()),
+        ("Type", new.kind.to_string()),
         ("Name", new.name.clone()),
         ("Registry", new.registry.clone()),
         ("Username", new.username.clone()),

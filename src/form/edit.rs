@@ -3,13 +3,12 @@
 //! empty to keep it; the email is removed with `-`. A summary of the changes
 //! is confirmed before anything is saved.
 
+use crate::service::catalog::CatalogRead;
 use anyhow::Result;
-use rusqlite::Connection;
 
-use crate::catalog;
 use crate::context::Ctx;
-use crate::db::integrations::{self, Integration};
-use crate::secret::{Secret, StoreKind};
+use crate::secret::Secret;
+use crate::service::model::Integration;
 use crate::ui::Ui;
 use crate::{prompt, validate};
 
@@ -18,12 +17,13 @@ const REMOVE: &str = "-";
 
 pub fn collect(
     ctx: &Ctx,
-    conn: &Connection,
+    conn: &dyn CatalogRead,
     current: &Integration,
 ) -> Result<(Integration, Option<Secret>)> {
     let ui = &ctx.ui;
-    let (family, kind) = catalog::lookup(&current.family, &current.kind)?;
-    if let Ok(store) = current.secret_store.parse::<StoreKind>() {
+    let (family, kind) = (current.family.0, current.kind.0);
+    {
+        let store = current.secret_store;
         super::unlock_first(ctx, store)?;
     }
     prompt::chosen(ui, "Integration family", family.id);
@@ -53,10 +53,10 @@ pub fn collect(
     Ok((updated, password))
 }
 
-fn ask_name(ui: &Ui, conn: &Connection, current: &Integration) -> Result<String> {
+fn ask_name(ui: &Ui, conn: &dyn CatalogRead, current: &Integration) -> Result<String> {
     prompt::input(ui, "Name", Some(&current.name), false, |v| {
         validate::name(v)?;
-        match integrations::find(conn, v) {
+        match conn.find_integration(v) {
             Ok(Some(other)) if other.id != current.id => {
                 Err(format!("'{}' is taken; choose another name", other.name))
             }
@@ -109,11 +109,7 @@ fn changes(
         rows.push(("Username", change(&current.username, &updated.username)));
     }
     if new_password {
-        let store = current
-            .secret_store
-            .parse::<StoreKind>()
-            .map(|s| super::store_name(ctx, s))
-            .unwrap_or_else(|_| current.secret_store.clone());
+        let store = super::store_name(ctx, current.secret_store);
         rows.push((
             "Password",
             format!("{} (new, kept in the {store})", super::MASKED),

@@ -8,11 +8,10 @@
 pub mod add;
 pub mod edit;
 
+use crate::service::catalog::CatalogRead;
 use anyhow::Result;
-use rusqlite::Connection;
 
 use crate::context::Ctx;
-use crate::db::subscriptions;
 use crate::error::Failure;
 use crate::secret::StoreKind;
 use crate::ui::Ui;
@@ -50,8 +49,8 @@ pub fn store_name(ctx: &Ctx, store: StoreKind) -> String {
 /// "new subscription...", which asks for a name. Choosing none is fine. A
 /// new name close to an existing one is warned about; declining to create
 /// it goes back to the list, with the other choices kept.
-pub fn choose_subscriptions(ui: &Ui, conn: &Connection) -> Result<Vec<String>> {
-    let existing = subscriptions::names(conn)?;
+pub fn choose_subscriptions(ui: &Ui, conn: &dyn CatalogRead) -> Result<Vec<String>> {
+    let existing = conn.subscription_names()?;
     let mut items = existing.clone();
     items.push(NEW_SUBSCRIPTION.to_string());
     let mut checked = vec![false; items.len()];

@@ -62,14 +62,6 @@ impl StoreKind {
     }
 }
 
-/// [`StoreKind::describe`] for the store recorded on a row.
-pub fn describe(recorded: &str) -> &str {
-    match recorded.parse::<StoreKind>() {
-        Ok(kind) => kind.describe(),
-        Err(_) => recorded,
-    }
-}
-
 impl fmt::Display for StoreKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -105,7 +105,7 @@ pub struct Verified {
     #[serde(flatten)]
     pub report: Report,
     /// When the check ended (RFC 3339, UTC).
-    pub verified_at: String,
+    pub verified_at: crate::service::model::Timestamp,
 }
 
 /// How to check.

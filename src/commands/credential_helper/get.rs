@@ -7,20 +7,19 @@ use anyhow::Result;
 
 use super::protocol::{self, Credentials};
 use crate::context::Ctx;
-use crate::db::integrations::Integration;
-use crate::db::{Db, subscriptions};
 use crate::matching::{self, ENV_SUBSCRIPTION, Scope, Selection};
-use crate::ops;
+use crate::service::Service;
+use crate::service::model::Integration;
 
 pub fn run(ctx: &Ctx, input: &mut dyn Read, out: &mut dyn Write) -> Result<()> {
     let server_url = protocol::read_server_url(input)?;
-    let db = ctx.read_db()?;
+    let service = Service::reader(ctx)?;
     let scope = Scope::from_env();
-    if serves_nothing_yet(ctx, &db, &scope)? {
+    if serves_nothing_yet(ctx, &service, &scope)? {
         return Err(protocol::not_found());
     }
-    let integration = found(matching::select(&db.conn, &server_url, &scope)?)?;
-    let secret = ops::secret_of(ctx, &integration)?;
+    let integration = found(service.resolve(&server_url, &scope)?)?;
+    let secret = service.secret_of(&integration)?;
     protocol::write_json(
         out,
         &Credentials {
@@ -35,11 +34,11 @@ pub fn run(ctx: &Ctx, input: &mut dyn Read, out: &mut dyn Write) -> Result<()> {
 /// yet: nothing is served there (`podman login` asks before it stores, and
 /// the store creates the subscription). It says so on stderr: a typo must
 /// not silently serve nothing.
-pub fn serves_nothing_yet(ctx: &Ctx, db: &Db, scope: &Scope) -> Result<bool> {
+pub fn serves_nothing_yet(ctx: &Ctx, service: &Service, scope: &Scope) -> Result<bool> {
     let Some(sub) = &scope.subscription else {
         return Ok(false);
     };
-    if subscriptions::find(&db.conn, sub)?.is_some() {
+    if service.catalog().find_subscription(sub)?.is_some() {
         return Ok(false);
     }
     ctx.ui.status(format!(

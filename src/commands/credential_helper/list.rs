@@ -9,18 +9,19 @@ use anyhow::Result;
 
 use super::protocol;
 use crate::context::Ctx;
-use crate::db::integrations::{self, Filter};
 use crate::dockerconfig;
 use crate::matching::{self, Scope, Selection};
+use crate::service::Service;
+use crate::service::catalog::Filter;
 
 pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
-    let db = ctx.read_db()?;
+    let service = Service::reader(ctx)?;
     let scope = Scope::from_env();
-    if super::get::serves_nothing_yet(ctx, &db, &scope)? {
+    if super::get::serves_nothing_yet(ctx, &service, &scope)? {
         return protocol::write_json(out, &BTreeMap::<String, String>::new());
     }
-    scope.check(&db.conn)?;
-    let mut served = integrations::list(&db.conn, &Filter::default())?;
+    service.check_scope(&scope)?;
+    let mut served = service.list(&Filter::default())?;
     served.retain(|i| scope.serves(i));
     let mut accounts = BTreeMap::new();
     for (key, chosen) in dockerconfig::by_registry(served) {

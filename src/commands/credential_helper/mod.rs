@@ -6,12 +6,12 @@
 //! stdout, every error on stdout with exit 1, diagnostics on stderr. It never
 //! prompts, even on a terminal.
 
-pub mod erase;
-pub mod get;
-pub mod list;
+mod erase;
+mod get;
+mod list;
 pub mod protocol;
-pub mod store;
-pub mod version;
+mod store;
+mod version;
 
 use std::ffi::{OsStr, OsString};
 use std::io::{self, Write};

@@ -1,18 +1,17 @@
 //! `docker-credential-hubint store`: `{"ServerURL","Username","Secret"}` on
 //! stdin becomes the login for that registry in the current scope (see
-//! `client_login`): `get` in the same scope then returns exactly it.
+//! `service::helper`): `get` in the same scope then returns exactly it.
 
 use std::io::Read;
 
 use anyhow::Result;
 
 use super::protocol;
-use crate::client_login;
 use crate::context::Ctx;
 use crate::error::Failure;
-use crate::login::{Login, Saved};
 use crate::matching::Scope;
 use crate::registry;
+use crate::service::{Login, Saved, Service};
 
 pub fn run(ctx: &Ctx, input: &mut dyn Read) -> Result<()> {
     let creds = protocol::read_credentials(input)?;
@@ -28,8 +27,8 @@ pub fn run(ctx: &Ctx, input: &mut dyn Read) -> Result<()> {
         secret: creds.secret,
         email: None,
     };
-    let mut db = ctx.open_db()?;
-    let (saved, notes) = client_login::login(ctx, &mut db, &login, &Scope::from_env())?;
+    let mut service = Service::open(ctx)?;
+    let (saved, notes) = service.save_login(&login, &Scope::from_env())?;
     let i = saved.integration();
     ctx.ui.status(match &saved {
         Saved::Created(_) => format!("hubint: created integration {} for {}", i.name, i.registry),

@@ -14,9 +14,9 @@ use super::sources::{self, Found};
 use crate::context::Ctx;
 use crate::dockerconfig::{self, ConfigFile};
 use crate::error::Failure;
-use crate::login::{self, Saved};
 use crate::matching::Scope;
 use crate::output::Output;
+use crate::service::{Login, Saved, Service};
 
 #[derive(Args, Debug, Default)]
 pub struct ImportDockerConfigArgs {
@@ -52,9 +52,8 @@ pub fn run(ctx: &Ctx, args: &ImportDockerConfigArgs) -> Result<Output> {
             .status(format!("No logins to import in {}.", path.display()));
         return Ok(Output::Integrations(Vec::new(), Default::default()));
     }
-    let mut db = ctx.open_db()?;
-    let logins: Vec<&login::Login> = found.iter().map(|f| &f.login).collect();
-    let saved = login::save_all(ctx, &mut db, &logins, &Scope::default())?;
+    let logins: Vec<&Login> = found.iter().map(|f| &f.login).collect();
+    let saved = Service::open(ctx)?.import_logins(&logins, &Scope::default())?;
     let mut imported = Vec::new();
     for (f, saved) in found.iter().zip(&saved) {
         let i = saved.integration();

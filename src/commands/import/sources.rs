@@ -5,8 +5,8 @@
 use crate::context::Ctx;
 use crate::dockerconfig::{self, ConfigFile, Contents, HelperEntry};
 use crate::external_helper::ExternalHelper;
-use crate::login::Login;
 use crate::registry;
+use crate::service::Login;
 use crate::validate;
 
 /// One login found, and where.

@@ -4,11 +4,11 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::context::Ctx;
-use crate::db::{self, integrations};
-use crate::ops;
 use crate::output::Output;
 use crate::password::PasswordArgs;
-use crate::secret::{self, StoreKind};
+use crate::secret::StoreKind;
+use crate::service::Service;
+use crate::service::model::Timestamp;
 use crate::verify::{Credentials, args::SaveCheckArgs};
 
 #[derive(Args, Debug, Default)]
@@ -53,8 +53,8 @@ pub struct AddArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Output> {
-    let mut db = ctx.open_db()?;
-    let new = crate::form::add::collect(ctx, args, &db.conn)?;
+    let mut service = Service::open(ctx)?;
+    let mut new = crate::form::add::collect(ctx, args, service.catalog())?;
     let credentials = Credentials {
         username: &new.username,
         password: &new.password,
@@ -62,18 +62,15 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Output> {
     let verified = args
         .check
         .check_before_save(&ctx.ui, &new.name, &new.registry, &credentials)?;
-    let mut saved = ops::create(ctx, &mut db, &new)?;
-    if let Some(report) = verified {
-        integrations::record_verification(&db.conn, &saved.id, &db::now(), report.result.as_str())?;
-        saved = integrations::by_id(&db.conn, &saved.id)?;
-    }
+    new.verified = verified.map(|report| (Timestamp::now(), report.result.to_string()));
+    let saved = service.add(&new)?;
     ctx.ui.status(format!(
         "Added integration {} ({}/{} for {}); password stored in the {}.",
         saved.name,
         saved.family,
         saved.kind,
         saved.registry,
-        secret::describe(&saved.secret_store)
+        saved.secret_store.describe()
     ));
     Ok(Output::Integration(Box::new(saved)))
 }

@@ -4,11 +4,10 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::context::Ctx;
-use crate::db::integrations;
 use crate::error::Failure;
-use crate::ops;
 use crate::output::Output;
 use crate::prompt;
+use crate::service::{Service, in_use_error};
 
 #[derive(Args, Debug, Default)]
 pub struct DeleteArgs {
@@ -26,8 +25,8 @@ pub struct DeleteArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
-    let mut db = ctx.open_db()?;
-    let target = integrations::get(&db.conn, &args.name)?;
+    let mut service = Service::open(ctx)?;
+    let target = service.get(&args.name)?;
     let in_use = !target.subscriptions.is_empty();
     let ui = &ctx.ui;
 
@@ -35,7 +34,7 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     // otherwise an integration in use is refused unless --detach-all.
     let can_offer_detach = ui.interactive() && !args.yes;
     if in_use && !args.detach_all && !can_offer_detach {
-        return Err(ops::in_use_error(&target).into());
+        return Err(in_use_error(&target).into());
     }
     if !args.yes {
         if !ui.interactive() {
@@ -46,12 +45,12 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
         }
     }
 
-    let deleted = ops::delete(ctx, &mut db, &target, args.detach_all || in_use)?;
+    let deleted = service.delete(&target, args.detach_all || in_use)?;
     if !deleted.had_secret {
         ui.warn(format!(
             "the secret of {} was already missing from the {}",
             target.name,
-            crate::secret::describe(&target.secret_store)
+            target.secret_store.describe()
         ));
     }
     if deleted.detached > 0 {
@@ -68,7 +67,7 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
 
 /// Ask on the terminal. Unused: a whole-line `y`. In use: list the
 /// subscriptions and have the user type the integration's name.
-fn confirmed(ctx: &Ctx, target: &integrations::Integration) -> Result<bool> {
+fn confirmed(ctx: &Ctx, target: &crate::service::model::Integration) -> Result<bool> {
     let ui = &ctx.ui;
     if target.subscriptions.is_empty() {
         return prompt::confirm_line(&format!("Delete integration {}?", target.name));

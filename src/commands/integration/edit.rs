@@ -3,14 +3,13 @@
 use anyhow::Result;
 use clap::Args;
 
-use crate::catalog;
 use crate::context::Ctx;
-use crate::db::{self, integrations, integrations::Integration};
 use crate::error::Failure;
-use crate::ops;
 use crate::output::Output;
 use crate::password::PasswordArgs;
 use crate::secret::Secret;
+use crate::service::Service;
+use crate::service::model::{Integration, Timestamp};
 use crate::validate;
 use crate::verify::{Credentials, args::SaveCheckArgs};
 
@@ -70,12 +69,12 @@ impl EditArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Output> {
-    let mut db = ctx.open_db()?;
-    let current = integrations::get(&db.conn, &args.name)?;
+    let mut service = Service::open(ctx)?;
+    let current = service.get(&args.name)?;
     let (mut updated, password) = if args.has_changes() {
         from_flags(ctx, args, &current)?
     } else if ctx.ui.interactive() {
-        crate::form::edit::collect(ctx, &db.conn, &current)?
+        crate::form::edit::collect(ctx, service.catalog(), &current)?
     } else {
         return Err(
             Failure::usage(format!("nothing to change for '{}'", current.name))
@@ -91,8 +90,15 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Output> {
             .status(format!("Nothing changed for {}.", current.name));
         return Ok(Output::Integration(Box::new(current)));
     }
-    verification(ctx, args, &current, &mut updated, password.as_ref())?;
-    let saved = ops::update(ctx, &mut db, &current, &updated, password.as_ref())?;
+    verification(
+        &service,
+        ctx,
+        args,
+        &current,
+        &mut updated,
+        password.as_ref(),
+    )?;
+    let saved = service.update(&current, &updated, password.as_ref())?;
     ctx.ui.status(format!(
         "Updated integration {}{}.",
         saved.name,
@@ -115,6 +121,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Output> {
 /// `--verify`, check the new ones first (refusing to save on failure) and
 /// record the check.
 fn verification(
+    service: &Service,
     ctx: &Ctx,
     args: &EditArgs,
     current: &Integration,
@@ -135,7 +142,7 @@ fn verification(
     let password = match password {
         Some(p) => p,
         None => {
-            stored = crate::ops::secret_of(ctx, current)?;
+            stored = service.secret_of(current)?;
             &stored
         }
     };
@@ -147,7 +154,7 @@ fn verification(
         args.check
             .check_before_save(&ctx.ui, &updated.name, &updated.registry, &credentials)?
     {
-        updated.last_verified_at = Some(db::now());
+        updated.last_verified_at = Some(Timestamp::now());
         updated.last_verification = Some(report.result.to_string());
     }
     Ok(())
@@ -164,7 +171,7 @@ fn from_flags(
         updated.name = name.clone();
     }
     if let Some(url) = &args.url {
-        let (_, kind) = catalog::lookup(&current.family, &current.kind)?;
+        let kind = current.kind;
         updated.registry = kind.registry_key(Some(url))?;
     }
     if let Some(username) = &args.username {

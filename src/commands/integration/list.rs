@@ -5,11 +5,11 @@ use clap::Args;
 
 use crate::catalog;
 use crate::context::Ctx;
-use crate::db::integrations::{self, Filter};
-use crate::db::subscriptions;
 use crate::error::Failure;
 use crate::list_tables;
 use crate::output::Output;
+use crate::service::Service;
+use crate::service::catalog::Filter;
 use crate::table::View;
 
 #[derive(Args, Debug, Default)]
@@ -58,20 +58,17 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Output> {
             }
         }
     }
-    let db = ctx.read_db()?;
-    if let Some(sub) = &args.subscription {
-        // The credential helper's answer too: a misspelt subscription is not an empty one.
-        subscriptions::get(&db.conn, sub)?;
-    }
+    let service = Service::reader(ctx)?;
+    // A misspelt subscription is not an empty one: `list` fails on it.
     let filter = Filter {
         family: args.family.as_deref(),
         kind: args.kind.as_deref(),
         subscription: args.subscription.as_deref(),
         registry: None,
     };
-    let list = integrations::list(&db.conn, &filter)?;
+    let list = service.list(&filter)?;
     if list.is_empty() && !filtered_any(args) {
-        crate::recovery::warn_if_empty(ctx, &db);
+        crate::recovery::warn_if_empty(ctx, service.catalog());
     }
     let filtered = filtered_any(args);
     if list.is_empty() && filtered && !ctx.json {

@@ -1,12 +1,12 @@
 //! `hubint integration ...` (also reachable at the top level).
 
-pub mod add;
-pub mod delete;
-pub mod edit;
-pub mod list;
-pub mod r#move;
-pub mod show;
-pub mod verify;
+pub(crate) mod add;
+pub(crate) mod delete;
+pub(crate) mod edit;
+pub(crate) mod list;
+pub(crate) mod r#move;
+pub(crate) mod show;
+pub(crate) mod verify;
 
 use anyhow::Result;
 use clap::Subcommand;

@@ -6,10 +6,11 @@ use anyhow::Result;
 use clap::{ArgGroup, Args};
 
 use crate::context::Ctx;
-use crate::db::integrations::{self, Filter, Integration};
-use crate::ops;
 use crate::output::Output;
-use crate::secret::{self, StoreKind};
+use crate::secret::StoreKind;
+use crate::service::Service;
+use crate::service::catalog::Filter;
+use crate::service::model::Integration;
 
 #[derive(Args, Debug)]
 #[command(group(ArgGroup::new("which").required(true).args(["name", "all"])))]
@@ -28,22 +29,23 @@ pub struct MoveArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &MoveArgs) -> Result<Output> {
-    let mut db = ctx.open_db()?;
+    let mut service = Service::open(ctx)?;
     let targets = match &args.name {
-        Some(name) => vec![integrations::get(&db.conn, name)?],
-        None => integrations::list(&db.conn, &Filter::default())?
+        Some(name) => vec![service.get(name)?],
+        None => service
+            .list(&Filter::default())?
             .into_iter()
-            .filter(|i| i.secret_store != args.to.as_str())
+            .filter(|i| i.secret_store != args.to)
             .collect(),
     };
-    let moved = ops::relocate_many(ctx, &mut db, &targets, args.to)?;
+    let moved = service.relocate(&targets, args.to)?;
     let by_id: HashMap<&str, &Integration> = moved.iter().map(|m| (m.id.as_str(), m)).collect();
     for target in &targets {
         match by_id.get(target.id.as_str()) {
             Some(saved) => ctx.ui.status(format!(
                 "Moved the secret of {} from the {} to the {}.",
                 saved.name,
-                secret::describe(&target.secret_store),
+                target.secret_store.describe(),
                 args.to.describe()
             )),
             None => ctx.ui.status(format!(

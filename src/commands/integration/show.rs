@@ -4,8 +4,8 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::context::Ctx;
-use crate::db::integrations;
 use crate::output::Output;
+use crate::service::Service;
 
 #[derive(Args, Debug, Default)]
 pub struct ShowArgs {
@@ -15,8 +15,6 @@ pub struct ShowArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<Output> {
-    let db = ctx.read_db()?;
-    Ok(Output::Integration(Box::new(integrations::get(
-        &db.conn, &args.name,
-    )?)))
+    let service = Service::reader(ctx)?;
+    Ok(Output::Integration(Box::new(service.get(&args.name)?)))
 }

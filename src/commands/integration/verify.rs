@@ -4,8 +4,10 @@ use anyhow::Result;
 use clap::{ArgGroup, Args};
 
 use crate::context::Ctx;
-use crate::db::{self, integrations, integrations::Filter};
 use crate::output::Output;
+use crate::service::Service;
+use crate::service::catalog::Filter;
+use crate::service::model::Timestamp;
 use crate::verify::{self, Credentials, Verified, args::CheckArgs, spinner};
 
 #[derive(Args, Debug, Default)]
@@ -24,15 +26,15 @@ pub struct VerifyArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &VerifyArgs) -> Result<Output> {
-    let db = ctx.open_db()?;
+    let mut service = Service::open(ctx)?;
     let targets = match &args.name {
-        Some(name) => vec![integrations::get(&db.conn, name)?],
-        None => integrations::list(&db.conn, &Filter::default())?,
+        Some(name) => vec![service.get(name)?],
+        None => service.list(&Filter::default())?,
     };
     // Every password first: a store problem stops before any network traffic.
     let secrets = targets
         .iter()
-        .map(|i| crate::ops::secret_of(ctx, i))
+        .map(|i| service.secret_of(i))
         .collect::<Result<Vec<_>>>()?;
     let options = args.check.options();
     let mut results = Vec::with_capacity(targets.len());
@@ -45,13 +47,8 @@ pub fn run(ctx: &Ctx, args: &VerifyArgs) -> Result<Output> {
             format!("Checking {} at {}", target.name, target.registry),
             || verify::check(&target.registry, &credentials, &options),
         );
-        let verified_at = db::now();
-        integrations::record_verification(
-            &db.conn,
-            &target.id,
-            &verified_at,
-            report.result.as_str(),
-        )?;
+        let verified_at = Timestamp::now();
+        service.record_verification(&target.id, verified_at, report.result.as_str())?;
         results.push(Verified {
             name: target.name.clone(),
             registry: target.registry.clone(),

@@ -1,6 +1,6 @@
 //! `hubint secret-store ...`: the encrypted file store itself.
 
-pub mod passwd;
+mod passwd;
 
 use anyhow::Result;
 use clap::Subcommand;

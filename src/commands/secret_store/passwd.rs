@@ -6,10 +6,9 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::context::Ctx;
-use crate::error::Failure;
 use crate::output::Output;
-use crate::secret::SecretStore;
 use crate::secret::passphrase::{self, ENV_PASSPHRASE, ENV_PASSPHRASE_FILE};
+use crate::service;
 
 #[derive(Args, Debug, Default)]
 #[group(id = "new_passphrase_source", multiple = false)]
@@ -28,27 +27,17 @@ pub struct PasswdArgs {
 /// The current passphrase comes from HUBINT_PASSPHRASE, HUBINT_PASSPHRASE_FILE
 /// or a prompt; the new one from a flag or a prompt (asked twice).
 pub fn run(ctx: &Ctx, args: &PasswdArgs) -> Result<Output> {
-    let store = ctx.file_store();
-    if !store.exists() {
-        return Err(Failure::not_found(format!(
-            "there is no encrypted secret store at {}",
-            store.path().display()
-        ))
-        .hint("it is created when a secret is first stored with `--secret-store file`")
-        .into());
-    }
-    // Check the current passphrase before asking for a new one.
-    store.unlock()?;
-    let new = passphrase::obtain_new(
-        &ctx.ui,
-        args.new_passphrase_stdin,
-        args.new_passphrase_file.as_deref(),
-    )?;
-    store.change_passphrase(new)?;
+    let path = service::file_store::change_passphrase(ctx, || {
+        passphrase::obtain_new(
+            &ctx.ui,
+            args.new_passphrase_stdin,
+            args.new_passphrase_file.as_deref(),
+        )
+    })?;
     ctx.ui.status(format!(
         "Re-encrypted {} under the new passphrase. Update {ENV_PASSPHRASE} or \
          {ENV_PASSPHRASE_FILE} wherever you set them.",
-        store.path().display()
+        path.display()
     ));
     Ok(Output::Nothing)
 }

@@ -4,8 +4,8 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::context::Ctx;
-use crate::db::{self, integrations, subscriptions};
 use crate::output::Output;
+use crate::service::Service;
 use crate::{similar, validate};
 
 #[derive(Args, Debug, Default)]
@@ -24,24 +24,18 @@ pub struct AttachArgs {
 
 pub fn run(ctx: &Ctx, args: &AttachArgs) -> Result<Output> {
     validate::flag("SUBSCRIPTION", &args.subscription, validate::name)?;
-    let mut db = ctx.open_db()?;
-    integrations::get(&db.conn, &args.integration)?;
-    similar::check_new_subscription(ctx, &db.conn, &args.subscription)?;
-    let now = db::now();
-    let tx = db.write()?;
-    let integration = integrations::get(&tx, &args.integration)?;
-    let (sub_id, sub_name, created) = subscriptions::get_or_create(&tx, &args.subscription, &now)?;
-    let attached = subscriptions::attach(&tx, sub_id, &integration.id, &now)?;
-    tx.commit()?;
-    if created {
+    let mut service = Service::open(ctx)?;
+    service.get(&args.integration)?;
+    similar::check_new_subscription(ctx, service.catalog(), &args.subscription)?;
+    let done = service.attach(&args.subscription, &args.integration)?;
+    let (name, sub_name) = (&done.integration, &done.subscription);
+    if done.created {
         ctx.ui.status(format!("Created subscription {sub_name}."));
     }
-    ctx.ui.status(if attached {
-        format!("Attached {} to {sub_name}.", integration.name)
+    ctx.ui.status(if done.attached {
+        format!("Attached {name} to {sub_name}.")
     } else {
-        format!("{} is already attached to {sub_name}.", integration.name)
+        format!("{name} is already attached to {sub_name}.")
     });
-    Ok(Output::SubscriptionChanged(subscriptions::summary(
-        &db.conn, &sub_name,
-    )?))
+    Ok(Output::SubscriptionChanged(service.subscription(sub_name)?))
 }

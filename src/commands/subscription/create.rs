@@ -4,8 +4,8 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::context::Ctx;
-use crate::db::{self, subscriptions};
 use crate::output::Output;
+use crate::service::Service;
 use crate::{similar, validate};
 
 #[derive(Args, Debug, Default)]
@@ -17,13 +17,9 @@ pub struct CreateArgs {
 
 pub fn run(ctx: &Ctx, args: &CreateArgs) -> Result<Output> {
     validate::flag("NAME", &args.name, validate::name)?;
-    let mut db = ctx.open_db()?;
-    similar::check_new_subscription(ctx, &db.conn, &args.name)?;
-    let tx = db.write()?;
-    let name = subscriptions::create(&tx, &args.name, &db::now())?;
-    tx.commit()?;
+    let mut service = Service::open(ctx)?;
+    similar::check_new_subscription(ctx, service.catalog(), &args.name)?;
+    let name = service.create_subscription(&args.name)?;
     ctx.ui.status(format!("Created subscription {name}."));
-    Ok(Output::SubscriptionChanged(subscriptions::summary(
-        &db.conn, &name,
-    )?))
+    Ok(Output::SubscriptionChanged(service.subscription(&name)?))
 }

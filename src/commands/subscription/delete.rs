@@ -4,10 +4,11 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::context::Ctx;
-use crate::db::subscriptions::{self, Subscription};
 use crate::error::Failure;
 use crate::output::Output;
 use crate::prompt;
+use crate::service::Service;
+use crate::service::catalog::Subscription;
 
 #[derive(Args, Debug, Default)]
 pub struct DeleteArgs {
@@ -26,8 +27,8 @@ pub struct DeleteArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
-    let mut db = ctx.open_db()?;
-    let seen = subscriptions::summary(&db.conn, &args.name)?;
+    let mut service = Service::open(ctx)?;
+    let seen = service.subscription(&args.name)?;
     if !seen.integrations.is_empty() && !args.detach_all {
         return Err(in_use_error(&seen).into());
     }
@@ -41,23 +42,21 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
             return Err(Failure::cancelled().into());
         }
     }
-    let tx = db.write()?;
-    let (id, _) = subscriptions::get(&tx, &args.name)?;
     // Decided under the write lock: an integration attached meanwhile counts.
-    let current = subscriptions::summary(&tx, &args.name)?;
-    if !current.integrations.is_empty() && !args.detach_all {
-        return Err(in_use_error(&current).into());
-    }
-    if !args.yes && current.integrations != seen.integrations {
-        return Err(Failure::conflict(format!(
-            "subscription '{}' changed while you were being asked; nothing was deleted",
-            current.name
-        ))
-        .hint("run the command again to see what is attached now")
-        .into());
-    }
-    subscriptions::delete(&tx, id)?;
-    tx.commit()?;
+    let current = service.delete_subscription(&args.name, |current| {
+        if !current.integrations.is_empty() && !args.detach_all {
+            return Err(in_use_error(current).into());
+        }
+        if !args.yes && current.integrations != seen.integrations {
+            return Err(Failure::conflict(format!(
+                "subscription '{}' changed while you were being asked; nothing was deleted",
+                current.name
+            ))
+            .hint("run the command again to see what is attached now")
+            .into());
+        }
+        Ok(())
+    })?;
     ctx.ui.status(match current.integrations.len() {
         0 => format!("Deleted subscription {}.", current.name),
         n => format!(

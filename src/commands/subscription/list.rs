@@ -4,8 +4,8 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::context::Ctx;
-use crate::db::subscriptions;
 use crate::output::Output;
+use crate::service::Service;
 use crate::table::View;
 
 #[derive(Args, Debug, Default)]
@@ -16,9 +16,9 @@ pub struct ListArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Output> {
-    let db = ctx.read_db()?;
+    let service = Service::reader(ctx)?;
     Ok(Output::Subscriptions(
-        subscriptions::list(&db.conn)?,
+        service.subscriptions()?,
         View::new(args.wide, &[]),
     ))
 }

@@ -1,11 +1,11 @@
 //! `hubint subscription ...`
 
-pub mod attach;
-pub mod create;
-pub mod delete;
-pub mod detach;
-pub mod list;
-pub mod rename;
+pub(crate) mod attach;
+pub(crate) mod create;
+pub(crate) mod delete;
+pub(crate) mod detach;
+pub(crate) mod list;
+pub(crate) mod rename;
 
 use anyhow::Result;
 use clap::Subcommand;

@@ -4,8 +4,8 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::context::Ctx;
-use crate::db::subscriptions;
 use crate::output::Output;
+use crate::service::Service;
 use crate::validate;
 
 #[derive(Args, Debug, Default)]
@@ -21,13 +21,11 @@ pub struct RenameArgs {
 
 pub fn run(ctx: &Ctx, args: &RenameArgs) -> Result<Output> {
     validate::flag("NEW", &args.new, validate::name)?;
-    let mut db = ctx.open_db()?;
-    let tx = db.write()?;
-    let old = subscriptions::rename(&tx, &args.old, &args.new)?;
-    tx.commit()?;
+    let mut service = Service::open(ctx)?;
+    let old = service.rename_subscription(&args.old, &args.new)?;
     ctx.ui
         .status(format!("Renamed subscription {old} to {}.", args.new));
-    Ok(Output::SubscriptionChanged(subscriptions::summary(
-        &db.conn, &args.new,
-    )?))
+    Ok(Output::SubscriptionChanged(
+        service.subscription(&args.new)?,
+    ))
 }

@@ -18,7 +18,7 @@
 //!   are deleted). Without a scope the registry's integrations that no
 //!   subscription uses are deleted; those that subscriptions use are kept,
 //!   and the registry is marked as logged out for tools without a scope
-//!   (`db::logouts`): they are no longer served it, while S and a pinned
+//!   (`CatalogWrite::mark_logout`): they are no longer served it, while S and a pinned
 //!   integration still are. A later login without a scope, `hubint add` for
 //!   the registry or `hubint integration edit NAME --default` lifts the mark.
 //!   Pinned to an integration that subscriptions use, the logout fails and
@@ -26,14 +26,14 @@
 
 use anyhow::Result;
 
+use super::catalog::Catalog;
+use super::login::{self, Login, Saved};
+use super::model::Integration;
+use super::write::{self, Maker, in_use_error};
+use super::{subscription_key, with_tx};
 use crate::context::Ctx;
-use crate::db::{
-    Db, helper_logins, integrations, integrations::Integration, logouts, subscriptions,
-};
 use crate::error::{Code, Failure, exit_code};
-use crate::login::{self, Login, Saved};
 use crate::matching::{self, ENV_SUBSCRIPTION, Scope};
-use crate::ops;
 use crate::validate;
 
 /// Whether `i` belongs to `scope` alone: attached to exactly S, or (without
@@ -47,10 +47,16 @@ fn owned(scope: &Scope, i: &Integration) -> bool {
 
 /// Save a client's login in `scope` so that `get` serves it there. Returns
 /// what was saved and what else changed (one line each, for stderr).
-pub fn login(ctx: &Ctx, db: &mut Db, new: &Login, scope: &Scope) -> Result<(Saved, Vec<String>)> {
+pub(super) fn login(
+    ctx: &Ctx,
+    db: &mut dyn Catalog,
+    new: &Login,
+    scope: &Scope,
+) -> Result<(Saved, Vec<String>)> {
     if scope.integration.is_some() {
         // A pinned integration is updated in place, as the user asked.
-        return Ok((login::save(ctx, db, new, scope)?, Vec::new()));
+        let mut saved = login::save_all(ctx, db, &[new], scope)?;
+        return Ok((saved.pop().expect("one login, one result"), Vec::new()));
     }
     new.validate()
         .map_err(|why| Failure::usage(format!("invalid credentials: {why}")))?;
@@ -58,16 +64,14 @@ pub fn login(ctx: &Ctx, db: &mut Db, new: &Login, scope: &Scope) -> Result<(Save
         validate::name(sub)
             .map_err(|why| Failure::usage(format!("{ENV_SUBSCRIPTION} names '{sub}': {why}")))?;
     }
-    let candidates = matching::candidates(&db.conn, &new.registry, scope)?;
+    let candidates = matching::candidates(db.read(), &new.registry, scope)?;
     let saved = match same_login(ctx, new, scope, &candidates)? {
         Some(current) => login::update(ctx, db, current, new)?,
-        None => login::create(ctx, db, new, scope, ops::Maker::Helper)?,
+        None => login::create(ctx, db, new, scope, Maker::Helper)?,
     };
     if scope.is_unscoped() && saved.integration().logged_out {
         // Logged in again: tools without a scope are served again.
-        let tx = db.write()?;
-        logouts::clear(&tx, &new.registry)?;
-        tx.commit()?;
+        with_tx(db, |tx| tx.clear_logout(&new.registry))?;
     }
     let kept = saved.integration().clone();
     let mut notes = Vec::new();
@@ -75,14 +79,14 @@ pub fn login(ctx: &Ctx, db: &mut Db, new: &Login, scope: &Scope) -> Result<(Save
         notes.extend(leave_scope(ctx, db, other, scope)?);
     }
     if scope.subscription.is_none() && !kept.default {
-        let rest = matching::candidates(&db.conn, &new.registry, scope)?;
+        let rest = matching::candidates(db.read(), &new.registry, scope)?;
         if rest.len() > 1 {
-            let current = integrations::by_id(&db.conn, &kept.id)?;
+            let current = db.read().integration_by_id(&kept.id)?;
             let updated = Integration {
                 default: true,
                 ..current.clone()
             };
-            ops::update(ctx, db, &current, &updated, None)?;
+            write::update(ctx, db, &current, &updated, None)?;
             notes.push(format!(
                 "hubint: {} is now the default integration for {}",
                 kept.name, kept.registry
@@ -105,7 +109,7 @@ fn same_login<'a>(
         return Ok(Some(mine));
     }
     for c in same_user() {
-        let stored = ctx.store_named(&c.secret_store)?.get(&c.id)?;
+        let stored = ctx.store(c.secret_store)?.get(&c.id)?;
         if stored.as_deref().map(String::as_str) == Some(new.secret.as_str()) {
             return Ok(Some(c));
         }
@@ -116,19 +120,25 @@ fn same_login<'a>(
 /// Take `i` out of `scope`: detach it from the scope's subscription, then
 /// delete it if the helper made it and nothing uses it any more. Without a
 /// subscription only such an unused helper login is deleted.
-fn leave_scope(ctx: &Ctx, db: &mut Db, i: &Integration, scope: &Scope) -> Result<Vec<String>> {
+fn leave_scope(
+    ctx: &Ctx,
+    db: &mut dyn Catalog,
+    i: &Integration,
+    scope: &Scope,
+) -> Result<Vec<String>> {
     let mut notes = Vec::new();
     if let Some(sub) = &scope.subscription {
-        let tx = db.write()?;
-        let (sub_id, sub_name) = subscriptions::get(&tx, sub)?;
-        if subscriptions::detach(&tx, sub_id, &i.id)? {
-            notes.push(format!("hubint: detached {} from {sub_name}", i.name));
-        }
-        tx.commit()?;
+        with_tx(db, |tx| {
+            let key = subscription_key(tx, sub)?;
+            if tx.detach(&key, &i.id)? {
+                notes.push(format!("hubint: detached {} from {}", i.name, key.name));
+            }
+            Ok(())
+        })?;
     }
-    let now = integrations::by_id(&db.conn, &i.id)?;
-    if now.subscriptions.is_empty() && helper_logins::is_marked(&db.conn, &i.id)? {
-        ops::delete(ctx, db, &now, false)?;
+    let now = db.read().integration_by_id(&i.id)?;
+    if now.subscriptions.is_empty() && db.read().is_helper_login(&i.id)? {
+        write::delete(ctx, db, &now, false)?;
         notes.push(format!("hubint: deleted integration {}", i.name));
     }
     Ok(notes)
@@ -136,9 +146,14 @@ fn leave_scope(ctx: &Ctx, db: &mut Db, i: &Integration, scope: &Scope) -> Result
 
 /// Log out of the registry of `server_url` in `scope`. Returns what changed
 /// (one line each, for stderr); nothing when there was nothing to log out of.
-pub fn logout(ctx: &Ctx, db: &mut Db, server_url: &str, scope: &Scope) -> Result<Vec<String>> {
+pub(super) fn logout(
+    ctx: &Ctx,
+    db: &mut dyn Catalog,
+    server_url: &str,
+    scope: &Scope,
+) -> Result<Vec<String>> {
     // A scope naming nothing holds no login: nothing to do.
-    if let Err(err) = scope.check(&db.conn) {
+    if let Err(err) = scope.check(db.read()) {
         return match exit_code(&err) {
             Code::NotFound => Ok(Vec::new()),
             _ => Err(err),
@@ -147,7 +162,7 @@ pub fn logout(ctx: &Ctx, db: &mut Db, server_url: &str, scope: &Scope) -> Result
     let Ok(key) = crate::registry::normalize(server_url) else {
         return Ok(Vec::new());
     };
-    let candidates = matching::candidates(&db.conn, &key, scope)?;
+    let candidates = matching::candidates(db.read(), &key, scope)?;
     if scope.subscription.is_some() {
         let mut notes = Vec::new();
         for i in &candidates {
@@ -170,7 +185,7 @@ pub fn logout(ctx: &Ctx, db: &mut Db, server_url: &str, scope: &Scope) -> Result
     }
     let mut notes = Vec::new();
     for i in &unused {
-        ops::delete(ctx, db, i, false)?;
+        write::delete(ctx, db, i, false)?;
         notes.push(format!("hubint: deleted integration {}", i.name));
     }
     for i in &used {
@@ -181,9 +196,7 @@ pub fn logout(ctx: &Ctx, db: &mut Db, server_url: &str, scope: &Scope) -> Result
         ));
     }
     if let (true, Some(first)) = (scope.is_unscoped(), used.first()) {
-        let tx = db.write()?;
-        logouts::mark(&tx, &key)?;
-        tx.commit()?;
+        with_tx(db, |tx| tx.mark_logout(&key))?;
         notes.push(format!(
             "hubint: logged out of {key} for tools without {ENV_SUBSCRIPTION}; \
              `hubint integration edit {} --default` serves it to them again",
@@ -197,7 +210,7 @@ pub fn logout(ctx: &Ctx, db: &mut Db, server_url: &str, scope: &Scope) -> Result
 /// it says how to log out of one of them instead.
 fn in_use(target: &Integration) -> Failure {
     let first = &target.subscriptions[0];
-    ops::in_use_error(target).hint(format!(
+    in_use_error(target).hint(format!(
         "log out with {ENV_SUBSCRIPTION}={first} to detach it from {first} only, or delete it \
          with `hubint integration delete {} --detach-all`",
         target.name

@@ -3,50 +3,38 @@
 
 use anyhow::Result;
 
+use super::catalog::{Catalog, CatalogRead};
+use super::model::{Integration, IntegrationId, Timestamp};
+use super::{changed_meanwhile, forget_pending, missing_secret};
 use crate::context::Ctx;
-use crate::db::{self, Db, integrations, integrations::Integration, pending};
-use crate::error::Failure;
 use crate::failpoint;
 use crate::recovery::meta;
 use crate::secret::{NewSecret, SecretStore, StoreKind};
 
-/// Move the secret of `target` to the store `to`. The order makes every crash
-/// safe: the secret is written to the new store, then the row is switched
-/// and committed, then the old copy is removed. A crash before the commit
-/// leaves the row on the old store (which still has the secret); a crash
-/// after it leaves the row on the new one. Either way at most a stray copy
-/// remains in the other store. Returns the row as saved, or `None` if the
-/// secret already was in `to`.
-pub fn relocate(
-    ctx: &Ctx,
-    db: &mut Db,
-    target: &Integration,
-    to: StoreKind,
-) -> Result<Option<Integration>> {
-    let moved = relocate_many(ctx, db, std::slice::from_ref(target), to)?;
-    Ok(moved.into_iter().next())
-}
-
-/// [`relocate`] for many integrations, in the same order of steps but with
-/// one transaction, one batch write to `to` and one batch removal from each
+/// Move the secrets of `targets` to the store `to`. The order makes every
+/// crash safe: the secret is written to the new store, then the row is
+/// switched and committed, then the old copy is removed. A crash before the
+/// commit leaves the row on the old store (which still has the secret); a
+/// crash after it leaves the row on the new one. Either way at most a stray
+/// copy remains in the other store. Many integrations take one transaction, one batch write to `to` and one batch removal from each
 /// old store (per old store). Integrations already in `to` are skipped.
 /// Returns the moved rows as saved.
-pub fn relocate_many(
+pub(super) fn relocate_many(
     ctx: &Ctx,
-    db: &mut Db,
+    db: &mut dyn Catalog,
     targets: &[Integration],
     to: StoreKind,
 ) -> Result<Vec<Integration>> {
-    let mut groups: Vec<(&str, Vec<&Integration>)> = Vec::new();
+    let mut groups: Vec<(StoreKind, Vec<&Integration>)> = Vec::new();
     for target in targets {
         match groups.iter_mut().find(|(s, _)| *s == target.secret_store) {
             Some((_, group)) => group.push(target),
-            None => groups.push((&target.secret_store, vec![target])),
+            None => groups.push((target.secret_store, vec![target])),
         }
     }
     let mut moved = Vec::new();
     for (from, group) in groups {
-        let from = ctx.store_named(from)?;
+        let from = ctx.store(from)?;
         if from.kind() != to {
             moved.extend(relocate_group(ctx, db, &*from, &group, to)?);
         }
@@ -57,7 +45,7 @@ pub fn relocate_many(
 /// Move `group`, whose secrets are all in `from`, to `to`.
 fn relocate_group(
     ctx: &Ctx,
-    db: &mut Db,
+    db: &mut dyn Catalog,
     from: &dyn SecretStore,
     group: &[&Integration],
     to: StoreKind,
@@ -65,59 +53,53 @@ fn relocate_group(
     let dest = ctx.store(to)?;
     from.unlock()?;
     dest.unlock()?;
-    let ids: Vec<String> = group.iter().map(|i| i.id.clone()).collect();
+    let ids: Vec<IntegrationId> = group.iter().map(|i| i.id.clone()).collect();
+    let keys: Vec<String> = ids.iter().map(ToString::to_string).collect();
     // Until the move completes, a crash can leave a copy in either store;
     // once its integration is deleted, these entries are what prove that
     // copy garbage to `doctor --fix`. They are cleared when the move ends.
     let both = [from.kind(), to];
     {
-        let tx = db.write()?;
+        let tx = db.begin()?;
         for id in &ids {
             for kind in both {
-                pending::add(&tx, id, kind)?;
+                tx.add_pending(id, kind)?;
             }
         }
         tx.commit()?;
     }
-    let tx = db.write()?;
+    let tx = db.begin()?;
     // Re-read under the write lock: another process may have changed them.
-    let (rows, batch) = read_group(ctx, &tx, from, group)?;
-    let now = db::now();
+    let (rows, batch) = read_group(ctx, &*tx, from, group)?;
+    let now = Timestamp::now();
     let committed = dest.set_many(&batch).and_then(|()| {
         failpoint::hit("move-before-commit");
         for current in &rows {
             let moved = Integration {
-                secret_store: to.to_string(),
-                updated_at: now.clone(),
+                secret_store: to,
+                updated_at: now,
                 ..current.clone()
             };
-            integrations::update(&tx, &moved)?;
+            tx.update_integration(current, &moved)?;
         }
-        Ok(tx.commit()?)
+        tx.commit()
     });
     if let Err(err) = committed {
         // The rows still name `from`, which has every secret: the copies
         // written to `to` are strays.
-        if dest.delete_many(&ids).is_ok() {
-            forget(db, &ids, &both);
+        if dest.delete_many(&keys).is_ok() {
+            forget_pending(db, &ids, &both);
         }
         return Err(err);
     }
     failpoint::hit("move-before-old-delete");
-    match from.delete_many(&ids) {
-        Ok(_) => forget(db, &ids, &both),
+    match from.delete_many(&keys) {
+        Ok(_) => forget_pending(db, &ids, &both),
         Err(err) => warn_old_copy(ctx, &rows, from, to, &err),
     }
     ids.iter()
-        .map(|id| integrations::by_id(&db.conn, id))
+        .map(|id| db.read().integration_by_id(id))
         .collect()
-}
-
-/// Clear the entries of a move that ended (a leftover entry is harmless).
-fn forget(db: &mut Db, ids: &[String], kinds: &[StoreKind]) {
-    for kind in kinds {
-        let _ = pending::forget_all(db, ids, *kind);
-    }
 }
 
 /// The old copies stay: say so (`doctor --fix` removes them).
@@ -144,36 +126,22 @@ fn warn_old_copy(
 /// their secrets, read from `from`.
 fn read_group(
     ctx: &Ctx,
-    tx: &rusqlite::Connection,
+    tx: &dyn CatalogRead,
     from: &dyn SecretStore,
     group: &[&Integration],
 ) -> Result<(Vec<Integration>, Vec<NewSecret>)> {
     let mut rows = Vec::with_capacity(group.len());
     let mut batch = Vec::with_capacity(group.len());
     for target in group {
-        let current = integrations::by_id(tx, &target.id)?;
-        if current.secret_store != target.secret_store {
-            return Err(Failure::conflict(format!(
-                "the integration '{}' was changed by another process meanwhile",
-                target.name
-            ))
-            .hint("run the command again")
-            .into());
+        let current = tx.integration_by_id(&target.id)?;
+        if current.updated_at != target.updated_at {
+            return Err(changed_meanwhile(&target.name).into());
         }
         let Some(secret) = from.get(&current.id)? else {
-            return Err(Failure::store(format!(
-                "the secret of '{}' is missing from the {}; nothing was moved",
-                current.name,
-                from.kind().describe()
-            ))
-            .hint(format!(
-                "set it again with `hubint integration edit {} --password-stdin`",
-                current.name
-            ))
-            .into());
+            return Err(missing_secret(&current, from.kind()).into());
         };
         batch.push(NewSecret {
-            id: current.id.clone(),
+            id: current.id.to_string(),
             meta: meta(ctx, &current),
             secret,
         });

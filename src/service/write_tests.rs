@@ -1,11 +1,14 @@
-//! Unit tests of `ops` (in their own file to keep `ops.rs` short).
+//! Unit tests of `write` (in their own file to keep `write.rs` short).
 
 use std::rc::Rc;
 
 use super::*;
+use crate::db::Db;
 use crate::error::{Code, exit_code};
 use crate::paths::Paths;
 use crate::secret::memory::MemoryStore;
+use crate::service::catalog::{CatalogRead, CatalogWrite};
+use crate::service::model::kind_of;
 
 fn setup() -> (tempfile::TempDir, Ctx, Db, Integration) {
     setup_with(Maker::Hand, &[])
@@ -22,14 +25,15 @@ fn setup_with(maker: Maker, subs: &[&str]) -> (tempfile::TempDir, Ctx, Db, Integ
     let mut db = ctx.open_db().unwrap();
     let new = NewIntegration {
         name: "hub".into(),
-        family: "hub".into(),
-        kind: "docker".into(),
+        family: kind_of("hub", "docker").unwrap().0,
+        kind: kind_of("hub", "docker").unwrap().1,
         registry: crate::registry::DOCKER_HUB.into(),
         username: "u".into(),
         email: None,
         password: Secret::new("pw".into()),
         subscriptions: subs.iter().map(|s| s.to_string()).collect(),
         store: StoreKind::Keyring,
+        verified: None,
     };
     let saved = create_by(&ctx, &mut db, &new, maker).unwrap();
     (dir, ctx, db, saved)
@@ -39,11 +43,11 @@ fn setup_with(maker: Maker, subs: &[&str]) -> (tempfile::TempDir, Ctx, Db, Integ
 fn delete_decides_on_the_links_under_the_lock() {
     let (_dir, ctx, mut db, seen) = setup();
     // Another process attaches it after this one looked.
-    let (sub, _, _) = subscriptions::get_or_create(&db.conn, "late", &db::now()).unwrap();
-    subscriptions::attach(&db.conn, sub, &seen.id, &db::now()).unwrap();
+    let (sub, _) = db.subscription_or_create("late", Timestamp::now()).unwrap();
+    db.attach(&sub, &seen.id, Timestamp::now()).unwrap();
     let err = delete(&ctx, &mut db, &seen, false).err().unwrap();
     assert_eq!(exit_code(&err), Code::Conflict);
-    assert!(integrations::find(&db.conn, "hub").unwrap().is_some());
+    assert!(db.find_integration("hub").unwrap().is_some());
     assert!(
         ctx.store(StoreKind::Keyring)
             .unwrap()
@@ -68,42 +72,40 @@ fn update_refuses_to_overwrite_a_change_made_meanwhile() {
     };
     let err = update(&ctx, &mut db, &seen, &mine, None).err().unwrap();
     assert_eq!(exit_code(&err), Code::Conflict);
-    assert_eq!(
-        integrations::by_id(&db.conn, &seen.id).unwrap().username,
-        "other"
-    );
+    assert_eq!(db.integration_by_id(&seen.id).unwrap().username, "other");
 }
 
 #[test]
 fn a_helper_login_is_marked_with_its_row() {
     let (_dir, _ctx, db, hand) = setup();
-    assert!(!crate::db::helper_logins::is_marked(&db.conn, &hand.id).unwrap());
+    assert!(!db.is_helper_login(&hand.id).unwrap());
     let (_dir, _ctx, db, helper) = setup_with(Maker::Helper, &[]);
-    assert!(crate::db::helper_logins::is_marked(&db.conn, &helper.id).unwrap());
+    assert!(db.is_helper_login(&helper.id).unwrap());
 }
 
 #[test]
 fn what_serves_a_logged_out_registry_again() {
-    let logged_out = |db: &Db, id: &str| integrations::by_id(&db.conn, id).unwrap().logged_out;
+    let logged_out = |db: &Db, id: &IntegrationId| db.integration_by_id(id).unwrap().logged_out;
     let (_dir, ctx, mut db, seen) = setup_with(Maker::Helper, &["ci"]);
-    crate::db::logouts::mark(&db.conn, &seen.registry).unwrap();
+    db.mark_logout(&seen.registry).unwrap();
     assert!(logged_out(&db, &seen.id));
     // A helper login under a subscription leaves tools without one alone.
     let mut new = NewIntegration {
         name: "second".into(),
-        family: "hub".into(),
-        kind: "docker".into(),
+        family: kind_of("hub", "docker").unwrap().0,
+        kind: kind_of("hub", "docker").unwrap().1,
         registry: seen.registry.clone(),
         username: "v".into(),
         email: None,
         password: Secret::new("pw".into()),
         subscriptions: vec!["ci".into()],
         store: StoreKind::Keyring,
+        verified: None,
     };
     create_by(&ctx, &mut db, &new, Maker::Helper).unwrap();
     assert!(logged_out(&db, &seen.id));
     // `edit --default` serves it again ...
-    let current = integrations::by_id(&db.conn, &seen.id).unwrap();
+    let current = db.integration_by_id(&seen.id).unwrap();
     let default = Integration {
         default: true,
         logged_out: false,
@@ -112,8 +114,8 @@ fn what_serves_a_logged_out_registry_again() {
     update(&ctx, &mut db, &current, &default, None).unwrap();
     assert!(!logged_out(&db, &seen.id));
     // ... and so does an integration made by hand.
-    crate::db::logouts::mark(&db.conn, &seen.registry).unwrap();
+    db.mark_logout(&seen.registry).unwrap();
     new.name = "third".into();
-    create(&ctx, &mut db, &new).unwrap();
+    create_by(&ctx, &mut db, &new, Maker::Hand).unwrap();
     assert!(!logged_out(&db, &seen.id));
 }

@@ -1,18 +1,19 @@
 //! Saving a registry login that comes from a container tool (the credential
 //! helper's `store`) or from a config file (`import`): create or update the
-//! integration for that registry and username, through `ops`.
+//! integration for that registry and username, through the service's writes.
 
 use std::collections::HashSet;
 
 use anyhow::Result;
-use rusqlite::Connection;
 
+use super::catalog::{Catalog, CatalogRead};
+use super::get;
+use super::model::Integration;
+use super::write::{self, Maker, NewIntegration};
 use crate::catalog;
 use crate::context::Ctx;
-use crate::db::{Db, integrations, integrations::Integration};
 use crate::error::Failure;
 use crate::matching::{self, ENV_INTEGRATION, Scope, Selection};
-use crate::ops::{self, Maker, NewIntegration};
 use crate::registry;
 use crate::secret::Secret;
 use crate::validate;
@@ -56,34 +57,35 @@ impl Login {
     }
 }
 
-/// Create or update the integration for `login.registry` and
-/// `login.username` within `scope`. With `HUBINT_INTEGRATION` the pinned
+/// Create or update the integration for each login's registry and
+/// username within `scope`, in order. With `HUBINT_INTEGRATION` the pinned
 /// integration is updated (it must be for that registry). A new integration
 /// gets a name derived from host and username, and is attached to the
 /// scope's subscription so that the same scope finds it again.
-pub fn save(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope) -> Result<Saved> {
-    let mut saved = save_all(ctx, db, &[login], scope)?;
-    Ok(saved.pop().expect("one login, one result"))
-}
-
-/// [`save`] for many logins (an import), in order. The updates are made one
+///
+/// For many logins (an import) the updates are made one
 /// by one; the new integrations are created in one batch
-/// ([`ops::create_many`]): one write of the secret store however many there
+/// ([`write::create_many_by`]): one write of the secret store however many there
 /// are. Stops at the first error; what was saved before it stays.
-pub fn save_all(ctx: &Ctx, db: &mut Db, logins: &[&Login], scope: &Scope) -> Result<Vec<Saved>> {
+pub(super) fn save_all(
+    ctx: &Ctx,
+    db: &mut dyn Catalog,
+    logins: &[&Login],
+    scope: &Scope,
+) -> Result<Vec<Saved>> {
     for login in logins {
         login
             .validate()
             .map_err(|why| Failure::usage(format!("invalid credentials: {why}")))?;
     }
-    scope.check(&db.conn)?;
+    scope.check(db.read())?;
     let mut saved = Vec::with_capacity(logins.len());
     let (mut news, mut slots, mut names) = (Vec::new(), Vec::new(), HashSet::new());
     for login in logins {
-        match target(db, login, scope)? {
+        match target(db.read(), login, scope)? {
             Some(current) => saved.push(Some(update(ctx, db, &current, login)?)),
             None => {
-                let new = new_integration(ctx, db, login, scope, &names)?;
+                let new = new_integration(ctx, db.read(), login, scope, &names)?;
                 names.insert(new.name.clone());
                 news.push(new);
                 slots.push(saved.len());
@@ -91,17 +93,21 @@ pub fn save_all(ctx: &Ctx, db: &mut Db, logins: &[&Login], scope: &Scope) -> Res
             }
         }
     }
-    for (slot, created) in slots.into_iter().zip(ops::create_many(ctx, db, &news)?) {
+    for (slot, created) in
+        slots
+            .into_iter()
+            .zip(write::create_many_by(ctx, db, &news, Maker::Hand)?)
+    {
         saved[slot] = Some(Saved::Created(created));
     }
     Ok(saved.into_iter().flatten().collect())
 }
 
 /// The integration `login` updates within `scope`, if any.
-fn target(db: &Db, login: &Login, scope: &Scope) -> Result<Option<Integration>> {
+fn target(db: &dyn CatalogRead, login: &Login, scope: &Scope) -> Result<Option<Integration>> {
     match &scope.integration {
         Some(name) => {
-            let pinned = integrations::get(&db.conn, name)?;
+            let pinned = get(db, name)?;
             if pinned.registry != login.registry {
                 return Err(Failure::conflict(format!(
                     "{ENV_INTEGRATION} names '{}', which is for {}, not {}",
@@ -112,7 +118,7 @@ fn target(db: &Db, login: &Login, scope: &Scope) -> Result<Option<Integration>> 
             Ok(Some(pinned))
         }
         None => {
-            let mut list = matching::candidates(&db.conn, &login.registry, scope)?;
+            let mut list = matching::candidates(db, &login.registry, scope)?;
             list.retain(|i| i.username == login.username);
             match matching::choose(&login.registry, list) {
                 Selection::Found(i) => Ok(Some(*i)),
@@ -124,62 +130,76 @@ fn target(db: &Db, login: &Login, scope: &Scope) -> Result<Option<Integration>> 
 }
 
 /// Give `current` this login's username, email and secret.
-pub fn update(ctx: &Ctx, db: &mut Db, current: &Integration, login: &Login) -> Result<Saved> {
+pub(super) fn update(
+    ctx: &Ctx,
+    db: &mut dyn Catalog,
+    current: &Integration,
+    login: &Login,
+) -> Result<Saved> {
     let mut updated = current.clone();
     updated.username = login.username.clone();
     if login.email.is_some() {
         updated.email = login.email.clone();
     }
-    let stored = ctx.store_named(&current.secret_store)?.get(&current.id)?;
+    let stored = ctx.store(current.secret_store)?.get(&current.id)?;
     let same_secret = stored.as_deref().map(String::as_str) == Some(login.secret.as_str());
     if updated == *current && same_secret {
         return Ok(Saved::Unchanged(current.clone()));
     }
     let password = (!same_secret).then_some(&login.secret);
-    Ok(Saved::Updated(ops::update(
+    Ok(Saved::Updated(write::update(
         ctx, db, current, &updated, password,
     )?))
 }
 
 /// A new integration for this login, attached to the scope's subscription
 /// (created if missing), made by `maker`.
-pub fn create(ctx: &Ctx, db: &mut Db, login: &Login, scope: &Scope, maker: Maker) -> Result<Saved> {
-    let new = new_integration(ctx, db, login, scope, &HashSet::new())?;
-    Ok(Saved::Created(ops::create_by(ctx, db, &new, maker)?))
+pub(super) fn create(
+    ctx: &Ctx,
+    db: &mut dyn Catalog,
+    login: &Login,
+    scope: &Scope,
+    maker: Maker,
+) -> Result<Saved> {
+    let new = new_integration(ctx, db.read(), login, scope, &HashSet::new())?;
+    Ok(Saved::Created(write::create_by(ctx, db, &new, maker)?))
 }
 
 /// A new integration for `login`, named so that it clashes neither with a
 /// row nor with `taken` (the names of the same batch).
 fn new_integration(
     ctx: &Ctx,
-    db: &Db,
+    db: &dyn CatalogRead,
     login: &Login,
     scope: &Scope,
     taken: &HashSet<String>,
 ) -> Result<NewIntegration> {
+    let (family, kind) = super::model::kind_of(catalog::DEFAULT_FAMILY, catalog::DEFAULT_TYPE)?;
     Ok(NewIntegration {
-        name: free_name(&db.conn, &login.registry, &login.username, taken)?,
-        family: catalog::DEFAULT_FAMILY.to_string(),
-        kind: catalog::DEFAULT_TYPE.to_string(),
+        name: free_name(db, &login.registry, &login.username, taken)?,
+        family,
+        kind,
         registry: login.registry.clone(),
         username: login.username.clone(),
         email: login.email.clone(),
         password: login.secret.clone(),
         subscriptions: scope.subscription.iter().cloned().collect(),
         store: ctx.default_store(None)?,
+        verified: None,
     })
 }
 
 /// A free integration name made of the registry host and the username:
 /// `registry.example.com-5000-alice`, `docker.io-bob`, `quay.io-token`;
 /// `-2`, `-3`, ... is appended when it is taken.
-pub fn derive_name(conn: &Connection, registry_key: &str, username: &str) -> Result<String> {
+#[cfg(test)]
+fn derive_name(conn: &dyn CatalogRead, registry_key: &str, username: &str) -> Result<String> {
     free_name(conn, registry_key, username, &HashSet::new())
 }
 
 /// [`derive_name`], also avoiding the names in `taken`.
 fn free_name(
-    conn: &Connection,
+    conn: &dyn CatalogRead,
     registry_key: &str,
     username: &str,
     taken: &HashSet<String>,
@@ -202,7 +222,7 @@ fn free_name(
         let candidate = format!("{}{suffix}", stem.trim_end_matches(['-', '.', '_']));
         if validate::name(&candidate).is_ok()
             && !taken.contains(&candidate)
-            && integrations::find(conn, &candidate)?.is_none()
+            && conn.find_integration(&candidate)?.is_none()
         {
             return Ok(candidate);
         }
@@ -230,6 +250,7 @@ fn slug(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::db::Db;
 
     #[test]
     fn slugs() {
@@ -243,25 +264,25 @@ mod tests {
     #[test]
     fn derived_names_are_valid_and_unique() {
         let db = Db::open_in_memory().unwrap();
-        let name = derive_name(&db.conn, registry::DOCKER_HUB, "<token>").unwrap();
+        let name = derive_name(&db, registry::DOCKER_HUB, "<token>").unwrap();
         assert_eq!(name, "docker.io-token");
-        let name = derive_name(&db.conn, "localhost:5000", "alice").unwrap();
+        let name = derive_name(&db, "localhost:5000", "alice").unwrap();
         assert_eq!(name, "localhost-5000-alice");
         db.conn
             .execute(
                 "INSERT INTO integrations (id, name, family, type, registry, username, \
                  secret_store, created_at, updated_at) \
                  VALUES ('x', 'localhost-5000-alice', 'hub', 'docker', 'localhost:5000', \
-                 'alice', 'keyring', '', '')",
+                 'alice', 'keyring', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')",
                 [],
             )
             .unwrap();
-        let name = derive_name(&db.conn, "localhost:5000", "alice").unwrap();
+        let name = derive_name(&db, "localhost:5000", "alice").unwrap();
         assert_eq!(name, "localhost-5000-alice-2");
         let long = "u".repeat(200);
-        let name = derive_name(&db.conn, "localhost:5000", &long).unwrap();
+        let name = derive_name(&db, "localhost:5000", &long).unwrap();
         assert!(validate::name(&name).is_ok(), "{name}");
-        let name = derive_name(&db.conn, "[::1]:5000", "!!!").unwrap();
+        let name = derive_name(&db, "[::1]:5000", "!!!").unwrap();
         assert!(validate::name(&name).is_ok(), "{name}");
     }
 }

@@ -11,35 +11,32 @@
 //! `hubint doctor --fix` can remove it (even from the OS keyring, which
 //! other databases share).
 
-mod relocate;
-
 use std::rc::Rc;
 
 use anyhow::Result;
 
+use super::catalog::Catalog;
+use super::forget_pending;
+use super::model::{FamilyRef, Integration, IntegrationId, Timestamp, TypeRef};
 use crate::context::Ctx;
-use crate::db::{
-    self, Db, helper_logins, integrations, integrations::Integration, logouts, pending,
-    subscriptions,
-};
 use crate::error::Failure;
 use crate::failpoint;
 use crate::recovery::meta;
 use crate::secret::{NewSecret, Secret, SecretStore, StoreKind};
 
-pub use self::relocate::{relocate, relocate_many};
-
 /// What a new integration is made of.
 pub struct NewIntegration {
     pub name: String,
-    pub family: String,
-    pub kind: String,
+    pub family: FamilyRef,
+    pub kind: TypeRef,
     pub registry: String,
     pub username: String,
     pub email: Option<String>,
     pub password: Secret,
     pub subscriptions: Vec<String>,
     pub store: StoreKind,
+    /// A check of the credentials made before saving: when, and its result.
+    pub verified: Option<(Timestamp, String)>,
 }
 
 /// Who makes a new integration.
@@ -53,11 +50,6 @@ pub enum Maker {
     Helper,
 }
 
-/// [`create_by`] a person.
-pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integration> {
-    create_by(ctx, db, new, Maker::Hand)
-}
-
 /// Record the id as pending (committed), write the secret, then insert the
 /// row and its links in a transaction that also clears the pending entry.
 /// The secret store is slow (a scrypt round for the encrypted file, a D-Bus
@@ -65,9 +57,9 @@ pub fn create(ctx: &Ctx, db: &mut Db, new: &NewIntegration) -> Result<Integratio
 /// held. If the row cannot be saved the secret is removed again; a crash in
 /// between leaves the pending entry, and `hubint doctor --fix` removes the
 /// secret. Returns the saved integration.
-pub fn create_by(
+pub(super) fn create_by(
     ctx: &Ctx,
-    db: &mut Db,
+    db: &mut dyn Catalog,
     new: &NewIntegration,
     maker: Maker,
 ) -> Result<Integration> {
@@ -75,21 +67,16 @@ pub fn create_by(
     Ok(created.into_iter().next().expect("one created"))
 }
 
-/// [`create`] for many integrations that share one store, in three steps
+/// [`create_by`] for many integrations that share one store, in three steps
 /// whatever their number: one transaction records every id as pending, one
 /// batch write stores the secrets (one scrypt round and one atomic replace
 /// for the file store, one D-Bus session for the keyring), one transaction
 /// inserts the rows and clears their entries. A crash in between leaves
 /// pending entries that `hubint doctor --fix` resolves, as for one. Returns
 /// the saved integrations in order.
-pub fn create_many(ctx: &Ctx, db: &mut Db, news: &[NewIntegration]) -> Result<Vec<Integration>> {
-    create_many_by(ctx, db, news, Maker::Hand)
-}
-
-/// [`create_many`], made by `maker`.
-fn create_many_by(
+pub(super) fn create_many_by(
     ctx: &Ctx,
-    db: &mut Db,
+    db: &mut dyn Catalog,
     news: &[NewIntegration],
     maker: Maker,
 ) -> Result<Vec<Integration>> {
@@ -98,20 +85,20 @@ fn create_many_by(
     };
     let store = ctx.store(first.store)?;
     store.unlock()?;
-    let now = db::now();
+    let now = Timestamp::now();
     let rows: Vec<Integration> = news
         .iter()
         .map(|n| new_row(n, store.kind(), &now))
         .collect();
     // Until the rows are committed, doctor must not take the secrets for orphans.
-    let _adding = pending::adding(db)?;
+    let _adding = db.adding()?;
     {
-        let tx = db.write()?;
+        let tx = db.begin()?;
         for (row, new) in rows.iter().zip(news) {
             debug_assert_eq!(new.store, store.kind(), "one store per batch");
             // Fail before a secret is written when a name is already taken.
-            integrations::ensure_name_free(&tx, &row.name, None)?;
-            pending::add(&tx, &row.id, store.kind())?;
+            tx.ensure_name_free(&row.name, None)?;
+            tx.add_pending(&row.id, store.kind())?;
         }
         tx.commit()?;
     }
@@ -119,7 +106,7 @@ fn create_many_by(
         .iter()
         .zip(news)
         .map(|(row, new)| NewSecret {
-            id: row.id.clone(),
+            id: row.id.to_string(),
             meta: meta(ctx, row),
             secret: new.password.clone(),
         })
@@ -128,20 +115,21 @@ fn create_many_by(
         failpoint::hit("create-after-secret");
         insert(db, &rows, news, maker, &now)
     });
-    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
     match saved {
         Ok(created_subs) => {
             for sub in created_subs {
                 ctx.ui.status(format!("Created subscription {sub}."));
             }
-            ids.iter()
-                .map(|id| integrations::by_id(&db.conn, id))
+            rows.iter()
+                .map(|r| db.read().integration_by_id(&r.id))
                 .collect()
         }
         Err(err) => {
             // Nothing was committed: take the secrets back, then their entries.
+            let ids: Vec<String> = rows.iter().map(|r| r.id.to_string()).collect();
             if store.delete_many(&ids).is_ok() {
-                let _ = pending::forget_all(db, &ids, store.kind());
+                let ids: Vec<IntegrationId> = rows.iter().map(|r| r.id.clone()).collect();
+                forget_pending(db, &ids, &[store.kind()]);
             }
             Err(err)
         }
@@ -149,21 +137,21 @@ fn create_many_by(
 }
 
 /// The row of a new integration, with a fresh id.
-fn new_row(new: &NewIntegration, store: StoreKind, now: &str) -> Integration {
+fn new_row(new: &NewIntegration, store: StoreKind, now: &Timestamp) -> Integration {
     Integration {
-        id: uuid::Uuid::new_v4().to_string(),
+        id: IntegrationId::fresh(),
         name: new.name.clone(),
-        family: new.family.clone(),
-        kind: new.kind.clone(),
+        family: new.family,
+        kind: new.kind,
         registry: new.registry.clone(),
         username: new.username.clone(),
         email: new.email.clone(),
         subscriptions: Vec::new(),
-        secret_store: store.to_string(),
-        created_at: now.to_string(),
-        updated_at: now.to_string(),
-        last_verified_at: None,
-        last_verification: None,
+        secret_store: store,
+        created_at: *now,
+        updated_at: *now,
+        last_verified_at: new.verified.as_ref().map(|(at, _)| *at),
+        last_verification: new.verified.as_ref().map(|(_, result)| result.clone()),
         default: false,
         logged_out: false,
     }
@@ -172,31 +160,31 @@ fn new_row(new: &NewIntegration, store: StoreKind, now: &str) -> Integration {
 /// Insert the rows and their links, clear their pending entries and mark
 /// helper logins as such, in one transaction. A new integration made by
 /// hand, or a login without a subscription, serves its registry to tools
-/// without a scope again (see `db::logouts`). Returns the subscriptions it
+/// without a scope again (see `service::helper`). Returns the subscriptions it
 /// created.
 fn insert(
-    db: &mut Db,
+    db: &mut dyn Catalog,
     rows: &[Integration],
     news: &[NewIntegration],
     maker: Maker,
-    now: &str,
+    now: &Timestamp,
 ) -> Result<Vec<String>> {
-    let tx = db.write()?;
+    let tx = db.begin()?;
     let mut created_subs = Vec::new();
     for (i, new) in rows.iter().zip(news) {
-        integrations::insert(&tx, i)?;
-        pending::remove(&tx, &i.id, &i.secret_store)?;
+        tx.insert_integration(i)?;
+        tx.remove_pending(&i.id, i.secret_store)?;
         if maker == Maker::Helper {
-            helper_logins::mark(&tx, &i.id)?;
+            tx.mark_helper_login(&i.id)?;
         }
         if maker == Maker::Hand || new.subscriptions.is_empty() {
-            logouts::clear(&tx, &i.registry)?;
+            tx.clear_logout(&i.registry)?;
         }
         for sub in &new.subscriptions {
-            let (sub_id, stored, created) = subscriptions::get_or_create(&tx, sub, now)?;
-            subscriptions::attach(&tx, sub_id, &i.id, now)?;
+            let (key, created) = tx.subscription_or_create(sub, *now)?;
+            tx.attach(&key, &i.id, *now)?;
             if created {
-                created_subs.push(stored);
+                created_subs.push(key.name);
             }
         }
     }
@@ -206,20 +194,20 @@ fn insert(
 
 /// Write back `updated` (same id as `current`) and, if given, a new password,
 /// in one transaction. If the commit fails, the old password is put back.
-pub fn update(
+pub(super) fn update(
     ctx: &Ctx,
-    db: &mut Db,
+    db: &mut dyn Catalog,
     current: &Integration,
     updated: &Integration,
     password: Option<&Secret>,
 ) -> Result<Integration> {
     let updated = Integration {
-        updated_at: db::now(),
+        updated_at: Timestamp::now(),
         ..updated.clone()
     };
     let store = match password {
         Some(_) => {
-            let store = ctx.store_named(&current.secret_store)?;
+            let store = ctx.store(current.secret_store)?;
             store.unlock()?;
             Some(store)
         }
@@ -228,19 +216,18 @@ pub fn update(
     // The details kept next to the password follow the row. Their store is
     // unlocked now, so that no passphrase prompt comes after the commit.
     let details = (password.is_none() && meta(ctx, &updated) != meta(ctx, current)).then(|| {
-        ctx.store_named(&current.secret_store)
+        ctx.store(current.secret_store)
             .and_then(|store| store.unlock().map(|()| store))
     });
-    let tx = db.write()?;
-    unchanged_since(&tx, current)?;
+    let tx = db.begin()?;
     if updated.default {
         // One default per registry: taking it unmarks the previous one.
-        integrations::clear_default(&tx, &updated.registry, &updated.id)?;
+        tx.clear_default(&updated.registry, &updated.id)?;
     }
-    integrations::update(&tx, &updated)?;
+    tx.update_integration(current, &updated)?;
     if current.logged_out && !updated.logged_out {
         // `edit --default`: tools without a scope are served again.
-        logouts::clear(&tx, &updated.registry)?;
+        tx.clear_logout(&updated.registry)?;
     }
     match (password, store) {
         (Some(password), Some(store)) => {
@@ -252,7 +239,7 @@ pub fn update(
                     Some(old) => store.set(&current.id, &meta(ctx, current), old),
                     None => store.delete(&current.id).map(drop),
                 };
-                return Err(err.into());
+                return Err(err);
             }
         }
         _ => tx.commit()?,
@@ -260,7 +247,7 @@ pub fn update(
     if let Some(store) = details {
         relabel(ctx, store, &updated);
     }
-    integrations::by_id(&db.conn, &updated.id)
+    db.read().integration_by_id(&updated.id)
 }
 
 /// Keep the details next to the secret (and the label keyring UIs show) in
@@ -276,21 +263,6 @@ fn relabel(ctx: &Ctx, store: Result<Rc<dyn SecretStore>>, updated: &Integration)
             crate::context::one_line(&err)
         ));
     }
-}
-
-/// Fail with a conflict (exit 4) if `seen` was changed by another process
-/// since it was read. Called under the write lock, before writing it back.
-fn unchanged_since(tx: &rusqlite::Connection, seen: &Integration) -> Result<()> {
-    let now = integrations::by_id(tx, &seen.id)?;
-    if now.updated_at != seen.updated_at {
-        return Err(Failure::conflict(format!(
-            "integration '{}' was changed by another hubint process meanwhile",
-            seen.name
-        ))
-        .hint("run the command again")
-        .into());
-    }
-    Ok(())
 }
 
 /// The refusal when subscriptions still use the integration (exit 4): it
@@ -319,25 +291,6 @@ pub fn in_use_error(target: &Integration) -> Failure {
     ))
 }
 
-/// The password of an integration, from the store its row names. A missing
-/// one is an error (exit 5), never a prompt.
-pub fn secret_of(ctx: &Ctx, i: &Integration) -> Result<Secret> {
-    let store = ctx.store_named(&i.secret_store)?;
-    match store.get(&i.id)? {
-        Some(secret) => Ok(secret),
-        None => Err(Failure::store(format!(
-            "the password of integration '{}' is missing from the {}",
-            i.name,
-            store.kind().describe()
-        ))
-        .hint(format!(
-            "set it again with `hubint integration edit {} --password-stdin`",
-            i.name
-        ))
-        .into()),
-    }
-}
-
 /// What [`delete`] did.
 pub struct Deleted {
     /// How many subscription links were removed.
@@ -351,27 +304,32 @@ pub struct Deleted {
 /// secret and its pending entry. The store is checked first: if it cannot
 /// be reached nothing changes. If it fails after the commit, the secret is
 /// left for `hubint doctor --fix`, with a warning.
-pub fn delete(ctx: &Ctx, db: &mut Db, target: &Integration, detach: bool) -> Result<Deleted> {
-    let store = ctx.store_named(&target.secret_store)?;
+pub(super) fn delete(
+    ctx: &Ctx,
+    db: &mut dyn Catalog,
+    target: &Integration,
+    detach: bool,
+) -> Result<Deleted> {
+    let store = ctx.store(target.secret_store)?;
     store.unlock()?;
     let had_secret = store.get(&target.id)?.is_some();
-    let tx = db.write()?;
+    let tx = db.begin()?;
     // Decide on the links as they are under the write lock: a subscription
     // attached since the caller looked must not be detached silently.
-    let current = integrations::by_id(&tx, &target.id)?;
+    let current = tx.integration_by_id(&target.id)?;
     if !detach && !current.subscriptions.is_empty() {
         return Err(in_use_error(&current).into());
     }
-    let detached = subscriptions::detach_all(&tx, &target.id)?;
-    integrations::delete(&tx, &target.id)?;
-    pending::add(&tx, &target.id, store.kind())?;
+    let detached = tx.detach_all(&target.id)?;
+    tx.delete_integration(&target.id)?;
+    tx.add_pending(&target.id, store.kind())?;
     tx.commit()?;
     failpoint::hit("delete-after-commit");
     match store.delete(&target.id) {
         Ok(_) => {
             failpoint::hit("delete-after-secret");
             // A leftover entry names a secret that is gone: harmless.
-            let _ = pending::forget(db, &target.id, store.kind());
+            forget_pending(db, std::slice::from_ref(&target.id), &[store.kind()]);
         }
         Err(err) => ctx.ui.warn(format!(
             "{} is deleted, but its secret could not be removed from the {}: {err:#}; \
@@ -387,5 +345,5 @@ pub fn delete(ctx: &Ctx, db: &mut Db, target: &Integration, detach: bool) -> Res
 }
 
 #[cfg(test)]
-#[path = "ops_tests.rs"]
+#[path = "write_tests.rs"]
 mod tests;

@@ -1,0 +1,241 @@
+//! The domain service: the one door to storage. Commands, the credential
+//! helper, imports and doctor read and change integrations and
+//! subscriptions only through [`Service`]; it keeps each row and its secret
+//! consistent, over a [`Catalog`] backend (SQLite, `crate::db`) and the
+//! secret stores (`crate::secret`).
+//!
+//! Each write is one operation: the catalog's writes of it go in one unit of
+//! work ([`Catalog::begin`] … [`catalog::CatalogTx::commit`], as jj's
+//! `start_transaction … finish`), and every write of a row is a
+//! check-and-set on the `updated_at` the caller read (the one concurrency
+//! rule; a conflict is [`changed_meanwhile`], exit 4).
+//!
+//! A crash (`kill -9`, power loss) can strike between the secret store and
+//! the catalog, which cannot share a transaction. The order of the steps
+//! makes every such crash leave a row that can read its secret; what it can
+//! leave behind is a secret that no row owns, and then a pending entry,
+//! committed before the secret is touched, names it so that
+//! `hubint doctor --fix` can remove it (even from the OS keyring, which
+//! other databases share).
+
+pub mod catalog;
+pub mod file_store;
+mod helper;
+mod login;
+pub mod model;
+mod relocate;
+mod subscriptions;
+mod write;
+
+use anyhow::Result;
+
+use self::catalog::{Catalog, CatalogRead, CatalogWrite, Filter, Subscription, SubscriptionKey};
+use self::model::{Integration, IntegrationId, Timestamp};
+use crate::context::Ctx;
+use crate::error::{Failure, fail};
+use crate::matching::{self, Scope, Selection};
+use crate::secret::{Secret, StoreKind};
+
+pub use self::catalog::changed_meanwhile;
+pub use self::login::{Login, Saved, TOKEN_USERNAME};
+pub use self::subscriptions::Attached;
+pub use self::write::{Deleted, Maker, NewIntegration, in_use_error};
+
+/// The service over one catalog, for one command.
+pub struct Service<'a> {
+    ctx: &'a Ctx,
+    catalog: Box<dyn Catalog>,
+}
+
+impl<'a> Service<'a> {
+    /// For a command that writes.
+    pub fn open(ctx: &'a Ctx) -> Result<Service<'a>> {
+        Ok(Service {
+            ctx,
+            catalog: Box::new(ctx.open_db()?),
+        })
+    }
+
+    /// For a command that only reads: it still works on a full disk or a
+    /// read-only data directory.
+    pub fn reader(ctx: &'a Ctx) -> Result<Service<'a>> {
+        Ok(Service {
+            ctx,
+            catalog: Box::new(ctx.read_db()?),
+        })
+    }
+
+    /// The committed catalog, for reads and prompt validators.
+    pub fn catalog(&self) -> &dyn CatalogRead {
+        self.catalog.read()
+    }
+
+    /// The integration called `name`, or not found (exit 3).
+    pub fn get(&self, name: &str) -> Result<Integration> {
+        get(self.catalog(), name)
+    }
+
+    /// The integrations that pass `filter`, sorted by name. A subscription
+    /// in the filter must exist (not found, exit 3).
+    pub fn list(&self, filter: &Filter<'_>) -> Result<Vec<Integration>> {
+        if let Some(sub) = filter.subscription {
+            subscription_key(self.catalog(), sub)?;
+        }
+        self.catalog().integrations(filter)
+    }
+
+    /// One subscription with its integrations, or not found (exit 3).
+    pub fn subscription(&self, name: &str) -> Result<Subscription> {
+        match self.catalog().subscription_summary(name)? {
+            Some(s) => Ok(s),
+            None => Err(subscription_not_found(name).into()),
+        }
+    }
+
+    /// Every subscription.
+    pub fn subscriptions(&self) -> Result<Vec<Subscription>> {
+        self.catalog().subscriptions()
+    }
+
+    /// The password of an integration, from the store its row names. A
+    /// missing one is an error (exit 5), never a prompt.
+    pub fn secret_of(&self, i: &Integration) -> Result<Secret> {
+        let store = self.ctx.store(i.secret_store)?;
+        match store.get(&i.id)? {
+            Some(secret) => Ok(secret),
+            None => Err(missing_secret(i, store.kind()).into()),
+        }
+    }
+
+    /// The integration a tool gets for `server_url` within `scope`.
+    pub fn resolve(&self, server_url: &str, scope: &Scope) -> Result<Selection> {
+        matching::select(self.catalog(), server_url, scope)
+    }
+
+    /// Fail if the scope names a subscription or integration that does not exist.
+    pub fn check_scope(&self, scope: &Scope) -> Result<()> {
+        scope.check(self.catalog())
+    }
+
+    /// Add an integration (with the check of its credentials, if one was
+    /// made) as one operation.
+    pub fn add(&mut self, new: &NewIntegration) -> Result<Integration> {
+        write::create_by(self.ctx, &mut *self.catalog, new, Maker::Hand)
+    }
+
+    /// Write back `updated` (read as `current`) and, if given, a new password.
+    pub fn update(
+        &mut self,
+        current: &Integration,
+        updated: &Integration,
+        password: Option<&Secret>,
+    ) -> Result<Integration> {
+        write::update(self.ctx, &mut *self.catalog, current, updated, password)
+    }
+
+    /// Delete an integration and its secret; `detach` removes its links.
+    pub fn delete(&mut self, target: &Integration, detach: bool) -> Result<Deleted> {
+        write::delete(self.ctx, &mut *self.catalog, target, detach)
+    }
+
+    /// Move the secrets of `targets` to the store `to`; returns the moved rows.
+    pub fn relocate(&mut self, targets: &[Integration], to: StoreKind) -> Result<Vec<Integration>> {
+        relocate::relocate_many(self.ctx, &mut *self.catalog, targets, to)
+    }
+
+    /// Record a check of the credentials (not an edit: `updated_at` stays).
+    pub fn record_verification(
+        &mut self,
+        id: &IntegrationId,
+        at: Timestamp,
+        result: &str,
+    ) -> Result<()> {
+        with_tx(&mut *self.catalog, |tx| {
+            tx.record_verification(id, at, result)
+        })
+    }
+
+    /// The credential helper's `store`: save a tool's login in `scope`.
+    /// Returns what was saved and what else changed (lines for stderr).
+    pub fn save_login(&mut self, login: &Login, scope: &Scope) -> Result<(Saved, Vec<String>)> {
+        helper::login(self.ctx, &mut *self.catalog, login, scope)
+    }
+
+    /// The credential helper's `erase`: log out of a registry in `scope`.
+    pub fn erase_login(&mut self, server_url: &str, scope: &Scope) -> Result<Vec<String>> {
+        helper::logout(self.ctx, &mut *self.catalog, server_url, scope)
+    }
+
+    /// Save many logins (an import) within `scope`, in order.
+    pub fn import_logins(&mut self, logins: &[&Login], scope: &Scope) -> Result<Vec<Saved>> {
+        login::save_all(self.ctx, &mut *self.catalog, logins, scope)
+    }
+}
+
+/// The integration called `name`, or not found (exit 3).
+fn get(db: &dyn CatalogRead, name: &str) -> Result<Integration> {
+    match db.find_integration(name)? {
+        Some(i) => Ok(i),
+        None => fail(
+            Failure::not_found(format!(
+                "no integration named '{}'",
+                crate::validate::excerpt(name)
+            ))
+            .hint("run `hubint integration list` to see the integrations"),
+        ),
+    }
+}
+
+/// The subscription called `name`, or not found (exit 3).
+fn subscription_key(db: &dyn CatalogRead, name: &str) -> Result<SubscriptionKey> {
+    match db.find_subscription(name)? {
+        Some(key) => Ok(key),
+        None => Err(subscription_not_found(name).into()),
+    }
+}
+
+fn subscription_not_found(name: &str) -> Failure {
+    Failure::not_found(format!(
+        "no subscription named '{}'",
+        crate::validate::excerpt(name)
+    ))
+    .hint("run `hubint subscription list` to see the subscriptions")
+}
+
+/// The failure when a row's secret is not in its store (exit 5).
+fn missing_secret(i: &Integration, store: StoreKind) -> Failure {
+    Failure::store(format!(
+        "the password of integration '{}' is missing from the {}",
+        i.name,
+        store.describe()
+    ))
+    .hint(format!(
+        "set it again with `hubint integration edit {} --password-stdin`",
+        i.name
+    ))
+}
+
+/// Run `work` in one unit of work and commit it.
+fn with_tx<T>(
+    db: &mut dyn Catalog,
+    work: impl FnOnce(&dyn CatalogWrite) -> Result<T>,
+) -> Result<T> {
+    let tx = db.begin()?;
+    let out = work(&*tx)?;
+    tx.commit()?;
+    Ok(out)
+}
+
+/// Clear the pending entries of `ids` in `kinds` once their secrets are
+/// settled. Best effort: a leftover entry names a secret that is gone, and
+/// is harmless.
+fn forget_pending(db: &mut dyn Catalog, ids: &[IntegrationId], kinds: &[StoreKind]) {
+    let _ = with_tx(db, |tx| {
+        for kind in kinds {
+            for id in ids {
+                tx.remove_pending(id, *kind)?;
+            }
+        }
+        Ok(())
+    });
+}

@@ -1,0 +1,179 @@
+//! The typed rows the service hands out and the catalog backends store.
+//! Strings from the database, the command line or a JSON file are parsed
+//! into these types at the edge; inside, nothing compares strings.
+
+use std::fmt;
+use std::ops::Deref;
+use std::str::FromStr;
+use std::time::SystemTime;
+
+use serde::{Serialize, Serializer};
+
+use crate::catalog;
+use crate::secret::StoreKind;
+
+/// The stable id of an integration: a UUID, the key of its secret in every
+/// store (never its name, so a rename keeps it).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct IntegrationId(String);
+
+impl IntegrationId {
+    /// A fresh id.
+    pub fn fresh() -> IntegrationId {
+        IntegrationId(uuid::Uuid::new_v4().to_string())
+    }
+
+    /// An id as recorded (a row, the pending journal, a store's key).
+    pub fn recorded(id: impl Into<String>) -> IntegrationId {
+        IntegrationId(id.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for IntegrationId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for IntegrationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A point in time, to the second, written as RFC 3339 in UTC
+/// (`2024-05-01T12:00:00Z`) in the database and in `--json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(SystemTime);
+
+impl Timestamp {
+    /// Now, to the second.
+    pub fn now() -> Timestamp {
+        let text = humantime::format_rfc3339_seconds(SystemTime::now()).to_string();
+        text.parse().expect("a formatted time parses")
+    }
+
+    /// `YYYY-MM-DD HH:MM`, for tables.
+    pub fn short(&self) -> String {
+        let full = self.to_string();
+        full.get(..16).unwrap_or(&full).replacen('T', " ", 1)
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", humantime::format_rfc3339_seconds(self.0))
+    }
+}
+
+impl FromStr for Timestamp {
+    type Err = anyhow::Error;
+    fn from_str(s: &str) -> anyhow::Result<Timestamp> {
+        humantime::parse_rfc3339_weak(s)
+            .map(Timestamp)
+            .map_err(|e| anyhow::anyhow!("invalid time '{s}' recorded in the database: {e}"))
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A family of the catalog, as a row holds it: compared and written by id.
+#[derive(Debug, Clone, Copy)]
+pub struct FamilyRef(pub &'static catalog::Family);
+
+/// A type of the catalog (within its family), as a row holds it.
+#[derive(Debug, Clone, Copy)]
+pub struct TypeRef(pub &'static catalog::IntegrationType);
+
+/// The family and type recorded as `family` and `kind`, or a usage error
+/// naming the unknown one (exit 2).
+pub fn kind_of(family: &str, kind: &str) -> anyhow::Result<(FamilyRef, TypeRef)> {
+    let (family, kind) = catalog::lookup(family, kind)?;
+    Ok((FamilyRef(family), TypeRef(kind)))
+}
+
+macro_rules! catalog_ref {
+    ($name:ident, $target:ty) => {
+        impl Deref for $name {
+            type Target = $target;
+            fn deref(&self) -> &$target {
+                self.0
+            }
+        }
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                self.0.id == other.0.id
+            }
+        }
+        impl Eq for $name {}
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.0.id)
+            }
+        }
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.0.id)
+            }
+        }
+    };
+}
+
+catalog_ref!(FamilyRef, catalog::Family);
+catalog_ref!(TypeRef, catalog::IntegrationType);
+
+/// An integration as stored (no secret) plus the names of its subscriptions.
+/// This is also the stable `--json` shape.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Integration {
+    pub id: IntegrationId,
+    pub name: String,
+    pub family: FamilyRef,
+    #[serde(rename = "type")]
+    pub kind: TypeRef,
+    pub registry: String,
+    pub username: String,
+    pub email: Option<String>,
+    pub subscriptions: Vec<String>,
+    pub secret_store: StoreKind,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    /// When the credentials were last checked against the registry, if ever.
+    pub last_verified_at: Option<Timestamp>,
+    /// The result of that check (`ok`, `unauthorized`, ...), if ever.
+    pub last_verification: Option<String>,
+    /// The registry's default integration, served by the credential helper
+    /// when several match. Omitted from JSON when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub default: bool,
+    /// Tools without a scope are logged out of the registry (an unscoped
+    /// `docker logout` while subscriptions use it): the credential helper
+    /// serves it only under `HUBINT_SUBSCRIPTION` or `HUBINT_INTEGRATION`.
+    /// Omitted from JSON when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub logged_out: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_round_trip_to_the_second() {
+        let t: Timestamp = "2024-05-01T12:34:56Z".parse().unwrap();
+        assert_eq!(t.to_string(), "2024-05-01T12:34:56Z");
+        assert_eq!(t.short(), "2024-05-01 12:34");
+        assert_eq!(Timestamp::now().to_string().len(), 20);
+        assert!("".parse::<Timestamp>().is_err());
+    }
+}
