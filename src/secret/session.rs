@@ -20,9 +20,13 @@
 //! minutes to every clean build) for the same exponentiation. Figures in
 //! bench/RESULTS.md.
 //!
-//! One connection serves both kinds of caller: where hubint may not prompt
-//! the prompt timeout is zero, and the crate answers a prompt path with an
-//! error instead of showing it (see `secret_service.rs`).
+//! A process decides once whether it may prompt (its keyring store is made
+//! once, see `KeyringStore::new`), so it opens one connection: with no
+//! prompt timeout where it may prompt, and with a zero timeout otherwise,
+//! where the crate answers a prompt path with an error instead of showing
+//! it (see `secret_service.rs`). Only the crate's public API is used, so the
+//! published crate also builds against the upstream dbus-secret-service
+//! (the `[patch]` in `vendor/` changes its internals only).
 
 use std::sync::Mutex;
 
@@ -35,14 +39,17 @@ use super::secret_service::failure;
 /// use; an unlock prompt is shown only if `may_prompt`. Calls are
 /// serialised: the connection is not shared between threads.
 pub fn with<T>(may_prompt: bool, op: impl FnOnce(&SecretService) -> Result<T>) -> Result<T> {
-    static SERVICE: Mutex<Option<SecretService>> = Mutex::new(None);
-    let mut guard = SERVICE.lock().unwrap_or_else(|e| e.into_inner());
+    // One slot per mode; a process uses one of them.
+    static SERVICES: [Mutex<Option<SecretService>>; 2] = [Mutex::new(None), Mutex::new(None)];
+    let mut guard = SERVICES[usize::from(may_prompt)]
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     if guard.is_none() {
-        let service = SecretService::connect_with_max_prompt_timeout(EncryptionType::Dh, 0)
-            .map_err(failure)?;
-        *guard = Some(service);
+        let service = match may_prompt {
+            true => SecretService::connect(EncryptionType::Dh),
+            false => SecretService::connect_with_max_prompt_timeout(EncryptionType::Dh, 0),
+        };
+        *guard = Some(service.map_err(failure)?);
     }
-    let service = guard.as_mut().expect("connected above");
-    service.set_max_prompt_timeout(if may_prompt { None } else { Some(0) });
-    op(service)
+    op(guard.as_ref().expect("connected above"))
 }

@@ -227,14 +227,6 @@ impl SecretService {
         Ok(service)
     }
 
-    /// Change how long a prompt may be shown, as [connect_with_max_prompt_timeout]
-    /// sets it (`None`: indefinitely; `Some(0)`: never shown, the operation
-    /// fails with [Error::Prompt]), so that one connection serves callers
-    /// that may prompt and callers that must not.
-    pub fn set_max_prompt_timeout(&mut self, seconds: Option<u64>) {
-        self.timeout = seconds;
-    }
-
     /// Get the service proxy (internal)
     fn proxy(&self) -> Proxy<'_, &Connection> {
         new_proxy(&self.connection, SS_DBUS_PATH)
