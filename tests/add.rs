@@ -16,7 +16,7 @@ fn add_defaults_to_docker_hub_and_prints_the_integration() {
     exit_code: 0
     ----- stdout -----
      name            add-hub
-     family/type     hub/docker
+     family/type     hub/docker (Docker Hub or any Registry v2)
      registry        https://index.docker.io/v1/
      username        bob
      email           -

@@ -233,7 +233,7 @@ fn show_prints_one_integration() {
     exit_code: 0
     ----- stdout -----
      name            Alpha
-     family/type     hub/docker
+     family/type     hub/docker (Docker Hub or any Registry v2)
      registry        registry.example.com:5000
      username        user
      email           ops@example.com

@@ -11,11 +11,12 @@ use crate::catalog::{self, FAMILIES, Family, IntegrationType};
 use crate::commands::integration::add::AddArgs;
 use crate::context::Ctx;
 use crate::password;
-use crate::secret::Secret;
 use crate::service::NewIntegration;
 use crate::service::model::{FamilyRef, TypeRef};
 use crate::ui::Ui;
 use crate::{prompt, validate};
+
+use super::fields;
 
 pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &dyn CatalogRead) -> Result<NewIntegration> {
     let ui = &ctx.ui;
@@ -38,14 +39,9 @@ pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &dyn CatalogRead) -> Result<NewI
         None if asking => ask_url(ui, kind)?,
         None => kind.registry_key(None)?,
     };
-    let username = match &args.username {
-        Some(u) => u.clone(),
-        None => prompt::input(ui, "Username", None, false, validate::username)?,
-    };
-    let password = match password_given {
-        Some(p) => p,
-        None => ask_password(ui)?,
-    };
+    let username = fields::username(ui, kind, args.username.as_deref(), asking)?;
+    let given = password_given.map(|p| (p, args.password.flag()));
+    let password = fields::secret(ui, kind, &username, given)?;
     let email = match &args.email {
         Some(e) => Some(e.clone()),
         None if asking && kind.has_email => Some(prompt::input(
@@ -84,14 +80,18 @@ pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &dyn CatalogRead) -> Result<NewI
 /// Without a terminal, report a missing required flag before reading
 /// anything from stdin; check everything given as a flag before asking.
 fn check_flags(ui: &Ui, args: &AddArgs, conn: &dyn CatalogRead) -> Result<()> {
+    // The family, type and URL flags, against the defaults for what the
+    // form may still ask (the answers are checked again then).
+    let family = catalog::family(args.family.as_deref().unwrap_or(catalog::DEFAULT_FAMILY))?;
+    let kind = family.integration_type(args.kind.as_deref().unwrap_or(catalog::DEFAULT_TYPE))?;
     if !ui.interactive() {
         if args.name.is_none() {
             return Err(ui.missing("a name", "--name NAME"));
         }
-        if args.username.is_none() {
+        if args.username.is_none() && kind.username.fixed.is_none() && kind.username.absent.is_none() {
             return Err(ui.missing("a username", "--username USERNAME"));
         }
-        if !args.password.given() {
+        if !args.password.given() && fields::needs_secret(kind, args.username.as_deref()) {
             return Err(ui.missing("a password", password::FLAGS));
         }
     }
@@ -99,7 +99,9 @@ fn check_flags(ui: &Ui, args: &AddArgs, conn: &dyn CatalogRead) -> Result<()> {
         validate::flag("--name", name, validate::name)?;
         conn.ensure_name_free(name, None)?;
     }
-    if let Some(u) = &args.username {
+    if let (Some(u), Some(_)) = (&args.username, &args.kind) {
+        fields::username_flag(kind, u)?;
+    } else if let Some(u) = &args.username {
         validate::flag("--username", u, validate::username)?;
     }
     if let Some(e) = &args.email {
@@ -108,12 +110,10 @@ fn check_flags(ui: &Ui, args: &AddArgs, conn: &dyn CatalogRead) -> Result<()> {
     for s in &args.subscriptions {
         validate::flag("--subscription", s, validate::name)?;
     }
-    // The family, type and URL flags, against the defaults for what the
-    // form may still ask (the answers are checked again then).
-    let family = catalog::family(args.family.as_deref().unwrap_or(catalog::DEFAULT_FAMILY))?;
-    let kind = family.integration_type(args.kind.as_deref().unwrap_or(catalog::DEFAULT_TYPE))?;
-    if let Some(url) = &args.url {
+    if let (Some(url), Some(_)) = (&args.url, &args.kind) {
         kind.registry_key(Some(url))?;
+    } else if let Some(url) = &args.url {
+        registry_url(url)?;
     }
     Ok(())
 }
@@ -156,17 +156,26 @@ pub fn ask_name(ui: &Ui, conn: &dyn CatalogRead) -> Result<String> {
     })
 }
 
-/// The registry URL, with the type's default offered.
-fn ask_url(ui: &Ui, kind: &IntegrationType) -> Result<String> {
-    let answer = prompt::input(ui, "Registry URL", Some(kind.default_url), false, |v| {
-        (kind.normalize_url)(v).map(drop)
-    })?;
-    kind.registry_key(Some(&answer))
+/// A `--url` given without `--type`: a registry URL at all (the type,
+/// still to be chosen, checks it again).
+fn registry_url(url: &str) -> Result<()> {
+    crate::registry::normalize(url).map(drop).map_err(|why| {
+        crate::error::Failure::usage(format!("invalid registry URL: {why}"))
+            .hint("pass --url with a host such as registry.example.com:5000")
+            .into()
+    })
 }
 
-fn ask_password(ui: &Ui) -> Result<Secret> {
-    Ok(prompt::password(ui, "Password", false)?
-        .expect("a password prompt that cannot be skipped returns one"))
+/// The registry URL, with the type's default offered (or its pattern shown).
+fn ask_url(ui: &Ui, kind: &IntegrationType) -> Result<String> {
+    let label = match kind.default_url {
+        Some(_) => "Registry URL".to_string(),
+        None => format!("Registry URL ({})", kind.host_hint),
+    };
+    let answer = prompt::input(ui, &label, kind.default_url, false, |v| {
+        kind.check_url(v).map(drop)
+    })?;
+    kind.registry_key(Some(&answer))
 }
 
 /// What will be saved, the password masked and the store named.

@@ -5,6 +5,9 @@
 //! registry type (Quay, GHCR, ECR, ...) is one more entry here: the commands
 //! read the catalog and have no per-type control flow.
 
+pub mod rules;
+mod types;
+
 use crate::error::{Failure, fail};
 use crate::registry;
 
@@ -19,24 +22,57 @@ pub struct Family {
 pub struct IntegrationType {
     pub id: &'static str,
     pub label: &'static str,
-    /// The URL used when the user gives none.
-    pub default_url: &'static str,
+    /// The URL used when the user gives none; `None` when the host has a
+    /// pattern (`<name>.azurecr.io`) and must be given.
+    pub default_url: Option<&'static str>,
+    /// How the host looks, for prompts and hints.
+    pub host_hint: &'static str,
     /// Whether the type takes an email address (always optional).
     pub has_email: bool,
-    /// Turn a user-typed URL into the stored registry key.
-    pub normalize_url: fn(&str) -> Result<String, String>,
+    /// Whether a normalised registry key is a host this type serves.
+    pub check_host: fn(&str) -> Result<(), String>,
+    pub username: UsernameField,
+    pub secret: SecretField,
+}
+
+/// How a type asks for and checks its username.
+#[derive(Debug)]
+pub struct UsernameField {
+    pub prompt: &'static str,
+    /// The username every integration of the type uses (not asked).
+    pub fixed: Option<&'static str>,
+    /// The username recorded when none is given (and then no secret is
+    /// asked either): ECR's "use the AWS default credential chain".
+    pub absent: Option<&'static str>,
+    pub check: fn(&str) -> Result<(), String>,
+}
+
+/// What the secret is, how it is asked and checked.
+#[derive(Debug)]
+pub struct SecretField {
+    pub kind: SecretKind,
+    pub prompt: &'static str,
+    /// Refuse the secret, or accept it with a warning.
+    pub check: fn(&str) -> rules::SecretCheck,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretKind {
+    /// A password or access token, typed at a hidden prompt.
+    Password,
+    /// A token, typed at a hidden prompt.
+    Token,
+    /// A JSON key, read from a file (the prompt asks for its path).
+    JsonKeyFile,
+    /// An AWS secret access key (the username is the access key id); the
+    /// registry password is minted from it (`src/ecr`).
+    AwsSecretKey,
 }
 
 pub static FAMILIES: &[Family] = &[Family {
     id: "hub",
     label: "hub: container registries",
-    types: &[IntegrationType {
-        id: "docker",
-        label: "docker: Docker Hub or any Docker Registry v2",
-        default_url: registry::DOCKER_HUB,
-        has_email: true,
-        normalize_url: registry::normalize,
-    }],
+    types: types::HUB_TYPES,
 }];
 
 pub const DEFAULT_FAMILY: &str = "hub";
@@ -98,14 +134,38 @@ pub fn type_ids() -> Vec<&'static str> {
 }
 
 impl IntegrationType {
-    /// Normalise a URL for this type, or fail with a usage error naming `--url`.
+    /// Normalise a URL for this type and check that the type serves it, or
+    /// fail with a usage error naming `--url`.
     pub fn registry_key(&self, url: Option<&str>) -> anyhow::Result<String> {
-        let url = url.unwrap_or(self.default_url);
-        (self.normalize_url)(url).map_err(|why| {
-            Failure::usage(format!("invalid registry URL: {why}"))
-                .hint("pass --url with a host such as registry.example.com:5000, or leave it out for Docker Hub")
+        let Some(url) = url.or(self.default_url) else {
+            return fail(
+                Failure::usage(format!("a {} integration needs --url", self.id))
+                    .hint(format!("pass --url {}", self.host_hint)),
+            );
+        };
+        self.check_url(url).map_err(|why| {
+            Failure::usage(format!("invalid registry URL for type {}: {why}", self.id))
+                .hint(format!("pass --url with a host such as {}", self.host_hint))
                 .into()
         })
+    }
+
+    /// The registry key of a typed URL, or why this type refuses it.
+    pub fn check_url(&self, url: &str) -> Result<String, String> {
+        let key = registry::normalize(url)?;
+        (self.check_host)(&key)?;
+        Ok(key)
+    }
+
+    /// Whether the registry password is minted (Amazon ECR) rather than
+    /// stored.
+    pub fn is_ecr(&self) -> bool {
+        self.secret.kind == SecretKind::AwsSecretKey
+    }
+
+    /// Whether this username means "no stored secret" (ECR's default chain).
+    pub fn secretless(&self, username: &str) -> bool {
+        self.username.absent == Some(username)
     }
 }
 
@@ -117,6 +177,10 @@ mod tests {
     fn docker_defaults_to_hub() {
         let (_, t) = lookup("hub", "docker").unwrap();
         assert_eq!(t.registry_key(None).unwrap(), registry::DOCKER_HUB);
+        let (_, acr) = lookup("hub", "acr").unwrap();
+        assert!(acr.registry_key(None).is_err());
+        assert!(acr.registry_key(Some("quay.io")).is_err());
+        assert!(lookup("hub", "ecr").unwrap().1.is_ecr());
         assert_eq!(
             t.registry_key(Some("localhost:5000")).unwrap(),
             "localhost:5000"
