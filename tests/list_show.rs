@@ -344,7 +344,7 @@ fn a_misspelt_filter_is_an_error_not_an_empty_list() {
 
     ----- stderr -----
     error: unknown integration type 'dokcer'
-    hint: types: docker
+    hint: types: docker, ghcr, quay, gitlab, acr, gcr, ecr
     ");
     snapshot!(env, env.cmd(&["list", "--family", "hub", "--type", "dokcer"]), @"
     success: false

@@ -26,7 +26,7 @@ fn add_walks_the_form_in_the_page_order() {
     p.expect("✔ Integration family · hub")
         .expect("Integration type")
         .send(ENTER)
-        .expect("✔ Integration type · docker");
+        .expect("Integration type: docker");
     // Empty, invalid, then taken (case-insensitive): asked again each time.
     p.expect("Name:")
         .send(ENTER)
@@ -136,7 +136,7 @@ fn add_accepts_the_defaults_and_no_at_save_saves_nothing() {
         p.expect("✔ Integration family · hub")
             .expect("Integration type")
             .send(ENTER)
-            .expect("✔ Integration type · docker")
+            .expect("Integration type: docker")
             .expect("Registry URL [https://index.docker.io/v1/]:")
             .send(ENTER)
             .expect_password("Password:")
@@ -275,6 +275,8 @@ fn ctrl_c_at_a_prompt_cancels_cleanly() {
     // At a select (the subscriptions), which hides the cursor.
     let args = [
         "add",
+        "--type",
+        "docker",
         "--name",
         "x",
         "--url",

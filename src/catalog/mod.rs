@@ -51,6 +51,8 @@ pub struct UsernameField {
 #[derive(Debug)]
 pub struct SecretField {
     pub kind: SecretKind,
+    /// What the secret is called in messages: "personal access token".
+    pub name: &'static str,
     pub prompt: &'static str,
     /// Refuse the secret, or accept it with a warning.
     pub check: fn(&str) -> rules::SecretCheck,
@@ -139,12 +141,12 @@ impl IntegrationType {
     pub fn registry_key(&self, url: Option<&str>) -> anyhow::Result<String> {
         let Some(url) = url.or(self.default_url) else {
             return fail(
-                Failure::usage(format!("a {} integration needs --url", self.id))
+                Failure::usage(format!("an integration of type {} needs --url", self.id))
                     .hint(format!("pass --url {}", self.host_hint)),
             );
         };
         self.check_url(url).map_err(|why| {
-            Failure::usage(format!("invalid registry URL for type {}: {why}", self.id))
+            Failure::usage(format!("invalid registry URL: {why}"))
                 .hint(format!("pass --url with a host such as {}", self.host_hint))
                 .into()
         })

@@ -146,7 +146,9 @@ pub fn json_key_user(user: &str) -> Result<(), String> {
     if user == JSON_KEY_USER {
         Ok(())
     } else {
-        Err(format!("a Google JSON key is used with the username {JSON_KEY_USER}"))
+        Err(format!(
+            "a Google JSON key is used with the username {JSON_KEY_USER}"
+        ))
     }
 }
 

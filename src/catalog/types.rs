@@ -6,6 +6,7 @@ use crate::registry;
 
 const PASSWORD: SecretField = SecretField {
     kind: SecretKind::Password,
+    name: "password",
     prompt: "Password",
     check: rules::any_secret,
 };
@@ -41,6 +42,7 @@ pub static HUB_TYPES: &[IntegrationType] = &[
         },
         secret: SecretField {
             kind: SecretKind::Token,
+            name: "personal access token",
             prompt: "Personal access token",
             check: rules::github_token,
         },
@@ -60,6 +62,7 @@ pub static HUB_TYPES: &[IntegrationType] = &[
         },
         secret: SecretField {
             kind: SecretKind::Token,
+            name: "password or robot token",
             prompt: "Password or robot token",
             check: rules::any_secret,
         },
@@ -79,6 +82,7 @@ pub static HUB_TYPES: &[IntegrationType] = &[
         },
         secret: SecretField {
             kind: SecretKind::Token,
+            name: "token",
             prompt: "Access token, deploy token or job token",
             check: rules::any_secret,
         },
@@ -102,6 +106,7 @@ pub static HUB_TYPES: &[IntegrationType] = &[
         },
         secret: SecretField {
             kind: SecretKind::Token,
+            name: "secret or token",
             prompt: "Secret or token",
             check: rules::any_secret,
         },
@@ -121,6 +126,7 @@ pub static HUB_TYPES: &[IntegrationType] = &[
         },
         secret: SecretField {
             kind: SecretKind::JsonKeyFile,
+            name: "service-account JSON key",
             prompt: "Path to the service-account JSON key file",
             check: rules::service_account_key,
         },
@@ -140,6 +146,7 @@ pub static HUB_TYPES: &[IntegrationType] = &[
         },
         secret: SecretField {
             kind: SecretKind::AwsSecretKey,
+            name: "AWS secret access key",
             prompt: "AWS secret access key",
             check: rules::aws_secret_key,
         },

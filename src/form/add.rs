@@ -88,7 +88,10 @@ fn check_flags(ui: &Ui, args: &AddArgs, conn: &dyn CatalogRead) -> Result<()> {
         if args.name.is_none() {
             return Err(ui.missing("a name", "--name NAME"));
         }
-        if args.username.is_none() && kind.username.fixed.is_none() && kind.username.absent.is_none() {
+        if args.username.is_none()
+            && kind.username.fixed.is_none()
+            && kind.username.absent.is_none()
+        {
             return Err(ui.missing("a username", "--username USERNAME"));
         }
         if !args.password.given() && fields::needs_secret(kind, args.username.as_deref()) {
@@ -110,10 +113,8 @@ fn check_flags(ui: &Ui, args: &AddArgs, conn: &dyn CatalogRead) -> Result<()> {
     for s in &args.subscriptions {
         validate::flag("--subscription", s, validate::name)?;
     }
-    if let (Some(url), Some(_)) = (&args.url, &args.kind) {
+    if let Some(url) = &args.url {
         kind.registry_key(Some(url))?;
-    } else if let Some(url) = &args.url {
-        registry_url(url)?;
     }
     Ok(())
 }
@@ -153,16 +154,6 @@ pub fn ask_name(ui: &Ui, conn: &dyn CatalogRead) -> Result<String> {
             Ok(Some(existing)) => Err(format!("'{}' is taken; choose another name", existing.name)),
             _ => Ok(()),
         }
-    })
-}
-
-/// A `--url` given without `--type`: a registry URL at all (the type,
-/// still to be chosen, checks it again).
-fn registry_url(url: &str) -> Result<()> {
-    crate::registry::normalize(url).map(drop).map_err(|why| {
-        crate::error::Failure::usage(format!("invalid registry URL: {why}"))
-            .hint("pass --url with a host such as registry.example.com:5000")
-            .into()
     })
 }
 

@@ -30,7 +30,12 @@ pub fn username_flag(kind: &IntegrationType, user: &str) -> Result<()> {
 }
 
 /// The username: the flag, the type's fixed one, or asked.
-pub fn username(ui: &Ui, kind: &IntegrationType, flag: Option<&str>, asking: bool) -> Result<String> {
+pub fn username(
+    ui: &Ui,
+    kind: &IntegrationType,
+    flag: Option<&str>,
+    asking: bool,
+) -> Result<String> {
     let field = &kind.username;
     if let Some(user) = flag {
         username_flag(kind, user)?;
@@ -46,7 +51,11 @@ pub fn username(ui: &Ui, kind: &IntegrationType, flag: Option<&str>, asking: boo
         Some(absent) if !asking => Ok(absent.to_string()),
         Some(absent) => {
             let answer = prompt::input(ui, field.prompt, None, true, |v| check_username(kind, v))?;
-            Ok(if answer.is_empty() { absent.to_string() } else { answer })
+            Ok(if answer.is_empty() {
+                absent.to_string()
+            } else {
+                answer
+            })
         }
         None => prompt::input(ui, field.prompt, None, false, |v| check_username(kind, v)),
     }
@@ -94,12 +103,11 @@ pub fn check_secret(ui: &Ui, kind: &IntegrationType, secret: &str, from: &str) -
             ui.warn(warning);
             Ok(())
         }
-        Err(why) => Err(Failure::usage(format!(
-            "invalid {} from {from}: {why}",
-            kind.secret.prompt.to_lowercase()
-        ))
-        .hint(secret_hint(kind))
-        .into()),
+        Err(why) => Err(
+            Failure::usage(format!("invalid {} from {from}: {why}", kind.secret.name))
+                .hint(secret_hint(kind))
+                .into(),
+        ),
     }
 }
 
@@ -108,7 +116,7 @@ fn secret_hint(kind: &IntegrationType) -> String {
         SecretKind::JsonKeyFile => "pass the service-account key downloaded from Google Cloud \
              (IAM > Service accounts > Keys) with --password-file key.json"
             .into(),
-        _ => format!("pass the {} with --password-stdin", kind.secret.prompt.to_lowercase()),
+        _ => format!("pass the {} with --password-stdin", kind.secret.name),
     }
 }
 
