@@ -5,17 +5,7 @@
 
 mod common;
 
-use common::{TestEnv, creds, stdout};
-
-/// A service-account-shaped Google JSON key (the key itself is not real).
-pub const JSON_KEY: &str = r#"{
-  "type": "service_account",
-  "project_id": "hubint-test",
-  "private_key_id": "0123456789abcdef",
-  "private_key": "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n",
-  "client_email": "pusher@hubint-test.iam.gserviceaccount.com",
-  "client_id": "1234567890"
-}"#;
+use common::{JSON_KEY, TestEnv, creds, stdout};
 
 /// (type, --url, --username, secret, registry key, username served)
 const CASES: &[(&str, Option<&str>, Option<&str>, &str, &str, &str)] = &[
@@ -311,4 +301,36 @@ fn type_rules_refuse_bad_input_and_save_nothing() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("the key is not JSON"));
     let list = env.run(&["list", "--json"], "");
     assert_eq!(stdout(&list).trim(), "[]");
+}
+
+/// `--type` completes to every type id, with its label.
+#[test]
+fn type_ids_complete() {
+    let env = TestEnv::new();
+    for (words, want) in [
+        (
+            &["add", "--type", ""][..],
+            &["docker", "ghcr", "quay", "gitlab", "acr", "gcr", "ecr"][..],
+        ),
+        (&["list", "--type", "g"], &["ghcr", "gitlab", "gcr"]),
+    ] {
+        let mut args = vec!["--", "hubint"];
+        args.extend_from_slice(words);
+        let out = env.cmd(&args).env("COMPLETE", "fish").output().unwrap();
+        let text = stdout(&out);
+        let values: Vec<_> = text
+            .lines()
+            .map(|l| l.split('\t').next().unwrap())
+            .collect();
+        assert_eq!(values, want, "{text}");
+    }
+    let out = env
+        .cmd(&["--", "hubint", "add", "--type", "ec"])
+        .env("COMPLETE", "fish")
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout(&out),
+        "ecr\tecr: Amazon ECR (tokens minted from AWS credentials)\n"
+    );
 }

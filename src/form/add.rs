@@ -185,7 +185,7 @@ fn summary(
         });
     }
     let none = || "(none)".to_string();
-    Ok(vec![
+    let mut rows = vec![
         ("Family", new.family.to_string()),
         ("Type", new.kind.to_string()),
         ("Name", new.name.clone()),
@@ -206,5 +206,9 @@ fn summary(
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(none),
         ),
-    ])
+    ];
+    if !new.kind.has_email {
+        rows.retain(|(label, _)| *label != "Email");
+    }
+    Ok(rows)
 }
