@@ -8,7 +8,16 @@ mod common;
 use common::{JSON_KEY, TestEnv, creds, stdout};
 
 /// (type, --url, --username, secret, registry key, username served)
-const CASES: &[(&str, Option<&str>, Option<&str>, &str, &str, &str)] = &[
+type Case = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+const CASES: &[Case] = &[
     (
         "docker",
         None,
@@ -266,10 +275,24 @@ fn type_rules_refuse_bad_input_and_save_nothing() {
         );
     }
     // The gcr key is checked as a service-account key.
-    for (file, says) in [(
-        not_sa,
-        "invalid service-account JSON key from --password-file: the key's \"type\" is not \"service_account\"",
-    )] {
+    let no_email = dir.join("no-email.json");
+    std::fs::write(&no_email, JSON_KEY.replace("client_email", "email")).unwrap();
+    let no_key = dir.join("no-key.json");
+    std::fs::write(&no_key, JSON_KEY.replace("PRIVATE KEY", "CERTIFICATE")).unwrap();
+    for (file, says) in [
+        (
+            not_sa,
+            "invalid service-account JSON key from --password-file: the key's \"type\" is not \"service_account\"",
+        ),
+        (
+            no_email.to_str().unwrap(),
+            "the key has no \"client_email\"",
+        ),
+        (
+            no_key.to_str().unwrap(),
+            "the key has no PEM \"private_key\"",
+        ),
+    ] {
         let out = env.run(
             &[
                 "add",

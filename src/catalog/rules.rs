@@ -32,7 +32,7 @@ pub fn acr_host(key: &str) -> Result<(), String> {
     let name = host_name(key);
     let ok = [".azurecr.io", ".azurecr.cn", ".azurecr.us"]
         .iter()
-        .any(|suffix| name.strip_suffix(suffix).is_some_and(|n| label(n)));
+        .any(|suffix| name.strip_suffix(suffix).is_some_and(label));
     only(key, ok, "an Azure registry is <name>.azurecr.io")
 }
 
