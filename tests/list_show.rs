@@ -353,7 +353,7 @@ fn a_misspelt_filter_is_an_error_not_an_empty_list() {
 
     ----- stderr -----
     error: unknown type 'dokcer' in family 'hub'
-    hint: types of hub: docker
+    hint: types of hub: docker, ghcr, quay, gitlab, acr, gcr, ecr
     ");
 }
 
