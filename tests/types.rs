@@ -114,6 +114,15 @@ fn every_type_is_added_by_flags_and_served_by_the_helper() {
             .collect();
         assert_eq!(names, [format!("{kind}-int")], "{kind}");
     }
+    // `edit` by flags checks the same rules for the integration's type.
+    let out = env.run(&["edit", "gcr-int", "--username", "me"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("_json_key"));
+    let out = env.run(&["edit", "gcr-int", "--password-stdin"], "{}");
+    assert_eq!(out.status.code(), Some(2));
+    let out = env.run(&["edit", "ghcr-int", "--password-stdin"], "hunter2");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning: the token does not look like"));
     let show = env.run(&["show", "gcr-int"], "");
     assert!(
         stdout(&show).contains("hub/gcr (Google Artifact Registry"),

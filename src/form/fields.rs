@@ -22,7 +22,11 @@ pub fn check_username(kind: &IntegrationType, user: &str) -> Result<(), String> 
 
 /// The `--username` flag, checked for the type.
 pub fn username_flag(kind: &IntegrationType, user: &str) -> Result<()> {
-    check_username(kind, user).map_err(|why| {
+    if kind.secretless(user) {
+        return Ok(());
+    }
+    validate::flag("--username", user, validate::username)?;
+    (kind.username.check)(user).map_err(|why| {
         Failure::usage(format!("invalid --username for type {}: {why}", kind.id))
             .hint(format!("{} takes: {}", kind.id, kind.username.prompt))
             .into()
