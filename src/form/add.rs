@@ -1,8 +1,9 @@
 //! `add`: each value from its flag, else from the form on a terminal, else
 //! an error naming the flag. The form (the optional fields, the
 //! subscriptions and the summary) runs when a required value (name,
-//! username or password) is missing on a terminal: given all three as
-//! flags, `add` asks nothing, as a script expects.
+//! username or password, unless the type sets them) is missing on a
+//! terminal: given them all as flags, `add` asks nothing, as a script
+//! expects.
 
 use crate::service::catalog::CatalogRead;
 use anyhow::Result;
@@ -20,10 +21,9 @@ use super::fields;
 
 pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &dyn CatalogRead) -> Result<NewIntegration> {
     let ui = &ctx.ui;
-    check_flags(ui, args, conn)?;
+    let flagged = check_flags(ui, args, conn)?;
     let store = ctx.default_store(args.secret_store)?;
-    let asking = ui.interactive()
-        && (args.name.is_none() || args.username.is_none() || !args.password.given());
+    let asking = ui.interactive() && missing(args, flagged).is_some();
     let password_given = args.password.read(ui)?;
     if ui.interactive() {
         super::unlock_first(ctx, store)?;
@@ -79,24 +79,35 @@ pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &dyn CatalogRead) -> Result<NewI
 
 /// Without a terminal, report a missing required flag before reading
 /// anything from stdin; check everything given as a flag before asking.
-fn check_flags(ui: &Ui, args: &AddArgs, conn: &dyn CatalogRead) -> Result<()> {
+/// The first required value (of the type given, or the default one) that
+/// no flag gives: what it is and the flag that gives it.
+fn missing(args: &AddArgs, kind: &IntegrationType) -> Option<(&'static str, &'static str)> {
+    let user = &kind.username;
+    if args.name.is_none() {
+        Some(("a name", "--name NAME"))
+    } else if args.username.is_none() && user.fixed.is_none() && user.absent.is_none() {
+        Some(("a username", "--username USERNAME"))
+    } else if !args.password.given() && fields::needs_secret(kind, args.username.as_deref()) {
+        Some(("a password", password::FLAGS))
+    } else {
+        None
+    }
+}
+
+/// The type of the flags (or the default one), once they are checked.
+fn check_flags(
+    ui: &Ui,
+    args: &AddArgs,
+    conn: &dyn CatalogRead,
+) -> Result<&'static IntegrationType> {
     // The family, type and URL flags, against the defaults for what the
     // form may still ask (the answers are checked again then).
     let family = catalog::family(args.family.as_deref().unwrap_or(catalog::DEFAULT_FAMILY))?;
     let kind = family.integration_type(args.kind.as_deref().unwrap_or(catalog::DEFAULT_TYPE))?;
-    if !ui.interactive() {
-        if args.name.is_none() {
-            return Err(ui.missing("a name", "--name NAME"));
-        }
-        if args.username.is_none()
-            && kind.username.fixed.is_none()
-            && kind.username.absent.is_none()
-        {
-            return Err(ui.missing("a username", "--username USERNAME"));
-        }
-        if !args.password.given() && fields::needs_secret(kind, args.username.as_deref()) {
-            return Err(ui.missing("a password", password::FLAGS));
-        }
+    if !ui.interactive()
+        && let Some((what, flag)) = missing(args, kind)
+    {
+        return Err(ui.missing(what, flag));
     }
     if let Some(name) = &args.name {
         validate::flag("--name", name, validate::name)?;
@@ -116,7 +127,7 @@ fn check_flags(ui: &Ui, args: &AddArgs, conn: &dyn CatalogRead) -> Result<()> {
     if let Some(url) = &args.url {
         kind.registry_key(Some(url))?;
     }
-    Ok(())
+    Ok(kind)
 }
 
 fn family(ui: &Ui, args: &AddArgs, asking: bool) -> Result<&'static Family> {
