@@ -366,3 +366,21 @@ fn type_ids_complete() {
         "ecr\tecr: Amazon ECR (tokens minted from AWS credentials)\n"
     );
 }
+
+/// The `--type` help names the catalog's types (its hint is built from it).
+#[test]
+fn add_help_names_every_type() {
+    let env = TestEnv::new();
+    let out = env.run(&["list", "--type", "nope"], "");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let ids = err.split("hint: types: ").nth(1).unwrap().trim();
+    let (rest, last) = ids.rsplit_once(", ").unwrap();
+    let help = stdout(&env.run(&["add", "--help"], ""));
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        help.contains(&format!(
+            "Integration type: {rest} or {last} [default: docker]"
+        )),
+        "{help}"
+    );
+}
