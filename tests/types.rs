@@ -384,3 +384,40 @@ fn add_help_names_every_type() {
         "{help}"
     );
 }
+
+/// A tool's login is recorded as the registry's type when it fits the
+/// type's rules, else as docker (never as ecr: a login holds a token).
+#[test]
+fn helper_logins_are_recorded_as_the_registry_type() {
+    needs_keyring!();
+    let env = TestEnv::new();
+    env.helper_store("ghcr.io", "octocat", "ghp_logintoken");
+    env.helper_store("registry.gitlab.com", "gitlab-ci-token", "job-token");
+    env.helper_store("quay.example.com", "acme+bot", "robot-token");
+    env.helper_store("123456789012.dkr.ecr.eu-west-1.amazonaws.com", "AWS", "tok");
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&env.run(&["list", "--json"], ""))).unwrap();
+    let kinds: std::collections::BTreeMap<_, _> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["username"].as_str().unwrap().to_string(),
+                i["type"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        ("AWS", "docker"),
+        ("acme+bot", "docker"),
+        ("gitlab-ci-token", "gitlab"),
+        ("octocat", "ghcr"),
+    ];
+    assert_eq!(
+        kinds,
+        want.iter()
+            .map(|(u, t)| (u.to_string(), t.to_string()))
+            .collect()
+    );
+}

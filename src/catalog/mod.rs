@@ -123,6 +123,37 @@ pub fn lookup(
     Ok((family, family.integration_type(type_id)?))
 }
 
+/// The type a tool's login (`docker login`, an imported config) is
+/// recorded as: the first type other than the default whose own host
+/// (not a loopback stand-in) this is and whose username and secret rules
+/// it passes without a warning, else the default type. Never a minted
+/// type: a login to ECR holds a token, not AWS keys.
+pub fn type_for_login(registry: &str, username: &str, secret: &str) -> &'static IntegrationType {
+    let family = &FAMILIES[0];
+    let fits = |t: &IntegrationType| {
+        // A type that takes any host (quay, gitlab: self-hosted) claims
+        // only its public one.
+        let strict = (t.check_host)("registry.example.invalid").is_err();
+        let default = t.default_url.and_then(|d| t.check_url(d).ok());
+        let host = if strict {
+            (t.check_host)(registry).is_ok()
+        } else {
+            default.as_deref() == Some(registry)
+        };
+        !t.is_ecr()
+            && t.id != DEFAULT_TYPE
+            && !rules::is_loopback(registry)
+            && host
+            && (t.username.check)(username).is_ok()
+            && (t.secret.check)(secret) == Ok(None)
+    };
+    family
+        .types
+        .iter()
+        .find(|t| fits(t))
+        .unwrap_or(&family.types[0])
+}
+
 pub fn family_ids() -> Vec<&'static str> {
     FAMILIES.iter().map(|f| f.id).collect()
 }
@@ -183,6 +214,21 @@ mod tests {
         assert!(acr.registry_key(None).is_err());
         assert!(acr.registry_key(Some("quay.io")).is_err());
         assert!(lookup("hub", "ecr").unwrap().1.is_ecr());
+        let login = |r, u, s| type_for_login(r, u, s).id;
+        assert_eq!(login("ghcr.io", "octocat", "ghp_x"), "ghcr");
+        assert_eq!(login("ghcr.io", "octocat", "password"), "docker");
+        assert_eq!(login("quay.io", "acme+bot", "t"), "quay");
+        assert_eq!(login("quay.example.com", "acme+bot", "t"), "docker");
+        assert_eq!(
+            login("registry.gitlab.com", "gitlab-ci-token", "t"),
+            "gitlab"
+        );
+        assert_eq!(login("contoso.azurecr.io", "contoso", "t"), "acr");
+        assert_eq!(login("gcr.io", "oauth2accesstoken", "ya29"), "docker");
+        assert_eq!(login("localhost:5000", "_json_key", "{}"), "docker");
+        let ecr = "123456789012.dkr.ecr.eu-west-1.amazonaws.com";
+        assert_eq!(login(ecr, "AWS", "token"), "docker");
+        assert_eq!(login(registry::DOCKER_HUB, "bob", "pw"), "docker");
         assert_eq!(
             t.registry_key(Some("localhost:5000")).unwrap(),
             "localhost:5000"
