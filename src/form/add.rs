@@ -77,8 +77,6 @@ pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &dyn CatalogRead) -> Result<NewI
     Ok(new)
 }
 
-/// Without a terminal, report a missing required flag before reading
-/// anything from stdin; check everything given as a flag before asking.
 /// The first required value (of the type given, or the default one) that
 /// no flag gives: what it is and the flag that gives it.
 fn missing(args: &AddArgs, kind: &IntegrationType) -> Option<(&'static str, &'static str)> {
@@ -94,7 +92,9 @@ fn missing(args: &AddArgs, kind: &IntegrationType) -> Option<(&'static str, &'st
     }
 }
 
-/// The type of the flags (or the default one), once they are checked.
+/// Without a terminal, report a missing required flag before reading
+/// anything from stdin; check everything given as a flag before asking.
+/// Returns the type of the flags (or the default one).
 fn check_flags(
     ui: &Ui,
     args: &AddArgs,
