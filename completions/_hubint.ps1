@@ -70,7 +70,7 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
         }
         'hubint;integration;add' {
             [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'Integration family [default: hub]')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Integration type within the family [default: docker]')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr [default: docker]')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Unique name: 1-64 letters, digits, ''-'', ''_'', ''.'', starting with a letter or digit')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Registry URL or host[:port] [default: Docker Hub]')
             [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Registry username')
@@ -427,7 +427,7 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
         }
         'hubint;add' {
             [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'Integration family [default: hub]')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Integration type within the family [default: docker]')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr [default: docker]')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Unique name: 1-64 letters, digits, ''-'', ''_'', ''.'', starting with a letter or digit')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Registry URL or host[:port] [default: Docker Hub]')
             [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Registry username')

@@ -65,7 +65,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         }
         &'hubint;integration;add'= {
             cand --family 'Integration family [default: hub]'
-            cand --type 'Integration type within the family [default: docker]'
+            cand --type 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr [default: docker]'
             cand --name 'Unique name: 1-64 letters, digits, ''-'', ''_'', ''.'', starting with a letter or digit'
             cand --url 'Registry URL or host[:port] [default: Docker Hub]'
             cand --username 'Registry username'
@@ -377,7 +377,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         }
         &'hubint;add'= {
             cand --family 'Integration family [default: hub]'
-            cand --type 'Integration type within the family [default: docker]'
+            cand --type 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr [default: docker]'
             cand --name 'Unique name: 1-64 letters, digits, ''-'', ''_'', ''.'', starting with a letter or digit'
             cand --url 'Registry URL or host[:port] [default: Docker Hub]'
             cand --username 'Registry username'

@@ -63,7 +63,7 @@ complete -c hubint -n "__fish_hubint_using_subcommand integration; and not __fis
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and not __fish_seen_subcommand_from add edit delete list show verify move help" -f -a "move" -d 'Move secrets between the OS keyring and the encrypted file store'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and not __fish_seen_subcommand_from add edit delete list show verify move help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l family -d 'Integration family [default: hub]' -r
-complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l type -d 'Integration type within the family [default: docker]' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l type -d 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr [default: docker]' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l name -d 'Unique name: 1-64 letters, digits, \'-\', \'_\', \'.\', starting with a letter or digit' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l url -d 'Registry URL or host[:port] [default: Docker Hub]' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l username -d 'Registry username' -r
@@ -253,7 +253,7 @@ complete -c hubint -n "__fish_hubint_using_subcommand secret-store; and __fish_s
 complete -c hubint -n "__fish_hubint_using_subcommand secret-store; and __fish_seen_subcommand_from help" -f -a "passwd" -d 'Re-encrypt the encrypted file store under a new passphrase'
 complete -c hubint -n "__fish_hubint_using_subcommand secret-store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l family -d 'Integration family [default: hub]' -r
-complete -c hubint -n "__fish_hubint_using_subcommand add" -l type -d 'Integration type within the family [default: docker]' -r
+complete -c hubint -n "__fish_hubint_using_subcommand add" -l type -d 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr [default: docker]' -r
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l name -d 'Unique name: 1-64 letters, digits, \'-\', \'_\', \'.\', starting with a letter or digit' -r
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l url -d 'Registry URL or host[:port] [default: Docker Hub]' -r
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l username -d 'Registry username' -r

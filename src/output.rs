@@ -276,11 +276,25 @@ pub(crate) fn registry_cell(i: &Integration, short: bool) -> String {
     }
 }
 
+/// `hub/ghcr (GitHub Container Registry (ghcr.io))`: the ids and the type's label.
+fn type_cell(i: &Integration) -> String {
+    let label = i.kind.label;
+    let label = label
+        .strip_prefix(i.kind.id)
+        .and_then(|l| l.strip_prefix(": "));
+    format!(
+        "{}/{} ({})",
+        i.family,
+        i.kind,
+        label.unwrap_or(i.kind.label)
+    )
+}
+
 fn integration_table(i: &Integration) -> Table {
     let mut table = new_table(&[]);
     let rows: [(&str, String); 11] = [
         ("name", i.name.clone()),
-        ("family/type", format!("{}/{}", i.family, i.kind)),
+        ("family/type", type_cell(i)),
         ("registry", registry_cell(i, false)),
         ("username", i.username.clone()),
         (

@@ -43,6 +43,17 @@ impl PasswordArgs {
         self.password_stdin || self.password_file.is_some() || self.password.is_some()
     }
 
+    /// The flag that gave the password, for error messages.
+    pub fn flag(&self) -> &'static str {
+        if self.password_stdin {
+            "--password-stdin"
+        } else if self.password_file.is_some() {
+            "--password-file"
+        } else {
+            "--password"
+        }
+    }
+
     /// The password from whichever flag was given, validated; `None` if no
     /// flag was given.
     pub fn read(&self, ui: &Ui) -> Result<Option<Secret>> {

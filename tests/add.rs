@@ -16,7 +16,7 @@ fn add_defaults_to_docker_hub_and_prints_the_integration() {
     exit_code: 0
     ----- stdout -----
      name            add-hub
-     family/type     hub/docker
+     family/type     hub/docker (Docker Hub or any Registry v2)
      registry        https://index.docker.io/v1/
      username        bob
      email           -
@@ -263,14 +263,14 @@ fn unknown_family_or_type_is_a_usage_error() {
     error: unknown integration family 'nope'
     hint: families: hub
     ");
-    snapshot!(env, env.cmd(&base).args(["--type", "quay"]), @"
+    snapshot!(env, env.cmd(&base).args(["--type", "harbor"]), @"
     success: false
     exit_code: 2
     ----- stdout -----
 
     ----- stderr -----
-    error: unknown type 'quay' in family 'hub'
-    hint: types of hub: docker
+    error: unknown type 'harbor' in family 'hub'
+    hint: types of hub: docker, ghcr, quay, gitlab, acr, gcr, ecr
     ");
     assert!(env.names().is_empty());
 }

@@ -220,7 +220,12 @@ const DYNAMIC_CASES: &[(&str, bool, &[&str])] = &[
         &["team-a", "team-b"],
     ),
     ("hubint add --family ", true, &["hub"]),
-    ("hubint list --type ", true, &["docker"]),
+    (
+        "hubint list --type ",
+        true,
+        &["docker", "ghcr", "quay", "gitlab", "acr", "gcr", "ecr"],
+    ),
+    ("hubint add --type g", true, &["ghcr", "gitlab", "gcr"]),
     ("hubint completions z", true, &["zsh"]),
 ];
 

@@ -172,7 +172,7 @@ fn every_spelling_of_a_registry_finds_the_same_integration() {
     exit_code: 0
     ----- stdout -----
      name            localhost-5000-alice
-     family/type     hub/docker
+     family/type     hub/docker (Docker Hub or any Registry v2)
      registry        localhost:5000
      username        alice
      email           -
@@ -221,7 +221,7 @@ fn docker_hub_spellings_and_identity_tokens_round_trip() {
     exit_code: 0
     ----- stdout -----
      name            docker.io-token
-     family/type     hub/docker
+     family/type     hub/docker (Docker Hub or any Registry v2)
      registry        https://index.docker.io/v1/
      username        <token>
      email           -

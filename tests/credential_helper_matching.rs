@@ -87,7 +87,7 @@ fn several_integrations_for_one_registry() {
     exit_code: 0
     ----- stdout -----
      name            localhost-5000-bob
-     family/type     hub/docker
+     family/type     hub/docker (Docker Hub or any Registry v2)
      registry        localhost:5000 (default)
      username        bob
      email           -

@@ -64,7 +64,7 @@ fn rename_changing_only_the_case_is_allowed() {
     exit_code: 0
     ----- stdout -----
      name            Case-Only
-     family/type     hub/docker
+     family/type     hub/docker (Docker Hub or any Registry v2)
      registry        https://index.docker.io/v1/
      username        user
      email           -
@@ -98,7 +98,7 @@ fn url_username_and_email_change() {
     exit_code: 0
     ----- stdout -----
      name            edit-fields
-     family/type     hub/docker
+     family/type     hub/docker (Docker Hub or any Registry v2)
      registry        registry.example.com:5000
      username        new-user
      email           new@example.com
@@ -165,7 +165,7 @@ fn password_change_updates_the_keyring() {
     exit_code: 0
     ----- stdout -----
      name            edit-pw
-     family/type     hub/docker
+     family/type     hub/docker (Docker Hub or any Registry v2)
      registry        https://index.docker.io/v1/
      username        user
      email           -
@@ -197,7 +197,7 @@ fn password_change_updates_the_keyring() {
     exit_code: 0
     ----- stdout -----
      name            edit-pw
-     family/type     hub/docker
+     family/type     hub/docker (Docker Hub or any Registry v2)
      registry        https://index.docker.io/v1/
      username        user
      email           -
@@ -282,7 +282,7 @@ fn same_values_change_nothing() {
     exit_code: 0
     ----- stdout -----
      name            edit-same
-     family/type     hub/docker
+     family/type     hub/docker (Docker Hub or any Registry v2)
      registry        https://index.docker.io/v1/
      username        user
      email           -

@@ -61,7 +61,7 @@ fn add_edit_delete_with_passphrase_from_env() {
     exit_code: 0
     ----- stdout -----
      name            web
-     family/type     hub/docker
+     family/type     hub/docker (Docker Hub or any Registry v2)
      registry        https://index.docker.io/v1/
      username        ci
      email           -

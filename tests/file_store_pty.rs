@@ -161,6 +161,8 @@ fn add_form_asks_the_passphrase_first() {
 /// The fields after the passphrase, with every default taken.
 fn walk_form(s: &mut Pty, name: &str, password: &str) {
     s.expect("✔ Integration family · hub")
+        .expect("Integration type")
+        .send(ENTER)
         .expect("Name:")
         .line(name)
         .expect("Registry URL")

@@ -202,9 +202,9 @@ fn auth_json_identity_tokens_and_unique_names() {
     success: true
     exit_code: 0
     ----- stdout -----
-    quay.io-carol	hub/docker	quay.io	carol	-	-	keyring	[TIME]	-
+    quay.io-carol	hub/quay	quay.io	carol	-	-	keyring	[TIME]	-
     docker.io-token	hub/docker	docker.io	<token>	-	-	keyring	[TIME]	-
-    quay.io-dave	hub/docker	quay.io	dave	-	-	keyring	[TIME]	-
+    quay.io-dave	hub/quay	quay.io	dave	-	-	keyring	[TIME]	-
 
     ----- stderr -----
     warning: .auths["quay.io"] has another password for carol at quay.io; kept the one from .auths["Quay.IO"]

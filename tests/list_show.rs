@@ -233,7 +233,7 @@ fn show_prints_one_integration() {
     exit_code: 0
     ----- stdout -----
      name            Alpha
-     family/type     hub/docker
+     family/type     hub/docker (Docker Hub or any Registry v2)
      registry        registry.example.com:5000
      username        user
      email           ops@example.com
@@ -344,7 +344,7 @@ fn a_misspelt_filter_is_an_error_not_an_empty_list() {
 
     ----- stderr -----
     error: unknown integration type 'dokcer'
-    hint: types: docker
+    hint: types: docker, ghcr, quay, gitlab, acr, gcr, ecr
     ");
     snapshot!(env, env.cmd(&["list", "--family", "hub", "--type", "dokcer"]), @"
     success: false
@@ -353,7 +353,7 @@ fn a_misspelt_filter_is_an_error_not_an_empty_list() {
 
     ----- stderr -----
     error: unknown type 'dokcer' in family 'hub'
-    hint: types of hub: docker
+    hint: types of hub: docker, ghcr, quay, gitlab, acr, gcr, ecr
     ");
 }
 

@@ -13,7 +13,7 @@ use common::{TestEnv, keyring_secret};
 use serde_json::Value;
 
 /// The whole add form, in the order of the integrations page: family and
-/// type (one choice each: shown, not asked), name, URL, username, password
+/// type (the family shown while there is one, the type chosen), name, URL, username, password
 /// twice, email; then the subscriptions; then the summary and Save.
 #[test]
 fn add_walks_the_form_in_the_page_order() {
@@ -24,7 +24,9 @@ fn add_walks_the_form_in_the_page_order() {
 
     let mut p = Pty::spawn(&env, &["add"]);
     p.expect("✔ Integration family · hub")
-        .expect("✔ Integration type · docker");
+        .expect("Integration type")
+        .send(ENTER)
+        .expect("Integration type: docker");
     // Empty, invalid, then taken (case-insensitive): asked again each time.
     p.expect("Name:")
         .send(ENTER)
@@ -132,7 +134,9 @@ fn add_accepts_the_defaults_and_no_at_save_saves_nothing() {
     let walk = |answer: &str| {
         let mut p = Pty::spawn(&env, &["add", "--name", "hub", "--username", "me"]);
         p.expect("✔ Integration family · hub")
-            .expect("✔ Integration type · docker")
+            .expect("Integration type")
+            .send(ENTER)
+            .expect("Integration type: docker")
             .expect("Registry URL [https://index.docker.io/v1/]:")
             .send(ENTER)
             .expect_password("Password:")
@@ -271,6 +275,8 @@ fn ctrl_c_at_a_prompt_cancels_cleanly() {
     // At a select (the subscriptions), which hides the cursor.
     let args = [
         "add",
+        "--type",
+        "docker",
         "--name",
         "x",
         "--url",

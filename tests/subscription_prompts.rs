@@ -163,7 +163,18 @@ fn keys_typed_before_the_question_are_discarded() {
 /// The add form's subscription step, up to the name typed at "new
 /// subscription..." (prod is selected too).
 fn add_form_to_new_name(env: &TestEnv, name: &str, new: &str) -> Pty {
-    let mut p = Pty::spawn(env, &["add", "--name", name, "--username", "me"]);
+    let mut p = Pty::spawn(
+        env,
+        &[
+            "add",
+            "--type",
+            "docker",
+            "--name",
+            name,
+            "--username",
+            "me",
+        ],
+    );
     p.expect("Registry URL [https://index.docker.io/v1/]:")
         .send(ENTER)
         .expect_password("Password:")

@@ -66,7 +66,7 @@ fn basic_auth_against_a_real_registry() {
     exit_code: 0
     ----- stdout -----
      name            good
-     family/type     hub/docker
+     family/type     hub/docker (Docker Hub or any Registry v2)
      registry        127.0.0.1:[PORT]
      username        user
      email           -

@@ -127,7 +127,7 @@ fn add_and_edit_with_verify() {
     exit_code: 0
     ----- stdout -----
      name            unchecked
-     family/type     hub/docker
+     family/type     hub/docker (Docker Hub or any Registry v2)
      registry        127.0.0.1:[PORT]
      username        user
      email           -

@@ -1,8 +1,9 @@
 //! `add`: each value from its flag, else from the form on a terminal, else
 //! an error naming the flag. The form (the optional fields, the
 //! subscriptions and the summary) runs when a required value (name,
-//! username or password) is missing on a terminal: given all three as
-//! flags, `add` asks nothing, as a script expects.
+//! username or password, unless the type sets them) is missing on a
+//! terminal: given them all as flags, `add` asks nothing, as a script
+//! expects.
 
 use crate::service::catalog::CatalogRead;
 use anyhow::Result;
@@ -11,18 +12,18 @@ use crate::catalog::{self, FAMILIES, Family, IntegrationType};
 use crate::commands::integration::add::AddArgs;
 use crate::context::Ctx;
 use crate::password;
-use crate::secret::Secret;
 use crate::service::NewIntegration;
 use crate::service::model::{FamilyRef, TypeRef};
 use crate::ui::Ui;
 use crate::{prompt, validate};
 
+use super::fields;
+
 pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &dyn CatalogRead) -> Result<NewIntegration> {
     let ui = &ctx.ui;
-    check_flags(ui, args, conn)?;
+    let flagged = check_flags(ui, args, conn)?;
     let store = ctx.default_store(args.secret_store)?;
-    let asking = ui.interactive()
-        && (args.name.is_none() || args.username.is_none() || !args.password.given());
+    let asking = ui.interactive() && missing(args, flagged).is_some();
     let password_given = args.password.read(ui)?;
     if ui.interactive() {
         super::unlock_first(ctx, store)?;
@@ -38,14 +39,9 @@ pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &dyn CatalogRead) -> Result<NewI
         None if asking => ask_url(ui, kind)?,
         None => kind.registry_key(None)?,
     };
-    let username = match &args.username {
-        Some(u) => u.clone(),
-        None => prompt::input(ui, "Username", None, false, validate::username)?,
-    };
-    let password = match password_given {
-        Some(p) => p,
-        None => ask_password(ui)?,
-    };
+    let username = fields::username(ui, kind, args.username.as_deref(), asking)?;
+    let given = password_given.map(|p| (p, args.password.flag()));
+    let password = fields::secret(ui, kind, &username, given)?;
     let email = match &args.email {
         Some(e) => Some(e.clone()),
         None if asking && kind.has_email => Some(prompt::input(
@@ -81,25 +77,45 @@ pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &dyn CatalogRead) -> Result<NewI
     Ok(new)
 }
 
+/// The first required value (of the type given, or the default one) that
+/// no flag gives: what it is and the flag that gives it.
+fn missing(args: &AddArgs, kind: &IntegrationType) -> Option<(&'static str, &'static str)> {
+    let user = &kind.username;
+    if args.name.is_none() {
+        Some(("a name", "--name NAME"))
+    } else if args.username.is_none() && user.fixed.is_none() && user.absent.is_none() {
+        Some(("a username", "--username USERNAME"))
+    } else if !args.password.given() && fields::needs_secret(kind, args.username.as_deref()) {
+        Some(("a password", password::FLAGS))
+    } else {
+        None
+    }
+}
+
 /// Without a terminal, report a missing required flag before reading
 /// anything from stdin; check everything given as a flag before asking.
-fn check_flags(ui: &Ui, args: &AddArgs, conn: &dyn CatalogRead) -> Result<()> {
-    if !ui.interactive() {
-        if args.name.is_none() {
-            return Err(ui.missing("a name", "--name NAME"));
-        }
-        if args.username.is_none() {
-            return Err(ui.missing("a username", "--username USERNAME"));
-        }
-        if !args.password.given() {
-            return Err(ui.missing("a password", password::FLAGS));
-        }
+/// Returns the type of the flags (or the default one).
+fn check_flags(
+    ui: &Ui,
+    args: &AddArgs,
+    conn: &dyn CatalogRead,
+) -> Result<&'static IntegrationType> {
+    // The family, type and URL flags, against the defaults for what the
+    // form may still ask (the answers are checked again then).
+    let family = catalog::family(args.family.as_deref().unwrap_or(catalog::DEFAULT_FAMILY))?;
+    let kind = family.integration_type(args.kind.as_deref().unwrap_or(catalog::DEFAULT_TYPE))?;
+    if !ui.interactive()
+        && let Some((what, flag)) = missing(args, kind)
+    {
+        return Err(ui.missing(what, flag));
     }
     if let Some(name) = &args.name {
         validate::flag("--name", name, validate::name)?;
         conn.ensure_name_free(name, None)?;
     }
-    if let Some(u) = &args.username {
+    if let (Some(u), Some(_)) = (&args.username, &args.kind) {
+        fields::username_flag(kind, u)?;
+    } else if let Some(u) = &args.username {
         validate::flag("--username", u, validate::username)?;
     }
     if let Some(e) = &args.email {
@@ -108,14 +124,10 @@ fn check_flags(ui: &Ui, args: &AddArgs, conn: &dyn CatalogRead) -> Result<()> {
     for s in &args.subscriptions {
         validate::flag("--subscription", s, validate::name)?;
     }
-    // The family, type and URL flags, against the defaults for what the
-    // form may still ask (the answers are checked again then).
-    let family = catalog::family(args.family.as_deref().unwrap_or(catalog::DEFAULT_FAMILY))?;
-    let kind = family.integration_type(args.kind.as_deref().unwrap_or(catalog::DEFAULT_TYPE))?;
     if let Some(url) = &args.url {
         kind.registry_key(Some(url))?;
     }
-    Ok(())
+    Ok(kind)
 }
 
 fn family(ui: &Ui, args: &AddArgs, asking: bool) -> Result<&'static Family> {
@@ -156,17 +168,16 @@ pub fn ask_name(ui: &Ui, conn: &dyn CatalogRead) -> Result<String> {
     })
 }
 
-/// The registry URL, with the type's default offered.
+/// The registry URL, with the type's default offered (or its pattern shown).
 fn ask_url(ui: &Ui, kind: &IntegrationType) -> Result<String> {
-    let answer = prompt::input(ui, "Registry URL", Some(kind.default_url), false, |v| {
-        (kind.normalize_url)(v).map(drop)
+    let label = match kind.default_url {
+        Some(_) => "Registry URL".to_string(),
+        None => format!("Registry URL ({})", kind.host_hint),
+    };
+    let answer = prompt::input(ui, &label, kind.default_url, false, |v| {
+        kind.check_url(v).map(drop)
     })?;
     kind.registry_key(Some(&answer))
-}
-
-fn ask_password(ui: &Ui) -> Result<Secret> {
-    Ok(prompt::password(ui, "Password", false)?
-        .expect("a password prompt that cannot be skipped returns one"))
 }
 
 /// What will be saved, the password masked and the store named.
@@ -185,7 +196,7 @@ fn summary(
         });
     }
     let none = || "(none)".to_string();
-    Ok(vec![
+    let mut rows = vec![
         ("Family", new.family.to_string()),
         ("Type", new.kind.to_string()),
         ("Name", new.name.clone()),
@@ -206,5 +217,9 @@ fn summary(
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(none),
         ),
-    ])
+    ];
+    if !new.kind.has_email {
+        rows.retain(|(label, _)| *label != "Email");
+    }
+    Ok(rows)
 }

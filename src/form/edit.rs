@@ -31,18 +31,17 @@ pub fn collect(
     let mut updated = current.clone();
     updated.name = ask_name(ui, conn, current)?;
     let url = prompt::input(ui, "Registry URL", Some(&current.registry), false, |v| {
-        (kind.normalize_url)(v).map(drop)
+        kind.check_url(v).map(drop)
     })?;
     updated.registry = kind.registry_key(Some(&url))?;
     updated.default = current.default && updated.registry == current.registry;
-    updated.username = prompt::input(
-        ui,
-        "Username",
-        Some(&current.username),
-        false,
-        validate::username,
-    )?;
+    updated.username = prompt::input(ui, "Username", Some(&current.username), false, |v| {
+        super::fields::check_username(kind, v)
+    })?;
     let password = prompt::password(ui, "Password (leave empty to keep the current one)", true)?;
+    if let Some(p) = &password {
+        super::fields::check_secret(ui, kind, p, "the prompt")?;
+    }
     if kind.has_email {
         updated.email = ask_email(ui, current.email.as_deref())?;
     }

@@ -7,6 +7,7 @@
 
 pub mod add;
 pub mod edit;
+pub mod fields;
 
 use crate::service::catalog::CatalogRead;
 use anyhow::Result;

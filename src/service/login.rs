@@ -174,7 +174,8 @@ fn new_integration(
     scope: &Scope,
     taken: &HashSet<String>,
 ) -> Result<NewIntegration> {
-    let (family, kind) = super::model::kind_of(catalog::DEFAULT_FAMILY, catalog::DEFAULT_TYPE)?;
+    let kind = catalog::type_for_login(&login.registry, &login.username, &login.secret);
+    let (family, kind) = super::model::kind_of(catalog::DEFAULT_FAMILY, kind.id)?;
     Ok(NewIntegration {
         name: free_name(db, &login.registry, &login.username, taken)?,
         family,

@@ -19,6 +19,7 @@ mod bad;
 mod helper;
 mod inspect;
 mod keyring;
+mod keys;
 mod skip;
 mod stress;
 #[cfg(unix)]
@@ -35,6 +36,8 @@ pub use helper::*;
 pub use inspect::*;
 #[allow(unused_imports)]
 pub use keyring::*;
+#[allow(unused_imports)]
+pub use keys::*;
 #[allow(unused_imports)]
 pub use skip::*;
 #[allow(unused_imports)]

@@ -17,7 +17,8 @@ pub struct AddArgs {
     #[arg(long, value_name = "FAMILY", add = crate::complete::families())]
     pub family: Option<String>,
 
-    /// Integration type within the family [default: docker]
+    /// Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr [default:
+    /// docker]
     #[arg(long = "type", value_name = "TYPE", add = crate::complete::types())]
     pub kind: Option<String>,
 

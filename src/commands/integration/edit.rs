@@ -175,7 +175,7 @@ fn from_flags(
         updated.registry = kind.registry_key(Some(url))?;
     }
     if let Some(username) = &args.username {
-        validate::flag("--username", username, validate::username)?;
+        crate::form::fields::username_flag(&current.kind, username)?;
         updated.username = username.clone();
     }
     if let Some(email) = &args.email {
@@ -193,5 +193,8 @@ fn from_flags(
         updated.logged_out = false;
     }
     let password = args.password.read(&ctx.ui)?;
+    if let Some(p) = &password {
+        crate::form::fields::check_secret(&ctx.ui, &current.kind, p, args.password.flag())?;
+    }
     Ok((updated, password))
 }

@@ -1,0 +1,423 @@
+//! The types of the `hub` family (issue #16): each is added by flags with
+//! its own host and username rules, refused with one line and a hint when
+//! its rules are broken (exit 2, nothing saved), filtered by `list --type`
+//! and served by the credential helper.
+
+mod common;
+
+use common::{JSON_KEY, TestEnv, creds, stdout};
+
+/// (type, --url, --username, secret, registry key, username served)
+type Case = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+const CASES: &[Case] = &[
+    (
+        "docker",
+        None,
+        Some("bob"),
+        "pw-docker",
+        "https://index.docker.io/v1/",
+        "bob",
+    ),
+    (
+        "ghcr",
+        None,
+        Some("octocat"),
+        "ghp_0123456789abcdef",
+        "ghcr.io",
+        "octocat",
+    ),
+    (
+        "quay",
+        None,
+        Some("acme+deployer"),
+        "ROBOTTOKEN",
+        "quay.io",
+        "acme+deployer",
+    ),
+    (
+        "gitlab",
+        None,
+        Some("gitlab-ci-token"),
+        "glcbt-xyz",
+        "registry.gitlab.com",
+        "gitlab-ci-token",
+    ),
+    (
+        "acr",
+        Some("https://Contoso.azurecr.io"),
+        Some("00000000-0000-0000-0000-000000000000"),
+        "refresh.token.jwt",
+        "contoso.azurecr.io",
+        "00000000-0000-0000-0000-000000000000",
+    ),
+    (
+        "gcr",
+        Some("europe-west1-docker.pkg.dev"),
+        None,
+        JSON_KEY,
+        "europe-west1-docker.pkg.dev",
+        "_json_key",
+    ),
+];
+
+#[test]
+fn every_type_is_added_by_flags_and_served_by_the_helper() {
+    needs_keyring!();
+    let env = TestEnv::new();
+    for (kind, url, user, secret, key, served_user) in CASES {
+        let name = format!("{kind}-int");
+        let mut args = vec![
+            "add",
+            "--type",
+            kind,
+            "--name",
+            &name,
+            "--password-stdin",
+            "--json",
+        ];
+        if let Some(url) = url {
+            args.extend(["--url", url]);
+        }
+        if let Some(user) = user {
+            args.extend(["--username", user]);
+        }
+        let out = env.run(&args, secret);
+        assert!(
+            out.status.success(),
+            "{kind}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["type"], *kind);
+        assert_eq!(json["registry"], *key);
+        assert_eq!(json["username"], *served_user);
+        let (code, got) = env.helper_get(key);
+        assert_eq!((code, got), (0, creds(key, served_user, secret)), "{kind}");
+    }
+    // Each type filters to its own integration; the label shows in `show`.
+    for (kind, ..) in CASES {
+        let out = env.run(&["list", "--type", kind, "--json"], "");
+        let list: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let names: Vec<_> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["name"].clone())
+            .collect();
+        assert_eq!(names, [format!("{kind}-int")], "{kind}");
+    }
+    // `edit` by flags checks the same rules for the integration's type.
+    let out = env.run(&["edit", "gcr-int", "--username", "me"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("_json_key"));
+    let out = env.run(&["edit", "gcr-int", "--password-stdin"], "{}");
+    assert_eq!(out.status.code(), Some(2));
+    let out = env.run(&["edit", "ghcr-int", "--password-stdin"], "hunter2");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning: the token does not look like"));
+    let show = env.run(&["show", "gcr-int"], "");
+    assert!(
+        stdout(&show).contains("hub/gcr (Google Artifact Registry"),
+        "{}",
+        stdout(&show)
+    );
+}
+
+#[test]
+fn ghcr_warns_when_the_token_is_not_a_github_token() {
+    needs_keyring!();
+    let env = TestEnv::new();
+    let out = env.run(
+        &[
+            "add",
+            "--type",
+            "ghcr",
+            "--name",
+            "gh",
+            "--username",
+            "octocat",
+            "--password-stdin",
+        ],
+        "my-account-password",
+    );
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: the token does not look like a GitHub personal access token (ghp_... or github_pat_...)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn ecr_takes_keys_or_the_default_chain() {
+    needs_keyring!();
+    let env = TestEnv::new();
+    let url = "123456789012.dkr.ecr.eu-west-1.amazonaws.com";
+    let out = env.run(
+        &[
+            "add",
+            "--type",
+            "ecr",
+            "--name",
+            "ecr-keys",
+            "--url",
+            url,
+            "--username",
+            "AKIAIOSFODNN7EXAMPLE",
+            "--password-stdin",
+            "--json",
+        ],
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = env.run(
+        &[
+            "add",
+            "--type",
+            "ecr",
+            "--name",
+            "ecr-chain",
+            "--url",
+            url,
+            "--json",
+        ],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["username"], "aws-default-chain");
+}
+
+/// Bad input for a type: one line and a hint, exit 2, nothing saved.
+#[test]
+fn type_rules_refuse_bad_input_and_save_nothing() {
+    needs_keyring!();
+    let env = TestEnv::new();
+    let dir = env.home.join("keys");
+    std::fs::create_dir_all(&dir).unwrap();
+    let not_sa = dir.join("user.json");
+    std::fs::write(&not_sa, r#"{"type":"authorized_user","client_id":"x"}"#).unwrap();
+    let not_sa = not_sa.to_str().unwrap();
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["--type", "ghcr", "--url", "quay.io", "--username", "u"],
+            "invalid registry URL: GitHub's registry is ghcr.io, not quay.io",
+            "hint: pass --url with a host such as ghcr.io",
+        ),
+        (
+            &["--type", "acr", "--username", "u"],
+            "an integration of type acr needs --url",
+            "hint: pass --url <name>.azurecr.io",
+        ),
+        (
+            &[
+                "--type",
+                "acr",
+                "--url",
+                "contoso.example.com",
+                "--username",
+                "u",
+            ],
+            "an Azure registry is <name>.azurecr.io, not contoso.example.com",
+            "hint:",
+        ),
+        (
+            &["--type", "gcr", "--url", "docker.io"],
+            "a Google registry is gcr.io, <region>.gcr.io or <region>-docker.pkg.dev, not Docker Hub",
+            "hint:",
+        ),
+        (
+            &[
+                "--type",
+                "ecr",
+                "--url",
+                "12.dkr.ecr.eu-west-1.amazonaws.com",
+            ],
+            "an ECR registry is <account>.dkr.ecr.<region>.amazonaws.com",
+            "hint:",
+        ),
+        (
+            &["--type", "quay", "--username", "acme+"],
+            "invalid --username for type quay: a Quay robot account is written org+name",
+            "hint:",
+        ),
+        (
+            &["--type", "ghcr", "--username", "octo cat"],
+            "invalid --username for type ghcr",
+            "hint:",
+        ),
+        (
+            &["--type", "gcr", "--username", "me"],
+            "a Google JSON key is used with the username _json_key",
+            "hint:",
+        ),
+    ];
+    for (i, (flags, says, hint)) in cases.iter().enumerate() {
+        let name = format!("bad-{i}");
+        let mut args = vec!["add", "--name", &name, "--password-stdin"];
+        args.extend_from_slice(flags);
+        let out = env.run(&args, "not-a-key");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{flags:?}: {err}");
+        assert!(err.contains(says), "{flags:?}: {err}");
+        assert!(err.contains(hint), "{flags:?}: {err}");
+        assert_eq!(
+            err.lines().filter(|l| l.starts_with("error:")).count(),
+            1,
+            "{err}"
+        );
+    }
+    // The gcr key is checked as a service-account key.
+    let no_email = dir.join("no-email.json");
+    std::fs::write(&no_email, JSON_KEY.replace("client_email", "email")).unwrap();
+    let no_key = dir.join("no-key.json");
+    std::fs::write(&no_key, JSON_KEY.replace("PRIVATE KEY", "CERTIFICATE")).unwrap();
+    for (file, says) in [
+        (
+            not_sa,
+            "invalid service-account JSON key from --password-file: the key's \"type\" is not \"service_account\"",
+        ),
+        (
+            no_email.to_str().unwrap(),
+            "the key has no \"client_email\"",
+        ),
+        (
+            no_key.to_str().unwrap(),
+            "the key has no PEM \"private_key\"",
+        ),
+    ] {
+        let out = env.run(
+            &[
+                "add",
+                "--type",
+                "gcr",
+                "--name",
+                "gcr-bad",
+                "--password-file",
+                file,
+            ],
+            "",
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(says), "{err}");
+        assert!(err.contains("hint: pass the service-account key"), "{err}");
+    }
+    let out = env.run(
+        &[
+            "add",
+            "--type",
+            "gcr",
+            "--name",
+            "gcr-bad",
+            "--password-stdin",
+        ],
+        "not json",
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the key is not JSON"));
+    let list = env.run(&["list", "--json"], "");
+    assert_eq!(stdout(&list).trim(), "[]");
+}
+
+/// `--type` completes to every type id, with its label.
+#[test]
+fn type_ids_complete() {
+    let env = TestEnv::new();
+    for (words, want) in [
+        (
+            &["add", "--type", ""][..],
+            &["docker", "ghcr", "quay", "gitlab", "acr", "gcr", "ecr"][..],
+        ),
+        (&["list", "--type", "g"], &["ghcr", "gitlab", "gcr"]),
+    ] {
+        let mut args = vec!["--", "hubint"];
+        args.extend_from_slice(words);
+        let out = env.cmd(&args).env("COMPLETE", "fish").output().unwrap();
+        let text = stdout(&out);
+        let values: Vec<_> = text
+            .lines()
+            .map(|l| l.split('\t').next().unwrap())
+            .collect();
+        assert_eq!(values, want, "{text}");
+    }
+    let out = env
+        .cmd(&["--", "hubint", "add", "--type", "ec"])
+        .env("COMPLETE", "fish")
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout(&out),
+        "ecr\tecr: Amazon ECR (tokens minted from AWS credentials)\n"
+    );
+}
+
+/// The `--type` help names the catalog's types (its hint is built from it).
+#[test]
+fn add_help_names_every_type() {
+    let env = TestEnv::new();
+    let out = env.run(&["list", "--type", "nope"], "");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let ids = err.split("hint: types: ").nth(1).unwrap().trim();
+    let (rest, last) = ids.rsplit_once(", ").unwrap();
+    let help = stdout(&env.run(&["add", "--help"], ""));
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        help.contains(&format!(
+            "Integration type: {rest} or {last} [default: docker]"
+        )),
+        "{help}"
+    );
+}
+
+/// A tool's login is recorded as the registry's type when it fits the
+/// type's rules, else as docker (never as ecr: a login holds a token).
+#[test]
+fn helper_logins_are_recorded_as_the_registry_type() {
+    needs_keyring!();
+    let env = TestEnv::new();
+    env.helper_store("ghcr.io", "octocat", "ghp_logintoken");
+    env.helper_store("registry.gitlab.com", "gitlab-ci-token", "job-token");
+    env.helper_store("quay.example.com", "acme+bot", "robot-token");
+    env.helper_store("123456789012.dkr.ecr.eu-west-1.amazonaws.com", "AWS", "tok");
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&env.run(&["list", "--json"], ""))).unwrap();
+    let kinds: std::collections::BTreeMap<_, _> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["username"].as_str().unwrap().to_string(),
+                i["type"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        ("AWS", "docker"),
+        ("acme+bot", "docker"),
+        ("gitlab-ci-token", "gitlab"),
+        ("octocat", "ghcr"),
+    ];
+    assert_eq!(
+        kinds,
+        want.iter()
+            .map(|(u, t)| (u.to_string(), t.to_string()))
+            .collect()
+    );
+}

@@ -1,0 +1,154 @@
+//! The interactive add of each kind of type (issue #16): the type select
+//! lists the types with their labels, then each type asks for its own
+//! fields and checks them as its catalog entry says.
+#![cfg(unix)]
+
+mod common;
+
+use common::terminal::{DOWN, ENTER, Pty};
+use common::{TestEnv, keyring_secret};
+
+/// Pick the type `downs` rows below docker, then type a name.
+fn start(env: &TestEnv, downs: usize, label: &str, name: &str) -> Pty {
+    let mut p = Pty::spawn(env, &["add"]);
+    p.expect("Integration family · hub")
+        .expect("Integration type");
+    for _ in 0..downs {
+        p.send(DOWN);
+    }
+    p.send(ENTER)
+        .expect(&format!("Integration type: {label}"))
+        .expect("Name:")
+        .line(name);
+    p
+}
+
+/// No subscription, then Save.
+fn save(p: &mut Pty, added: &str) {
+    p.expect("Attach to subscriptions")
+        .send(ENTER)
+        .expect("Save? [Y/n]")
+        .send(ENTER)
+        .expect(added)
+        .exits_with(0);
+}
+
+#[test]
+fn the_type_select_lists_every_type_with_its_label() {
+    needs_keyring!();
+    let env = TestEnv::new();
+    let mut p = Pty::spawn(&env, &["add"]);
+    p.expect("Integration type");
+    for label in [
+        "docker: Docker Hub or any Registry v2",
+        "ghcr: GitHub Container Registry (ghcr.io)",
+        "quay: Quay.io or self-hosted Quay",
+        "gitlab: GitLab container registry",
+        "acr: Azure Container Registry (<name>.azurecr.io)",
+        "gcr: Google Artifact Registry / Container Registry (service-account key)",
+        "ecr: Amazon ECR (tokens minted from AWS credentials)",
+    ] {
+        p.expect(label);
+    }
+}
+
+#[test]
+fn ghcr_prompts_for_a_github_user_and_token() {
+    needs_keyring!();
+    let env = TestEnv::new();
+    let mut p = start(&env, 1, "ghcr: GitHub Container Registry", "gh");
+    p.expect("Registry URL [ghcr.io]:")
+        .line("quay.io")
+        .expect("error: GitHub's registry is ghcr.io, not quay.io")
+        .expect("Registry URL [ghcr.io]:")
+        .send(ENTER)
+        .expect("GitHub username:")
+        .line("octo cat")
+        .expect("error: a GitHub username holds only letters, digits and '-'")
+        .expect("GitHub username:")
+        .line("octocat")
+        .expect_password("Personal access token:")
+        .line("not-a-pat")
+        .expect_password("Repeat password:")
+        .line("not-a-pat")
+        .expect("warning: the token does not look like a GitHub personal access token");
+    save(&mut p, "Added integration gh (hub/ghcr for ghcr.io)");
+    assert!(!p.transcript.contains("Email"), "{}", p.transcript);
+    let gh = env.show("gh");
+    assert_eq!(gh["username"], "octocat");
+    assert_eq!(
+        keyring_secret(gh["id"].as_str().unwrap()).as_deref(),
+        Some("not-a-pat")
+    );
+}
+
+#[test]
+fn acr_asks_for_the_host_by_its_pattern() {
+    needs_keyring!();
+    let env = TestEnv::new();
+    let mut p = start(&env, 4, "acr: Azure Container Registry", "az");
+    p.expect("Registry URL (<name>.azurecr.io):")
+        .line("contoso.example.com")
+        .expect("error: an Azure registry is <name>.azurecr.io, not contoso.example.com")
+        .line("contoso.azurecr.io")
+        .expect("for a refresh token:")
+        .line("00000000-0000-0000-0000-000000000000")
+        .expect_password("Secret or token:")
+        .line("refresh-token")
+        .expect_password("Repeat password:")
+        .line("refresh-token");
+    save(
+        &mut p,
+        "Added integration az (hub/acr for contoso.azurecr.io)",
+    );
+}
+
+#[test]
+fn gcr_reads_the_key_file_whose_path_is_asked() {
+    needs_keyring!();
+    let env = TestEnv::new();
+    let dir = env.home.join("keys");
+    std::fs::create_dir_all(&dir).unwrap();
+    let key = dir.join("key.json");
+    std::fs::write(&key, common::JSON_KEY).unwrap();
+    let bad = dir.join("user.json");
+    std::fs::write(&bad, r#"{"type":"authorized_user"}"#).unwrap();
+
+    let mut p = start(&env, 5, "gcr: Google Artifact Registry", "gar");
+    p.expect("Registry URL [gcr.io]:")
+        .line("europe-west1-docker.pkg.dev")
+        .expect("Username · _json_key")
+        .expect("Path to the service-account JSON key file:")
+        .line(bad.to_str().unwrap())
+        .expect("error: the key's \"type\" is not \"service_account\"")
+        .line(key.to_str().unwrap());
+    save(
+        &mut p,
+        "Added integration gar (hub/gcr for europe-west1-docker.pkg.dev)",
+    );
+    let gar = env.show("gar");
+    assert_eq!(gar["username"], "_json_key");
+    let id = gar["id"].as_str().unwrap();
+    assert_eq!(keyring_secret(id).as_deref(), Some(common::JSON_KEY));
+}
+
+#[test]
+fn ecr_without_a_key_id_uses_the_default_chain() {
+    needs_keyring!();
+    let env = TestEnv::new();
+    let mut p = start(&env, 6, "ecr: Amazon ECR", "aws");
+    p.expect("Registry URL (<account>.dkr.ecr.<region>.amazonaws.com):")
+        .line("123456789012.dkr.ecr.eu-west-1.amazonaws.com")
+        .expect("AWS access key id (Enter: the AWS default credential chain):")
+        .send(ENTER);
+    save(
+        &mut p,
+        "Added integration aws (hub/ecr for 123456789012.dkr.ecr.eu-west-1.amazonaws.com)",
+    );
+    assert!(
+        !p.transcript.contains("secret access key"),
+        "{}",
+        p.transcript
+    );
+    assert_eq!(env.show("aws")["username"], "aws-default-chain");
+}
