@@ -36,6 +36,15 @@ pub static FAMILIES: &[Family] = &[Family {
         default_url: registry::DOCKER_HUB,
         has_email: true,
         normalize_url: registry::normalize,
+    },
+    // Minimal entry for the minted-token side (src/ecr/); the catalog work
+    // of issue #16 (host pattern, prompts, validation) replaces it.
+    IntegrationType {
+        id: "ecr",
+        label: "ecr: Amazon ECR (tokens minted from AWS keys)",
+        default_url: "",
+        has_email: false,
+        normalize_url: registry::normalize,
     }],
 }];
 

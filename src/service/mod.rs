@@ -99,12 +99,25 @@ impl<'a> Service<'a> {
 
     /// The password of an integration, from the store its row names. A
     /// missing one is an error (exit 5), never a prompt.
+    ///
+    /// A type whose registry takes minted tokens (`ecr`) serves a token
+    /// minted from the stored keys, cached in the same store until a margin
+    /// before its expiry (`crate::ecr`).
     pub fn secret_of(&self, i: &Integration) -> Result<Secret> {
         let store = self.ctx.store(i.secret_store)?;
-        match store.get(&i.id)? {
-            Some(secret) => Ok(secret),
-            None => Err(missing_secret(i, store.kind()).into()),
+        let secret = match store.get(&i.id)? {
+            Some(secret) => secret,
+            None => return Err(missing_secret(i, store.kind()).into()),
+        };
+        if i.kind.id != crate::ecr::TYPE_ID {
+            return Ok(secret);
         }
+        let served = crate::ecr::serve(&i.name, &secret, &i.registry)?;
+        if let Some(back) = served.store_back {
+            // A cache: when it cannot be written, the next call mints again.
+            let _ = store.set(&i.id, &crate::recovery::meta(self.ctx, i), &back);
+        }
+        Ok(served.password)
     }
 
     /// The integration a tool gets for `server_url` within `scope`.

@@ -1,0 +1,199 @@
+//! Amazon ECR: registries that accept only 12-hour tokens minted from AWS
+//! credentials with `ecr:GetAuthorizationToken`.
+//!
+//! An `ecr` integration's secret (in its secret store, never in SQLite)
+//! holds the AWS keys, or a marker for the AWS default credential chain,
+//! and the last minted token with its expiry (JSON, see [`Stored`]). The
+//! service's secret resolution ([`crate::service::Service::secret_of`])
+//! calls [`serve`], so every command that hands out a password (`get`,
+//! `env`, `exec`, `verify`, `docker-config --inline`) serves a fresh token
+//! without an ECR branch of its own. The registry's username is `AWS`.
+
+mod chain;
+mod mint;
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::Result;
+use serde::{Deserialize, Serialize};
+
+use crate::secret::Secret;
+
+pub use self::mint::Target;
+
+/// The catalog id of the type.
+pub const TYPE_ID: &str = "ecr";
+/// The username ECR tokens are served with.
+pub const USERNAME: &str = "AWS";
+/// What a user types (or pipes) as the password to use the AWS default
+/// credential chain (environment variables, `AWS_PROFILE` and
+/// `~/.aws/credentials`) instead of stored keys.
+pub const DEFAULT_CHAIN: &str = "aws-default-chain";
+/// A token is cached only while more than this is left before its expiry.
+pub const MARGIN_SECS: u64 = 30 * 60;
+
+/// What an `ecr` integration's secret holds (JSON).
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stored {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_key_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret_access_key: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_token: Option<String>,
+    /// Use the AWS default credential chain instead of stored keys.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub default_chain: bool,
+    /// The last token minted, while it is good for more than the margin.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cached: Option<Cached>,
+}
+
+/// A minted token and what it was minted for.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cached {
+    pub password: String,
+    /// Seconds since the Unix epoch.
+    pub expires_at: u64,
+    /// Endpoint, region, registry id and access key id of the mint: a
+    /// token minted for something else is never served.
+    pub minted_for: String,
+}
+
+/// AWS keys for one signature.
+#[derive(Clone)]
+pub struct Keys {
+    pub access_key_id: String,
+    pub secret_access_key: Secret,
+    pub session_token: Option<Secret>,
+}
+
+/// Parse what a user gives as an `ecr` integration's password: JSON with
+/// `access_key_id` and `secret_access_key` (and optionally
+/// `session_token`), `ACCESS_KEY_ID:SECRET_ACCESS_KEY`, or
+/// `aws-default-chain`. The error is a plain sentence (never the secret).
+pub fn parse_secret(input: &str) -> Result<Stored, String> {
+    let input = input.trim();
+    if input == DEFAULT_CHAIN {
+        return Ok(Stored {
+            default_chain: true,
+            ..Stored::default()
+        });
+    }
+    let stored = if input.starts_with('{') {
+        serde_json::from_str::<Stored>(input).map_err(|_| {
+            "the ECR secret is not JSON with access_key_id and secret_access_key".to_string()
+        })?
+    } else if let Some((id, key)) = input.split_once(':') {
+        Stored {
+            access_key_id: Some(id.trim().to_string()),
+            secret_access_key: Some(key.trim().to_string()),
+            ..Stored::default()
+        }
+    } else {
+        return Err(format!(
+            "the ECR secret must be ACCESS_KEY_ID:SECRET_ACCESS_KEY, JSON with access_key_id and secret_access_key, or {DEFAULT_CHAIN}"
+        ));
+    };
+    let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.is_empty());
+    if stored.default_chain
+        || (filled(&stored.access_key_id) && filled(&stored.secret_access_key))
+    {
+        Ok(stored)
+    } else {
+        Err("the ECR secret needs both an access key id and a secret access key".to_string())
+    }
+}
+
+/// What [`serve`] hands back: the password to serve now, and the secret to
+/// write back to the store when a new token is worth caching.
+pub struct Served {
+    pub password: Secret,
+    pub store_back: Option<Secret>,
+}
+
+/// The password for `registry` from an `ecr` integration's stored secret:
+/// the cached token while it is good for more than [`MARGIN_SECS`],
+/// otherwise a freshly minted one.
+pub fn serve(name: &str, stored: &str, registry: &str) -> Result<Served> {
+    let mut stored = parse_secret(stored).map_err(|why| bad_secret(name, &why))?;
+    let target = Target::for_registry(registry)?;
+    let keys = match stored.default_chain {
+        true => chain::keys()?,
+        false => Keys {
+            access_key_id: stored.access_key_id.clone().unwrap_or_default(),
+            secret_access_key: stored.secret_access_key.clone().unwrap_or_default().into(),
+            session_token: stored.session_token.clone().map(Secret::from),
+        },
+    };
+    let minted_for = target.describe(&keys.access_key_id);
+    let now = now_secs();
+    if let Some(c) = &stored.cached
+        && c.minted_for == minted_for
+        && c.expires_at > now + MARGIN_SECS
+    {
+        return Ok(Served {
+            password: c.password.clone().into(),
+            store_back: None,
+        });
+    }
+    let token = mint::mint(&target, &keys)?;
+    let worth_caching = token.expires_at > now + MARGIN_SECS;
+    let had_cache = stored.cached.is_some();
+    stored.cached = worth_caching.then(|| Cached {
+        password: token.password.to_string(),
+        expires_at: token.expires_at,
+        minted_for,
+    });
+    // Write back a new token, or drop a stale one; a secret that needs
+    // neither is left as the user wrote it.
+    let store_back = (worth_caching || had_cache)
+        .then(|| serde_json::to_string(&stored).map(Secret::from))
+        .transpose()?;
+    Ok(Served {
+        password: token.password,
+        store_back,
+    })
+}
+
+fn now_secs() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+fn bad_secret(name: &str, why: &str) -> anyhow::Error {
+    crate::error::Failure::store(format!(
+        "cannot mint an ECR token for integration '{name}': {why}"
+    ))
+    .hint(format!(
+        "set the AWS keys again with `hubint integration edit {name} --password-stdin` (ACCESS_KEY_ID:SECRET_ACCESS_KEY or {DEFAULT_CHAIN})"
+    ))
+    .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_parse() {
+        let s = parse_secret("AKIAX:abc/def+g").unwrap();
+        assert_eq!(s.access_key_id.as_deref(), Some("AKIAX"));
+        assert_eq!(s.secret_access_key.as_deref(), Some("abc/def+g"));
+        assert!(parse_secret("aws-default-chain").unwrap().default_chain);
+        let json = r#"{"access_key_id":"A","secret_access_key":"B","session_token":"C"}"#;
+        assert_eq!(
+            parse_secret(json).unwrap().session_token.as_deref(),
+            Some("C")
+        );
+        assert!(parse_secret("justonestring").is_err());
+        assert!(parse_secret("A:").is_err());
+        assert!(parse_secret(r#"{"access_key_id":"A"}"#).is_err());
+        // Errors never echo the secret.
+        let err = parse_secret("{not json secretvalue").unwrap_err();
+        assert!(!err.contains("secretvalue"));
+    }
+}
