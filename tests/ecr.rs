@@ -1,0 +1,343 @@
+//! Amazon ECR with minted tokens, against moto's server (PyPI `moto[server]`,
+//! in the venv `tests/run` creates) behind a counting proxy
+//! (`tests/ecr/aws.py`), a real `docker-registry` whose htpasswd user `AWS`
+//! has the password moto mints, and skopeo through the credential helper.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use common::TestEnv;
+use common::creds;
+
+/// moto's `GetAuthorizationToken` password for its default account.
+const MOTO_PASSWORD: &str = "123456789012-auth-token";
+const KEYS: &str = "AKIDEXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+/// moto's server behind the counting proxy; stopped when dropped.
+struct Aws {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    port: u16,
+}
+
+impl Drop for Aws {
+    fn drop(&mut self) {
+        drop(self.stdin.take());
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn python() -> PathBuf {
+    std::env::var_os("HUBINT_TEST_MOTO_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "python3".into())
+}
+
+impl Aws {
+    fn start() -> Aws {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ecr/aws.py");
+        let mut child = Command::new(python())
+            .arg(script)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            // moto logs every request; run tests/ecr/aws.py by hand to see why it fails.
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start moto (python3 with moto[server]; `bash tests/run` installs it)");
+        let stdin = child.stdin.take();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        let line = rx.recv_timeout(Duration::from_secs(60)).unwrap_or_default();
+        let port = line
+            .split_whitespace()
+            .nth(1)
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("moto did not start: {line:?}"));
+        Aws { child, stdin, port }
+    }
+
+    fn endpoint(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// One request to the proxy's control API; the answer's body.
+    fn control(&self, method: &str, path: &str) -> String {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        write!(
+            s,
+            "{method} {path} HTTP/1.0\r\nHost: x\r\nContent-Length: 0\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = String::new();
+        s.read_to_string(&mut answer).unwrap();
+        answer.split("\r\n\r\n").nth(1).unwrap_or("").to_string()
+    }
+
+    /// How many ECR calls reached the proxy.
+    fn calls(&self) -> u32 {
+        self.control("GET", "/_hubint/count").trim().parse().unwrap()
+    }
+
+    /// Tokens expire `secs` from now (moto's own answer is long expired).
+    fn expire_in(&self, secs: u64) {
+        self.control("POST", &format!("/_hubint/expires/{secs}"));
+    }
+
+    fn mode(&self, mode: &str) {
+        self.control("POST", &format!("/_hubint/mode/{mode}"));
+    }
+}
+
+fn env_for(aws: &Aws) -> TestEnv {
+    TestEnv::new()
+        .with_env("AWS_ENDPOINT_URL_ECR", &aws.endpoint())
+        .with_env("AWS_REGION", "us-east-1")
+}
+
+fn add_ecr(env: &TestEnv, name: &str, url: &str, keys: &str) {
+    let out = env.run(
+        &[
+            "add",
+            "--type",
+            "ecr",
+            "--name",
+            name,
+            "--url",
+            url,
+            "--username",
+            "AWS",
+            "--password-stdin",
+        ],
+        keys,
+    );
+    assert!(out.status.success(), "{}", text(&out));
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn get_mints_a_token_and_caches_it_until_the_margin() {
+    needs_keyring!();
+    let aws = Aws::start();
+    let env = env_for(&aws);
+    add_ecr(&env, "ecr", "127.0.0.1:5999", KEYS);
+    let want = creds("127.0.0.1:5999", "AWS", MOTO_PASSWORD);
+
+    // moto's token is long expired: served, never cached.
+    assert_eq!(env.helper_get("127.0.0.1:5999"), (0, want.clone()));
+    assert_eq!(env.helper_get("127.0.0.1:5999"), (0, want.clone()));
+    assert_eq!(aws.calls(), 2);
+
+    // Ten minutes left is inside the margin: still minted every time.
+    aws.expire_in(600);
+    assert_eq!(env.helper_get("127.0.0.1:5999"), (0, want.clone()));
+    assert_eq!(env.helper_get("127.0.0.1:5999"), (0, want.clone()));
+    assert_eq!(aws.calls(), 4);
+
+    // A 12-hour token is cached: the warm get makes no AWS call, and every
+    // command that serves the password (env too) uses the cache.
+    aws.expire_in(12 * 3600);
+    assert_eq!(env.helper_get("127.0.0.1:5999"), (0, want.clone()));
+    assert_eq!(aws.calls(), 5);
+    assert_eq!(env.helper_get("127.0.0.1:5999"), (0, want.clone()));
+    let out = env.run(&["env", "ecr"], "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains(MOTO_PASSWORD), "{}", text(&out));
+    assert_eq!(aws.calls(), 5);
+
+    // The token and the keys are in the secret store, never in SQLite.
+    env.assert_no_password_in_db(MOTO_PASSWORD);
+    env.assert_no_password_in_db("wJalrXUtnFEMI");
+}
+
+#[test]
+fn failures_are_one_sentence_with_the_fix_exit_5_or_1_in_the_helper() {
+    needs_keyring!();
+    let aws = Aws::start();
+    let env = env_for(&aws);
+    add_ecr(&env, "ecr", "127.0.0.1:5999", KEYS);
+
+    aws.mode("deny");
+    let (code, out) = env.helper_get("127.0.0.1:5999");
+    assert_eq!(code, 1);
+    assert!(out.contains("AWS refused the keys"), "{out}");
+    let out = env.run(&["env", "ecr"], "");
+    assert_eq!(out.status.code(), Some(5), "{}", text(&out));
+    assert!(text(&out).contains("hint: check the access key id"), "{}", text(&out));
+
+    aws.mode("throttle");
+    let out = env.run(&["env", "ecr"], "");
+    assert_eq!(out.status.code(), Some(5), "{}", text(&out));
+    assert!(text(&out).contains("throttling"), "{}", text(&out));
+
+    // A stopped endpoint: a plain sentence at once, no hang.
+    drop(aws);
+    let out = env.run(&["env", "ecr"], "");
+    assert_eq!(out.status.code(), Some(5), "{}", text(&out));
+    assert!(text(&out).contains("cannot reach the ECR endpoint"), "{}", text(&out));
+    let (code, out) = env.helper_get("127.0.0.1:5999");
+    assert_eq!(code, 1);
+    assert!(out.contains("cannot reach the ECR endpoint"), "{out}");
+}
+
+#[test]
+fn the_default_credential_chain_reads_the_profile() {
+    needs_keyring!();
+    let aws = Aws::start();
+    let env = env_for(&aws).with_env("AWS_PROFILE", "ci");
+    add_ecr(&env, "ecr", "127.0.0.1:5999", "aws-default-chain");
+    // No keys anywhere: one sentence naming the fix.
+    let (code, out) = env.helper_get("127.0.0.1:5999");
+    assert_eq!(code, 1);
+    assert!(out.contains("found no AWS credentials"), "{out}");
+    let aws_dir = env.root().join("home/.aws");
+    std::fs::create_dir_all(&aws_dir).unwrap();
+    std::fs::write(
+        aws_dir.join("credentials"),
+        "[ci]\naws_access_key_id = AKIDCI\naws_secret_access_key = s3cr3t\n",
+    )
+    .unwrap();
+    let want = creds("127.0.0.1:5999", "AWS", MOTO_PASSWORD);
+    assert_eq!(env.helper_get("127.0.0.1:5999"), (0, want));
+    assert_eq!(aws.calls(), 1);
+}
+
+#[test]
+fn an_ecr_host_names_the_account_and_matches_amazon_ecr_credential_helper() {
+    needs_keyring!();
+    let aws = Aws::start();
+    let env = env_for(&aws);
+    let host = "210987654321.dkr.ecr.us-east-1.amazonaws.com";
+    add_ecr(&env, "ecr", host, KEYS);
+    let want = creds(host, "AWS", "210987654321-auth-token");
+    assert_eq!(env.helper_get(host), (0, want));
+}
+
+/// A `docker-registry` on a free 127.0.0.1 port whose htpasswd user `AWS`
+/// has moto's password; killed when dropped.
+struct Registry {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Registry {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Registry {
+    fn start(dir: &Path) -> Registry {
+        let hash = Command::new("htpasswd")
+            .args(["-Bbn", "AWS", MOTO_PASSWORD])
+            .output()
+            .unwrap();
+        assert!(hash.status.success());
+        std::fs::write(dir.join("htpasswd"), &hash.stdout).unwrap();
+        let config = dir.join("registry.yml");
+        std::fs::write(
+            &config,
+            format!(
+                "version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: {}\n\
+                 http:\n  addr: 127.0.0.1:0\n  secret: hubint-ecr\n\
+                 auth:\n  htpasswd:\n    realm: hubint-ecr\n    path: {}\n",
+                dir.join("storage").display(),
+                dir.join("htpasswd").display()
+            ),
+        )
+        .unwrap();
+        let mut child = Command::new("docker-registry")
+            .arg("serve")
+            .arg(&config)
+            .env_clear()
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start docker-registry");
+        let stderr = child.stderr.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(rest) = line.split("listening on 127.0.0.1:").nth(1) {
+                    let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                    let _ = tx.send(port.parse::<u16>().ok());
+                }
+            }
+        });
+        let port = rx.recv_timeout(Duration::from_secs(60)).ok().flatten();
+        let port = port.expect("docker-registry did not start");
+        Registry { child, port }
+    }
+}
+
+#[test]
+fn skopeo_pushes_and_pulls_through_the_helper_with_a_minted_token() {
+    needs_keyring!();
+    needs_commands!("docker-registry", "htpasswd", "skopeo");
+    let aws = Aws::start();
+    aws.expire_in(12 * 3600);
+    let env = env_for(&aws);
+    let work = env.root().join("ecr");
+    std::fs::create_dir_all(work.join("rootfs")).unwrap();
+    let registry = Registry::start(&work);
+    let host = format!("127.0.0.1:{}", registry.port);
+    add_ecr(&env, "ecr", &format!("http://{host}"), KEYS);
+    let auth = work.join("auth.json");
+    let auth = auth.to_str().unwrap();
+    let out = env.run(&["docker-config", "--output", auth], "");
+    assert!(out.status.success(), "{}", text(&out));
+
+    // A one-layer image from a local tarball, pushed and pulled back.
+    std::fs::write(work.join("rootfs/hello.txt"), "hello from ecr\n").unwrap();
+    let layer = work.join("layer.tar");
+    let tar = Command::new("tar")
+        .arg("-C")
+        .arg(work.join("rootfs"))
+        .arg("-cf")
+        .arg(&layer)
+        .arg("hello.txt")
+        .status()
+        .unwrap();
+    assert!(tar.success());
+    let image = format!("docker://{host}/team/hello:v1");
+    let skopeo = |args: &[&str]| {
+        let mut all = vec!["--insecure-policy"];
+        all.extend_from_slice(args);
+        let out = env.program("skopeo", &all).output().unwrap();
+        assert!(out.status.success(), "skopeo {args:?}: {}", text(&out));
+        out
+    };
+    let tarball = format!("tarball:{}", layer.display());
+    skopeo(&["copy", "--dest-tls-verify=false", "--authfile", auth, &tarball, &image]);
+    let back = format!("oci:{}:v1", work.join("pulled").display());
+    skopeo(&["copy", "--src-tls-verify=false", "--authfile", auth, &image, &back]);
+    // The token was minted once and then served from the cache.
+    assert_eq!(aws.calls(), 1);
+
+    // Without the helper's token the registry refuses.
+    let anonymous = env
+        .program("skopeo", &["inspect", "--tls-verify=false", &image])
+        .output()
+        .unwrap();
+    assert!(!anonymous.status.success());
+}
