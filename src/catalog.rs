@@ -30,22 +30,24 @@ pub struct IntegrationType {
 pub static FAMILIES: &[Family] = &[Family {
     id: "hub",
     label: "hub: container registries",
-    types: &[IntegrationType {
-        id: "docker",
-        label: "docker: Docker Hub or any Docker Registry v2",
-        default_url: registry::DOCKER_HUB,
-        has_email: true,
-        normalize_url: registry::normalize,
-    },
-    // Minimal entry for the minted-token side (src/ecr/); the catalog work
-    // of issue #16 (host pattern, prompts, validation) replaces it.
-    IntegrationType {
-        id: "ecr",
-        label: "ecr: Amazon ECR (tokens minted from AWS keys)",
-        default_url: "",
-        has_email: false,
-        normalize_url: registry::normalize,
-    }],
+    types: &[
+        IntegrationType {
+            id: "docker",
+            label: "docker: Docker Hub or any Docker Registry v2",
+            default_url: registry::DOCKER_HUB,
+            has_email: true,
+            normalize_url: registry::normalize,
+        },
+        // Minimal entry for the minted-token side (src/ecr/); the catalog work
+        // of issue #16 (host pattern, prompts, validation) replaces it.
+        IntegrationType {
+            id: "ecr",
+            label: "ecr: Amazon ECR (tokens minted from AWS keys)",
+            default_url: "",
+            has_email: false,
+            normalize_url: registry::normalize,
+        },
+    ],
 }];
 
 pub const DEFAULT_FAMILY: &str = "hub";

@@ -87,7 +87,10 @@ impl Aws {
 
     /// How many ECR calls reached the proxy.
     fn calls(&self) -> u32 {
-        self.control("GET", "/_hubint/count").trim().parse().unwrap()
+        self.control("GET", "/_hubint/count")
+            .trim()
+            .parse()
+            .unwrap()
     }
 
     /// Tokens expire `secs` from now (moto's own answer is long expired).
@@ -181,7 +184,11 @@ fn failures_are_one_sentence_with_the_fix_exit_5_or_1_in_the_helper() {
     assert!(out.contains("AWS refused the keys"), "{out}");
     let out = env.run(&["env", "ecr"], "");
     assert_eq!(out.status.code(), Some(5), "{}", text(&out));
-    assert!(text(&out).contains("hint: check the access key id"), "{}", text(&out));
+    assert!(
+        text(&out).contains("hint: check the access key id"),
+        "{}",
+        text(&out)
+    );
 
     aws.mode("throttle");
     let out = env.run(&["env", "ecr"], "");
@@ -192,7 +199,11 @@ fn failures_are_one_sentence_with_the_fix_exit_5_or_1_in_the_helper() {
     drop(aws);
     let out = env.run(&["env", "ecr"], "");
     assert_eq!(out.status.code(), Some(5), "{}", text(&out));
-    assert!(text(&out).contains("cannot reach the ECR endpoint"), "{}", text(&out));
+    assert!(
+        text(&out).contains("cannot reach the ECR endpoint"),
+        "{}",
+        text(&out)
+    );
     let (code, out) = env.helper_get("127.0.0.1:5999");
     assert_eq!(code, 1);
     assert!(out.contains("cannot reach the ECR endpoint"), "{out}");
@@ -221,7 +232,7 @@ fn the_default_credential_chain_reads_the_profile() {
 }
 
 #[test]
-fn an_ecr_host_names_the_account_and_matches_amazon_ecr_credential_helper() {
+fn an_ecr_host_names_the_account_and_region() {
     needs_keyring!();
     let aws = Aws::start();
     let env = env_for(&aws);
@@ -328,9 +339,23 @@ fn skopeo_pushes_and_pulls_through_the_helper_with_a_minted_token() {
         out
     };
     let tarball = format!("tarball:{}", layer.display());
-    skopeo(&["copy", "--dest-tls-verify=false", "--authfile", auth, &tarball, &image]);
+    skopeo(&[
+        "copy",
+        "--dest-tls-verify=false",
+        "--authfile",
+        auth,
+        &tarball,
+        &image,
+    ]);
     let back = format!("oci:{}:v1", work.join("pulled").display());
-    skopeo(&["copy", "--src-tls-verify=false", "--authfile", auth, &image, &back]);
+    skopeo(&[
+        "copy",
+        "--src-tls-verify=false",
+        "--authfile",
+        auth,
+        &image,
+        &back,
+    ]);
     // The token was minted once and then served from the cache.
     assert_eq!(aws.calls(), 1);
 

@@ -221,8 +221,9 @@ fn signature(
 
 fn host_of(endpoint: &str) -> Result<String> {
     let uri: ureq::http::Uri = endpoint.parse().map_err(|_| {
-        Failure::usage(format!("the ECR endpoint '{endpoint}' is not a URL"))
-            .hint("set AWS_ENDPOINT_URL_ECR to a URL such as https://api.ecr.eu-west-1.amazonaws.com")
+        Failure::usage(format!("the ECR endpoint '{endpoint}' is not a URL")).hint(
+            "set AWS_ENDPOINT_URL_ECR to a URL such as https://api.ecr.eu-west-1.amazonaws.com",
+        )
     })?;
     match uri.authority() {
         Some(a) => Ok(a.to_string()),

@@ -98,8 +98,7 @@ pub fn parse_secret(input: &str) -> Result<Stored, String> {
         ));
     };
     let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.is_empty());
-    if stored.default_chain
-        || (filled(&stored.access_key_id) && filled(&stored.secret_access_key))
+    if stored.default_chain || (filled(&stored.access_key_id) && filled(&stored.secret_access_key))
     {
         Ok(stored)
     } else {
