@@ -42,9 +42,16 @@ fn python() -> PathBuf {
 
 impl Aws {
     fn start() -> Aws {
+        Aws::start_with(&[])
+    }
+
+    /// With `--tls CERT KEY`: also an HTTPS (CONNECT) proxy for the real
+    /// ECR API host.
+    fn start_with(args: &[&Path]) -> Aws {
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ecr/aws.py");
         let mut child = Command::new(python())
             .arg(script)
+            .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             // moto logs every request; run tests/ecr/aws.py by hand to see why it fails.
@@ -365,4 +372,113 @@ fn skopeo_pushes_and_pulls_through_the_helper_with_a_minted_token() {
         .output()
         .unwrap();
     assert!(!anonymous.status.success());
+}
+
+/// A test CA and a certificate signed by it for `host`: (ca.pem, leaf.pem, leaf.key).
+fn certificates(dir: &Path, host: &str) -> (PathBuf, PathBuf, PathBuf) {
+    let openssl = |args: &[&str]| {
+        let out = Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "openssl {args:?}: {}", text(&out));
+    };
+    let subject = format!("/CN={host}");
+    std::fs::write(
+        dir.join("ext"),
+        format!(
+            "subjectAltName=DNS:{host}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
+        ),
+    )
+    .unwrap();
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=hubint-test-ca",
+    ]);
+    openssl(&[
+        "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "leaf.key", "-out", "leaf.csr", "-subj",
+        &subject,
+    ]);
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "leaf.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "leaf.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "ext",
+    ]);
+    (
+        dir.join("ca.pem"),
+        dir.join("leaf.pem"),
+        dir.join("leaf.key"),
+    )
+}
+
+/// Parity with Debian's amazon-ecr-credential-helper, which has no endpoint
+/// override: both reach moto at the real API host through an HTTPS proxy
+/// that holds a test CA's certificate, with the same AWS default chain.
+#[test]
+fn hubint_serves_what_docker_credential_ecr_login_serves() {
+    needs_keyring!();
+    needs_commands!("docker-credential-ecr-login", "openssl");
+    let host = "210987654321.dkr.ecr.us-east-1.amazonaws.com";
+    let dir = tempfile::tempdir().unwrap();
+    let (ca, leaf, key) = certificates(dir.path(), "api.ecr.us-east-1.amazonaws.com");
+    let aws = Aws::start_with(&[Path::new("--tls"), &leaf, &key]);
+    aws.expire_in(12 * 3600);
+    let ca = ca.to_str().unwrap();
+    let env = TestEnv::new()
+        .with_env("HTTPS_PROXY", &aws.endpoint())
+        .with_env("SSL_CERT_FILE", ca)
+        .with_env("AWS_CA_BUNDLE", ca)
+        .with_env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+        .with_env(
+            "AWS_SECRET_ACCESS_KEY",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        )
+        .with_env("AWS_REGION", "us-east-1");
+    add_ecr(&env, "ecr", host, "aws-default-chain");
+
+    let upstream = |env: &TestEnv| {
+        let out = common::feed(env.program("docker-credential-ecr-login", &["get"]), host);
+        assert!(out.status.success(), "{}", text(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let want = creds(host, "AWS", "210987654321-auth-token");
+    let theirs = upstream(&env);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&theirs).unwrap(),
+        serde_json::from_str::<serde_json::Value>(&want).unwrap(),
+    );
+    assert_eq!(env.helper_get(host), (0, want.clone()));
+    assert_eq!(aws.calls(), 2);
+    // Both cache: warm gets make no call.
+    assert_eq!(upstream(&env), theirs);
+    assert_eq!(env.helper_get(host), (0, want));
+    assert_eq!(aws.calls(), 2);
+    // Upstream's cache is a plaintext file; hubint's is in the secret store.
+    let cache = std::fs::read_to_string(env.root().join("home/.ecr/cache.json")).unwrap();
+    assert!(cache.contains("AuthorizationToken"), "{cache}");
+    env.assert_no_password_in_db("210987654321-auth-token");
 }

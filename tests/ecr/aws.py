@@ -7,12 +7,17 @@ a proxy on another free port that:
     2015-01-01) to now + N seconds: POST /_hubint/expires/N,
   - answers like AWS does for bad keys or throttling instead of forwarding:
     POST /_hubint/mode/deny, /_hubint/mode/throttle, /_hubint/mode/pass.
+With `--tls CERT KEY` it is also an HTTPS proxy (CONNECT) that answers
+TLS with that certificate, so clients that cannot be pointed at another
+endpoint (Debian's docker-credential-ecr-login) reach moto through
+HTTPS_PROXY and SSL_CERT_FILE.
 Prints "ready <proxy port> <moto port>" on stdout, then serves until stdin
 closes (the test drops it).
 """
 
 import http.server
 import json
+import ssl
 import sys
 import threading
 import time
@@ -39,6 +44,19 @@ class Proxy(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+
+    def do_CONNECT(self):
+        if TLS is None:
+            return self.reply(405, "{}")
+        self.send_response(200, "Connection established")
+        self.end_headers()
+        self.wfile.flush()
+        self.connection = TLS.wrap_socket(self.connection, server_side=True)
+        self.rfile = self.connection.makefile("rb")
+        self.wfile = self.connection.makefile("wb")
+        self.close_connection = False
+        while not self.close_connection:
+            self.handle_one_request()
 
     def do_GET(self):
         if self.path == "/_hubint/count":
@@ -93,6 +111,11 @@ class Proxy(http.server.BaseHTTPRequestHandler):
             text = json.dumps(doc)
         self.reply(status, text)
 
+
+TLS = None
+if len(sys.argv) == 4 and sys.argv[1] == "--tls":
+    TLS = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    TLS.load_cert_chain(sys.argv[2], sys.argv[3])
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
 threading.Thread(target=server.serve_forever, daemon=True).start()
