@@ -363,6 +363,25 @@ fn skopeo_pushes_and_pulls_through_the_helper_with_a_minted_token() {
         &image,
         &back,
     ]);
+    // verify and docker-config --inline serve the minted token too.
+    let out = env.run(&["verify", "ecr", "--insecure"], "");
+    assert!(out.status.success(), "{}", text(&out));
+    let inline = work.join("inline.json");
+    let out = env.run(
+        &[
+            "docker-config",
+            "--inline",
+            "--output",
+            inline.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let config: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&inline).unwrap()).unwrap();
+    use base64::Engine as _;
+    let auth = base64::engine::general_purpose::STANDARD.encode(format!("AWS:{MOTO_PASSWORD}"));
+    assert_eq!(config["auths"][&host]["auth"], auth.as_str(), "{config}");
     // The token was minted once and then served from the cache.
     assert_eq!(aws.calls(), 1);
 

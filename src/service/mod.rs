@@ -115,7 +115,10 @@ impl<'a> Service<'a> {
         let served = crate::ecr::serve(&i.name, &secret, &i.registry)?;
         if let Some(back) = served.store_back {
             // A cache: when it cannot be written, the next call mints again.
-            let _ = store.set(&i.id, &crate::recovery::meta(self.ctx, i), &back);
+            // Never over a secret changed meanwhile (an edit of the keys).
+            if store.get(&i.id).ok().flatten().as_deref() == Some(&*secret) {
+                let _ = store.set(&i.id, &crate::recovery::meta(self.ctx, i), &back);
+            }
         }
         Ok(served.password)
     }
