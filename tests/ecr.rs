@@ -117,6 +117,10 @@ fn env_for(aws: &Aws) -> TestEnv {
 }
 
 fn add_ecr(env: &TestEnv, name: &str, url: &str, keys: &str) {
+    add_ecr_as(env, name, url, "AWS", keys);
+}
+
+fn add_ecr_as(env: &TestEnv, name: &str, url: &str, username: &str, keys: &str) {
     let out = env.run(
         &[
             "add",
@@ -127,7 +131,7 @@ fn add_ecr(env: &TestEnv, name: &str, url: &str, keys: &str) {
             "--url",
             url,
             "--username",
-            "AWS",
+            username,
             "--password-stdin",
         ],
         keys,
@@ -246,7 +250,27 @@ fn an_ecr_host_names_the_account_and_region() {
     let host = "210987654321.dkr.ecr.us-east-1.amazonaws.com";
     add_ecr(&env, "ecr", host, KEYS);
     let want = creds(host, "AWS", "210987654321-auth-token");
-    assert_eq!(env.helper_get(host), (0, want));
+    assert_eq!(env.helper_get(host), (0, want.clone()));
+
+    // The access key id as the username and the secret key as the secret:
+    // the registry still gets `AWS` and the token, in env too.
+    let other = "111122223333.dkr.ecr.us-east-1.amazonaws.com";
+    add_ecr_as(
+        &env,
+        "by-key-id",
+        other,
+        "AKIDEXAMPLE",
+        "wJalrXUtnFEMI/K7MDENG",
+    );
+    let want = creds(other, "AWS", "111122223333-auth-token");
+    assert_eq!(env.helper_get(other), (0, want));
+    let out = env.run(&["env", "by-key-id"], "");
+    let vars = text(&out);
+    assert!(
+        vars.contains("BYKEYID_INTEGRATION_USERNAME='AWS'"),
+        "{vars}"
+    );
+    assert!(vars.contains("111122223333-auth-token"), "{vars}");
 }
 
 /// A `docker-registry` on a free 127.0.0.1 port whose htpasswd user `AWS`

@@ -7,7 +7,8 @@
 //! service's secret resolution ([`crate::service::Service::secret_of`])
 //! calls [`serve`], so every command that hands out a password (`get`,
 //! `env`, `exec`, `verify`, `docker-config --inline`) serves a fresh token
-//! without an ECR branch of its own. The registry's username is `AWS`.
+//! without an ECR branch of its own. The registry's username is `AWS`,
+//! whatever the integration's username (the access key id) is.
 
 mod chain;
 mod mint;
@@ -70,22 +71,31 @@ pub struct Keys {
     pub session_token: Option<Secret>,
 }
 
-/// Parse what a user gives as an `ecr` integration's password: JSON with
-/// `access_key_id` and `secret_access_key` (and optionally
-/// `session_token`), `ACCESS_KEY_ID:SECRET_ACCESS_KEY`, or
-/// `aws-default-chain`. The error is a plain sentence (never the secret).
-pub fn parse_secret(input: &str) -> Result<Stored, String> {
+/// Parse an `ecr` integration's username and stored secret. Accepted:
+/// JSON with `access_key_id` and `secret_access_key` (and optionally
+/// `session_token`; what hubint writes back once it caches a token);
+/// `aws-default-chain` as the username or the secret; the access key id as
+/// the username and the secret access key as the secret; or username `AWS`
+/// and `ACCESS_KEY_ID:SECRET_ACCESS_KEY`. The error is a plain sentence
+/// (never the secret).
+pub fn parse_secret(username: &str, input: &str) -> Result<Stored, String> {
     let input = input.trim();
-    if input == DEFAULT_CHAIN {
-        return Ok(Stored {
-            default_chain: true,
-            ..Stored::default()
-        });
-    }
+    let username = username.trim();
     let stored = if input.starts_with('{') {
         serde_json::from_str::<Stored>(input).map_err(|_| {
             "the ECR secret is not JSON with access_key_id and secret_access_key".to_string()
         })?
+    } else if input == DEFAULT_CHAIN || username == DEFAULT_CHAIN {
+        Stored {
+            default_chain: true,
+            ..Stored::default()
+        }
+    } else if !username.is_empty() && username != USERNAME {
+        Stored {
+            access_key_id: Some(username.to_string()),
+            secret_access_key: Some(input.to_string()),
+            ..Stored::default()
+        }
     } else if let Some((id, key)) = input.split_once(':') {
         Stored {
             access_key_id: Some(id.trim().to_string()),
@@ -94,7 +104,7 @@ pub fn parse_secret(input: &str) -> Result<Stored, String> {
         }
     } else {
         return Err(format!(
-            "the ECR secret must be ACCESS_KEY_ID:SECRET_ACCESS_KEY, JSON with access_key_id and secret_access_key, or {DEFAULT_CHAIN}"
+            "the ECR secret must be the secret access key (with the access key id as the username), ACCESS_KEY_ID:SECRET_ACCESS_KEY, or {DEFAULT_CHAIN}"
         ));
     };
     let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.is_empty());
@@ -116,8 +126,8 @@ pub struct Served {
 /// The password for `registry` from an `ecr` integration's stored secret:
 /// the cached token while it is good for more than [`MARGIN_SECS`],
 /// otherwise a freshly minted one.
-pub fn serve(name: &str, stored: &str, registry: &str) -> Result<Served> {
-    let mut stored = parse_secret(stored).map_err(|why| bad_secret(name, &why))?;
+pub fn serve(name: &str, username: &str, stored: &str, registry: &str) -> Result<Served> {
+    let mut stored = parse_secret(username, stored).map_err(|why| bad_secret(name, &why))?;
     let target = Target::for_registry(registry)?;
     let keys = match stored.default_chain {
         true => chain::keys()?,
@@ -179,20 +189,36 @@ mod tests {
 
     #[test]
     fn secrets_parse() {
-        let s = parse_secret("AKIAX:abc/def+g").unwrap();
+        let s = parse_secret("AWS", "AKIAX:abc/def+g").unwrap();
         assert_eq!(s.access_key_id.as_deref(), Some("AKIAX"));
         assert_eq!(s.secret_access_key.as_deref(), Some("abc/def+g"));
-        assert!(parse_secret("aws-default-chain").unwrap().default_chain);
+        // The access key id as the username, the secret key as the secret.
+        let s = parse_secret("AKIAY", "abc:def").unwrap();
+        assert_eq!(s.access_key_id.as_deref(), Some("AKIAY"));
+        assert_eq!(s.secret_access_key.as_deref(), Some("abc:def"));
+        assert!(
+            parse_secret("AWS", "aws-default-chain")
+                .unwrap()
+                .default_chain
+        );
+        assert!(
+            parse_secret("aws-default-chain", "aws-default-chain")
+                .unwrap()
+                .default_chain
+        );
         let json = r#"{"access_key_id":"A","secret_access_key":"B","session_token":"C"}"#;
         assert_eq!(
-            parse_secret(json).unwrap().session_token.as_deref(),
+            parse_secret("AKIAZ", json)
+                .unwrap()
+                .session_token
+                .as_deref(),
             Some("C")
         );
-        assert!(parse_secret("justonestring").is_err());
-        assert!(parse_secret("A:").is_err());
-        assert!(parse_secret(r#"{"access_key_id":"A"}"#).is_err());
+        assert!(parse_secret("AWS", "justonestring").is_err());
+        assert!(parse_secret("AWS", "A:").is_err());
+        assert!(parse_secret("AWS", r#"{"access_key_id":"A"}"#).is_err());
         // Errors never echo the secret.
-        let err = parse_secret("{not json secretvalue").unwrap_err();
+        let err = parse_secret("AWS", "{not json secretvalue").unwrap_err();
         assert!(!err.contains("secretvalue"));
     }
 }
