@@ -525,3 +525,26 @@ fn hubint_serves_what_docker_credential_ecr_login_serves() {
     assert!(cache.contains("AuthorizationToken"), "{cache}");
     env.assert_no_password_in_db("210987654321-auth-token");
 }
+
+/// An endpoint that accepts the connection and never answers: the mint
+/// gives up after its deadline with one sentence, never hangs.
+#[test]
+fn a_silent_endpoint_times_out() {
+    needs_keyring!();
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let endpoint = format!("http://{}", silent.local_addr().unwrap());
+    let env = TestEnv::new()
+        .with_env("AWS_ENDPOINT_URL_ECR", &endpoint)
+        .with_env("AWS_REGION", "us-east-1");
+    add_ecr(&env, "ecr", "127.0.0.1:5999", KEYS);
+    let started = std::time::Instant::now();
+    let out = env.run(&["env", "ecr"], "");
+    assert_eq!(out.status.code(), Some(5), "{}", text(&out));
+    assert!(
+        text(&out).contains("did not answer in time"),
+        "{}",
+        text(&out)
+    );
+    assert!(started.elapsed() < Duration::from_secs(60));
+    drop(silent);
+}
