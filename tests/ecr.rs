@@ -17,7 +17,11 @@ use common::creds;
 
 /// moto's `GetAuthorizationToken` password for its default account.
 const MOTO_PASSWORD: &str = "123456789012-auth-token";
-const KEYS: &str = "AKIDEXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+const KEY_ID: &str = "AKIDEXAMPLE";
+const SECRET_KEY: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+/// An ECR host of moto's default account (the registry host names the
+/// account and region, as the catalog requires).
+const HOST: &str = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
 
 /// moto's server behind the counting proxy; stopped when dropped.
 struct Aws {
@@ -116,8 +120,9 @@ fn env_for(aws: &Aws) -> TestEnv {
         .with_env("AWS_REGION", "us-east-1")
 }
 
-fn add_ecr(env: &TestEnv, name: &str, url: &str, keys: &str) {
-    add_ecr_as(env, name, url, "AWS", keys);
+/// The access key id as the username, the secret access key as the secret.
+fn add_ecr(env: &TestEnv, name: &str, url: &str) {
+    add_ecr_as(env, name, url, KEY_ID, SECRET_KEY);
 }
 
 fn add_ecr_as(env: &TestEnv, name: &str, url: &str, username: &str, keys: &str) {
@@ -152,26 +157,26 @@ fn get_mints_a_token_and_caches_it_until_the_margin() {
     needs_keyring!();
     let aws = Aws::start();
     let env = env_for(&aws);
-    add_ecr(&env, "ecr", "127.0.0.1:5999", KEYS);
-    let want = creds("127.0.0.1:5999", "AWS", MOTO_PASSWORD);
+    add_ecr(&env, "ecr", HOST);
+    let want = creds(HOST, "AWS", MOTO_PASSWORD);
 
     // moto's token is long expired: served, never cached.
-    assert_eq!(env.helper_get("127.0.0.1:5999"), (0, want.clone()));
-    assert_eq!(env.helper_get("127.0.0.1:5999"), (0, want.clone()));
+    assert_eq!(env.helper_get(HOST), (0, want.clone()));
+    assert_eq!(env.helper_get(HOST), (0, want.clone()));
     assert_eq!(aws.calls(), 2);
 
     // Ten minutes left is inside the margin: still minted every time.
     aws.expire_in(600);
-    assert_eq!(env.helper_get("127.0.0.1:5999"), (0, want.clone()));
-    assert_eq!(env.helper_get("127.0.0.1:5999"), (0, want.clone()));
+    assert_eq!(env.helper_get(HOST), (0, want.clone()));
+    assert_eq!(env.helper_get(HOST), (0, want.clone()));
     assert_eq!(aws.calls(), 4);
 
     // A 12-hour token is cached: the warm get makes no AWS call, and every
     // command that serves the password (env too) uses the cache.
     aws.expire_in(12 * 3600);
-    assert_eq!(env.helper_get("127.0.0.1:5999"), (0, want.clone()));
+    assert_eq!(env.helper_get(HOST), (0, want.clone()));
     assert_eq!(aws.calls(), 5);
-    assert_eq!(env.helper_get("127.0.0.1:5999"), (0, want.clone()));
+    assert_eq!(env.helper_get(HOST), (0, want.clone()));
     let out = env.run(&["env", "ecr"], "");
     assert!(out.status.success(), "{}", text(&out));
     assert!(text(&out).contains(MOTO_PASSWORD), "{}", text(&out));
@@ -187,10 +192,10 @@ fn failures_are_one_sentence_with_the_fix_exit_5_or_1_in_the_helper() {
     needs_keyring!();
     let aws = Aws::start();
     let env = env_for(&aws);
-    add_ecr(&env, "ecr", "127.0.0.1:5999", KEYS);
+    add_ecr(&env, "ecr", HOST);
 
     aws.mode("deny");
-    let (code, out) = env.helper_get("127.0.0.1:5999");
+    let (code, out) = env.helper_get(HOST);
     assert_eq!(code, 1);
     assert!(out.contains("AWS refused the keys"), "{out}");
     let out = env.run(&["env", "ecr"], "");
@@ -215,7 +220,7 @@ fn failures_are_one_sentence_with_the_fix_exit_5_or_1_in_the_helper() {
         "{}",
         text(&out)
     );
-    let (code, out) = env.helper_get("127.0.0.1:5999");
+    let (code, out) = env.helper_get(HOST);
     assert_eq!(code, 1);
     assert!(out.contains("cannot reach the ECR endpoint"), "{out}");
 }
@@ -225,9 +230,9 @@ fn the_default_credential_chain_reads_the_profile() {
     needs_keyring!();
     let aws = Aws::start();
     let env = env_for(&aws).with_env("AWS_PROFILE", "ci");
-    add_ecr(&env, "ecr", "127.0.0.1:5999", "aws-default-chain");
+    add_ecr_as(&env, "ecr", HOST, "aws-default-chain", "aws-default-chain");
     // No keys anywhere: one sentence naming the fix.
-    let (code, out) = env.helper_get("127.0.0.1:5999");
+    let (code, out) = env.helper_get(HOST);
     assert_eq!(code, 1);
     assert!(out.contains("found no AWS credentials"), "{out}");
     let aws_dir = env.root().join("home/.aws");
@@ -237,8 +242,8 @@ fn the_default_credential_chain_reads_the_profile() {
         "[ci]\naws_access_key_id = AKIDCI\naws_secret_access_key = s3cr3t\n",
     )
     .unwrap();
-    let want = creds("127.0.0.1:5999", "AWS", MOTO_PASSWORD);
-    assert_eq!(env.helper_get("127.0.0.1:5999"), (0, want));
+    let want = creds(HOST, "AWS", MOTO_PASSWORD);
+    assert_eq!(env.helper_get(HOST), (0, want));
     assert_eq!(aws.calls(), 1);
 }
 
@@ -248,19 +253,19 @@ fn an_ecr_host_names_the_account_and_region() {
     let aws = Aws::start();
     let env = env_for(&aws);
     let host = "210987654321.dkr.ecr.us-east-1.amazonaws.com";
-    add_ecr(&env, "ecr", host, KEYS);
+    add_ecr(&env, "ecr", host);
     let want = creds(host, "AWS", "210987654321-auth-token");
     assert_eq!(env.helper_get(host), (0, want.clone()));
 
-    // The access key id as the username and the secret key as the secret:
-    // the registry still gets `AWS` and the token, in env too.
+    // Username `AWS` and ACCESS_KEY_ID:SECRET_ACCESS_KEY as the secret:
+    // the registry gets `AWS` and the token too, in env as well.
     let other = "111122223333.dkr.ecr.us-east-1.amazonaws.com";
     add_ecr_as(
         &env,
         "by-key-id",
         other,
-        "AKIDEXAMPLE",
-        "wJalrXUtnFEMI/K7MDENG",
+        "AWS",
+        &format!("{KEY_ID}:{SECRET_KEY}"),
     );
     let want = creds(other, "AWS", "111122223333-auth-token");
     assert_eq!(env.helper_get(other), (0, want));
@@ -300,7 +305,7 @@ impl Registry {
             &config,
             format!(
                 "version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: {}\n\
-                 http:\n  addr: 127.0.0.1:0\n  secret: hubint-ecr\n\
+                 http:\n  addr: 127.0.0.1:0\n  secret: hubint-ecr\n  relativeurls: true\n\
                  auth:\n  htpasswd:\n    realm: hubint-ecr\n    path: {}\n",
                 dir.join("storage").display(),
                 dir.join("htpasswd").display()
@@ -332,18 +337,33 @@ impl Registry {
     }
 }
 
+/// skopeo pushes to and pulls from the ECR host name: an HTTPS proxy (the
+/// counting proxy, `--registry`) ends TLS with a test CA's certificate and
+/// tunnels to the local `docker-registry`, whose user `AWS` has moto's
+/// password.
 #[test]
 fn skopeo_pushes_and_pulls_through_the_helper_with_a_minted_token() {
     needs_keyring!();
-    needs_commands!("docker-registry", "htpasswd", "skopeo");
-    let aws = Aws::start();
+    needs_commands!("docker-registry", "htpasswd", "skopeo", "openssl");
+    let dir = tempfile::tempdir().unwrap();
+    let (ca, leaf, key) = certificates(dir.path(), &["api.ecr.us-east-1.amazonaws.com", HOST]);
+    let registry = Registry::start(dir.path());
+    let port = registry.port.to_string();
+    let aws = Aws::start_with(&[
+        Path::new("--tls"),
+        &leaf,
+        &key,
+        Path::new("--registry"),
+        Path::new(&port),
+    ]);
     aws.expire_in(12 * 3600);
-    let env = env_for(&aws);
+    let env = env_for(&aws)
+        .with_env("HTTPS_PROXY", &aws.endpoint())
+        .with_env("NO_PROXY", "127.0.0.1")
+        .with_env("SSL_CERT_FILE", ca.to_str().unwrap());
     let work = env.root().join("ecr");
     std::fs::create_dir_all(work.join("rootfs")).unwrap();
-    let registry = Registry::start(&work);
-    let host = format!("127.0.0.1:{}", registry.port);
-    add_ecr(&env, "ecr", &format!("http://{host}"), KEYS);
+    add_ecr(&env, "ecr", HOST);
     let auth = work.join("auth.json");
     let auth = auth.to_str().unwrap();
     let out = env.run(&["docker-config", "--output", auth], "");
@@ -361,16 +381,14 @@ fn skopeo_pushes_and_pulls_through_the_helper_with_a_minted_token() {
         .status()
         .unwrap();
     assert!(tar.success());
-    let image = format!("docker://{host}/team/hello:v1");
+    let image = format!("docker://{HOST}/team/hello:v1");
     let skopeo = |args: &[&str]| {
         let mut all = vec!["--insecure-policy"];
         all.extend_from_slice(args);
-        let out = env.program("skopeo", &all).output().unwrap();
-        assert!(out.status.success(), "skopeo {args:?}: {}", text(&out));
-        out
+        env.program("skopeo", &all).output().unwrap()
     };
     let tarball = format!("tarball:{}", layer.display());
-    skopeo(&[
+    let out = skopeo(&[
         "copy",
         "--dest-tls-verify=false",
         "--authfile",
@@ -378,8 +396,9 @@ fn skopeo_pushes_and_pulls_through_the_helper_with_a_minted_token() {
         &tarball,
         &image,
     ]);
+    assert!(out.status.success(), "push: {}", text(&out));
     let back = format!("oci:{}:v1", work.join("pulled").display());
-    skopeo(&[
+    let out = skopeo(&[
         "copy",
         "--src-tls-verify=false",
         "--authfile",
@@ -387,8 +406,11 @@ fn skopeo_pushes_and_pulls_through_the_helper_with_a_minted_token() {
         &image,
         &back,
     ]);
-    // verify and docker-config --inline serve the minted token too.
-    let out = env.run(&["verify", "ecr", "--insecure"], "");
+    assert!(out.status.success(), "pull: {}", text(&out));
+
+    // verify (through the same proxy, trusting the test CA) and
+    // docker-config --inline serve the minted token too.
+    let out = env.run(&["verify", "ecr"], "");
     assert!(out.status.success(), "{}", text(&out));
     let inline = work.join("inline.json");
     let out = env.run(
@@ -404,21 +426,18 @@ fn skopeo_pushes_and_pulls_through_the_helper_with_a_minted_token() {
     let config: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&inline).unwrap()).unwrap();
     use base64::Engine as _;
-    let auth = base64::engine::general_purpose::STANDARD.encode(format!("AWS:{MOTO_PASSWORD}"));
-    assert_eq!(config["auths"][&host]["auth"], auth.as_str(), "{config}");
+    let encoded = base64::engine::general_purpose::STANDARD.encode(format!("AWS:{MOTO_PASSWORD}"));
+    assert_eq!(config["auths"][HOST]["auth"], encoded.as_str(), "{config}");
     // The token was minted once and then served from the cache.
     assert_eq!(aws.calls(), 1);
 
     // Without the helper's token the registry refuses.
-    let anonymous = env
-        .program("skopeo", &["inspect", "--tls-verify=false", &image])
-        .output()
-        .unwrap();
+    let anonymous = skopeo(&["inspect", "--tls-verify=false", &image]);
     assert!(!anonymous.status.success());
 }
 
 /// A test CA and a certificate signed by it for `host`: (ca.pem, leaf.pem, leaf.key).
-fn certificates(dir: &Path, host: &str) -> (PathBuf, PathBuf, PathBuf) {
+fn certificates(dir: &Path, hosts: &[&str]) -> (PathBuf, PathBuf, PathBuf) {
     let openssl = |args: &[&str]| {
         let out = Command::new("openssl")
             .args(args)
@@ -427,11 +446,13 @@ fn certificates(dir: &Path, host: &str) -> (PathBuf, PathBuf, PathBuf) {
             .unwrap();
         assert!(out.status.success(), "openssl {args:?}: {}", text(&out));
     };
-    let subject = format!("/CN={host}");
+    let subject = format!("/CN={}", hosts[0]);
+    let names: Vec<String> = hosts.iter().map(|h| format!("DNS:{h}")).collect();
     std::fs::write(
         dir.join("ext"),
         format!(
-            "subjectAltName=DNS:{host}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
+            "subjectAltName={}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n",
+            names.join(",")
         ),
     )
     .unwrap();
@@ -487,7 +508,7 @@ fn hubint_serves_what_docker_credential_ecr_login_serves() {
     needs_commands!("docker-credential-ecr-login", "openssl");
     let host = "210987654321.dkr.ecr.us-east-1.amazonaws.com";
     let dir = tempfile::tempdir().unwrap();
-    let (ca, leaf, key) = certificates(dir.path(), "api.ecr.us-east-1.amazonaws.com");
+    let (ca, leaf, key) = certificates(dir.path(), &["api.ecr.us-east-1.amazonaws.com"]);
     let aws = Aws::start_with(&[Path::new("--tls"), &leaf, &key]);
     aws.expire_in(12 * 3600);
     let ca = ca.to_str().unwrap();
@@ -501,7 +522,7 @@ fn hubint_serves_what_docker_credential_ecr_login_serves() {
             "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
         )
         .with_env("AWS_REGION", "us-east-1");
-    add_ecr(&env, "ecr", host, "aws-default-chain");
+    add_ecr_as(&env, "ecr", host, "aws-default-chain", "aws-default-chain");
 
     let upstream = |env: &TestEnv| {
         let out = common::feed(env.program("docker-credential-ecr-login", &["get"]), host);
@@ -536,7 +557,7 @@ fn a_silent_endpoint_times_out() {
     let env = TestEnv::new()
         .with_env("AWS_ENDPOINT_URL_ECR", &endpoint)
         .with_env("AWS_REGION", "us-east-1");
-    add_ecr(&env, "ecr", "127.0.0.1:5999", KEYS);
+    add_ecr(&env, "ecr", HOST);
     let started = std::time::Instant::now();
     let out = env.run(&["env", "ecr"], "");
     assert_eq!(out.status.code(), Some(5), "{}", text(&out));

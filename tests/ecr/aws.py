@@ -10,13 +10,16 @@ a proxy on another free port that:
 With `--tls CERT KEY` it is also an HTTPS proxy (CONNECT) that answers
 TLS with that certificate, so clients that cannot be pointed at another
 endpoint (Debian's docker-credential-ecr-login) reach moto through
-HTTPS_PROXY and SSL_CERT_FILE.
+HTTPS_PROXY and AWS_CA_BUNDLE. With `--registry PORT` as well, a CONNECT to
+any other host (an ECR registry host) is a TLS-terminated tunnel to the
+plain-http registry on 127.0.0.1:PORT.
 Prints "ready <proxy port> <moto port>" on stdout, then serves until stdin
 closes (the test drops it).
 """
 
 import http.server
 import json
+import socket
 import ssl
 import sys
 import threading
@@ -52,11 +55,35 @@ class Proxy(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.flush()
         self.connection = TLS.wrap_socket(self.connection, server_side=True)
+        if REGISTRY and not self.path.startswith("api.ecr."):
+            return self.tunnel()
         self.rfile = self.connection.makefile("rb")
         self.wfile = self.connection.makefile("wb")
         self.close_connection = False
         while not self.close_connection:
             self.handle_one_request()
+
+    def tunnel(self):
+        upstream = socket.create_connection(("127.0.0.1", REGISTRY))
+
+        def pump(src, dst):
+            try:
+                while data := src.recv(65536):
+                    dst.sendall(data)
+            except OSError:
+                pass
+            finally:
+                for s in (src, dst):
+                    try:
+                        s.shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+
+        back = threading.Thread(target=pump, args=(upstream, self.connection))
+        back.start()
+        pump(self.connection, upstream)
+        back.join()
+        self.close_connection = True
 
     def do_GET(self):
         if self.path == "/_hubint/count":
@@ -113,9 +140,14 @@ class Proxy(http.server.BaseHTTPRequestHandler):
 
 
 TLS = None
-if len(sys.argv) == 4 and sys.argv[1] == "--tls":
+REGISTRY = None
+args = sys.argv[1:]
+if args[:1] == ["--tls"]:
     TLS = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    TLS.load_cert_chain(sys.argv[2], sys.argv[3])
+    TLS.load_cert_chain(args[1], args[2])
+    args = args[3:]
+if args[:1] == ["--registry"]:
+    REGISTRY = int(args[1])
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
 threading.Thread(target=server.serve_forever, daemon=True).start()
