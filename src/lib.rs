@@ -11,6 +11,7 @@ pub mod db;
 pub mod dockerconfig;
 pub mod docs;
 pub mod doctor;
+mod ecr;
 mod env_name;
 mod error;
 mod external_helper;

@@ -128,8 +128,9 @@ fn inline(
             }
             Selection::NotFound => continue,
         };
-        let secret = service.secret_of(&chosen)?;
-        let entry = dockerconfig::auth_entry(&chosen.username, &secret, chosen.email.as_deref());
+        let login = service.registry_login(&chosen)?;
+        let entry =
+            dockerconfig::auth_entry(&login.username, &login.password, chosen.email.as_deref());
         entries.push((key, entry));
     }
     let n = entries.len();

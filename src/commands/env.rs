@@ -41,12 +41,12 @@ pub fn run(ctx: &Ctx, args: &EnvArgs) -> Result<Output> {
 pub fn variables(ctx: &Ctx, name: &str) -> Result<Vec<(String, Secret)>> {
     let service = Service::reader(ctx)?;
     let i = service.get(name)?;
-    let password = service.secret_of(&i)?;
+    let login = service.registry_login(&i)?;
     let prefix = crate::env_name::prefix_or_fail(&i.name)?;
     let var = |suffix: &str| format!("{prefix}_INTEGRATION_{suffix}");
     Ok(vec![
-        (var("USERNAME"), Secret::new(i.username.clone())),
-        (var("PASSWORD"), password),
+        (var("USERNAME"), Secret::new(login.username)),
+        (var("PASSWORD"), login.password),
         (
             var("EMAIL"),
             Secret::new(i.email.clone().unwrap_or_default()),

@@ -86,6 +86,20 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "REGISTRY_AUTH_FILE",
         "a containers auth.json that doctor checks too",
     ),
+    (
+        "AWS_ENDPOINT_URL_ECR",
+        "ecr: the ECR API endpoint tokens are minted at (else AWS_ENDPOINT_URL, else \
+         https://api.ecr.REGION.amazonaws.com)",
+    ),
+    (
+        "AWS_REGION",
+        "ecr: the region when the registry host does not name one (else AWS_DEFAULT_REGION)",
+    ),
+    (
+        "AWS_PROFILE",
+        "ecr with aws-default-chain: the profile of ~/.aws/credentials (default: default), \
+         used when AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) are unset",
+    ),
     ("NO_COLOR", "disable colour"),
     (
         "COMPLETE",

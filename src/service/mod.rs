@@ -41,6 +41,12 @@ pub use self::login::{Login, Saved, TOKEN_USERNAME};
 pub use self::subscriptions::Attached;
 pub use self::write::{Deleted, Maker, NewIntegration, in_use_error};
 
+/// The username and password a registry gets ([`Service::registry_login`]).
+pub struct RegistryLogin {
+    pub username: String,
+    pub password: Secret,
+}
+
 /// The service over one catalog, for one command.
 pub struct Service<'a> {
     ctx: &'a Ctx,
@@ -97,14 +103,44 @@ impl<'a> Service<'a> {
         self.catalog().subscriptions()
     }
 
-    /// The password of an integration, from the store its row names. A
-    /// missing one is an error (exit 5), never a prompt.
+    /// The secret of an integration as stored, from the store its row
+    /// names. A missing one is an error (exit 5), never a prompt.
     pub fn secret_of(&self, i: &Integration) -> Result<Secret> {
         let store = self.ctx.store(i.secret_store)?;
         match store.get(&i.id)? {
             Some(secret) => Ok(secret),
             None => Err(missing_secret(i, store.kind()).into()),
         }
+    }
+
+    /// What a registry gets from an integration: its username and password.
+    /// A type whose registry takes minted tokens (`ecr`) serves `AWS` and a
+    /// token minted from the stored keys, cached in the same store until a
+    /// margin before its expiry (`crate::ecr`): commands have no ECR branch.
+    pub fn registry_login(&self, i: &Integration) -> Result<RegistryLogin> {
+        let store = self.ctx.store(i.secret_store)?;
+        let secret = match store.get(&i.id)? {
+            Some(secret) => secret,
+            None => return Err(missing_secret(i, store.kind()).into()),
+        };
+        if i.kind.id != crate::ecr::TYPE_ID {
+            return Ok(RegistryLogin {
+                username: i.username.clone(),
+                password: secret,
+            });
+        }
+        let served = crate::ecr::serve(&i.name, &i.username, &secret, &i.registry)?;
+        if let Some(back) = served.store_back {
+            // A cache: when it cannot be written, the next call mints again.
+            // Never over a secret changed meanwhile (an edit of the keys).
+            if store.get(&i.id).ok().flatten().as_deref() == Some(&*secret) {
+                let _ = store.set(&i.id, &crate::recovery::meta(self.ctx, i), &back);
+            }
+        }
+        Ok(RegistryLogin {
+            username: crate::ecr::USERNAME.to_string(),
+            password: served.password,
+        })
     }
 
     /// The integration a tool gets for `server_url` within `scope`.

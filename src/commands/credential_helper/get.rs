@@ -19,13 +19,13 @@ pub fn run(ctx: &Ctx, input: &mut dyn Read, out: &mut dyn Write) -> Result<()> {
         return Err(protocol::not_found());
     }
     let integration = found(service.resolve(&server_url, &scope)?)?;
-    let secret = service.secret_of(&integration)?;
+    let login = service.registry_login(&integration)?;
     protocol::write_json(
         out,
         &Credentials {
             server_url: &server_url,
-            username: &integration.username,
-            secret: &secret,
+            username: &login.username,
+            secret: &login.password,
         },
     )
 }

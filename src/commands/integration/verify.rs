@@ -32,16 +32,16 @@ pub fn run(ctx: &Ctx, args: &VerifyArgs) -> Result<Output> {
         None => service.list(&Filter::default())?,
     };
     // Every password first: a store problem stops before any network traffic.
-    let secrets = targets
+    let logins = targets
         .iter()
-        .map(|i| service.secret_of(i))
+        .map(|i| service.registry_login(i))
         .collect::<Result<Vec<_>>>()?;
     let options = args.check.options();
     let mut results = Vec::with_capacity(targets.len());
-    for (target, password) in targets.iter().zip(&secrets) {
+    for (target, login) in targets.iter().zip(&logins) {
         let credentials = Credentials {
-            username: &target.username,
-            password,
+            username: &login.username,
+            password: &login.password,
         };
         let report = spinner::while_running(
             format!("Checking {} at {}", target.name, target.registry),
