@@ -144,6 +144,12 @@ fn add_ecr_as(env: &TestEnv, name: &str, url: &str, username: &str, keys: &str) 
     assert!(out.status.success(), "{}", text(&out));
 }
 
+/// Neither a key id nor a secret: the AWS default credential chain.
+fn add_ecr_chain(env: &TestEnv, name: &str, url: &str) {
+    let out = env.run(&["add", "--type", "ecr", "--name", name, "--url", url], "");
+    assert!(out.status.success(), "{}", text(&out));
+}
+
 fn text(out: &Output) -> String {
     format!(
         "{}{}",
@@ -230,7 +236,7 @@ fn the_default_credential_chain_reads_the_profile() {
     needs_keyring!();
     let aws = Aws::start();
     let env = env_for(&aws).with_env("AWS_PROFILE", "ci");
-    add_ecr_as(&env, "ecr", HOST, "aws-default-chain", "aws-default-chain");
+    add_ecr_chain(&env, "ecr", HOST);
     // No keys anywhere: one sentence naming the fix.
     let (code, out) = env.helper_get(HOST);
     assert_eq!(code, 1);
@@ -522,7 +528,7 @@ fn hubint_serves_what_docker_credential_ecr_login_serves() {
             "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
         )
         .with_env("AWS_REGION", "us-east-1");
-    add_ecr_as(&env, "ecr", host, "aws-default-chain", "aws-default-chain");
+    add_ecr_chain(&env, "ecr", host);
 
     let upstream = |env: &TestEnv| {
         let out = common::feed(env.program("docker-credential-ecr-login", &["get"]), host);

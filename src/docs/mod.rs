@@ -97,7 +97,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "AWS_PROFILE",
-        "ecr with aws-default-chain: the profile of ~/.aws/credentials (default: default), \
+        "an ecr integration on the AWS default credential chain: the profile of ~/.aws/credentials (default: default), \
          used when AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) are unset",
     ),
     ("NO_COLOR", "disable colour"),
