@@ -177,6 +177,7 @@ mod tests {
             secret_store: crate::secret::StoreKind::Keyring,
             created_at: crate::service::model::Timestamp::now(),
             updated_at: crate::service::model::Timestamp::now(),
+            revision: Default::default(),
             last_verified_at: None,
             last_verification: None,
             default,

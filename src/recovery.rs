@@ -161,6 +161,7 @@ pub fn rebuild(
         secret_store: kind,
         created_at: now,
         updated_at: now,
+        revision: Default::default(),
         last_verified_at: None,
         last_verification: None,
         default: false,

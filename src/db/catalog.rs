@@ -13,7 +13,6 @@ use super::{Db, helper_logins, integrations, logouts, pending, subscriptions};
 use crate::secret::StoreKind;
 use crate::service::catalog::{
     Catalog, CatalogRead, CatalogTx, CatalogWrite, Filter, Pending, Subscription, SubscriptionKey,
-    changed_meanwhile,
 };
 use crate::service::model::{Integration, IntegrationId, Timestamp};
 
@@ -68,11 +67,7 @@ impl<C: Deref<Target = Connection>> CatalogWrite for C {
         integrations::insert(self, row)
     }
     fn update_integration(&self, seen: &Integration, row: &Integration) -> Result<()> {
-        let now = integrations::by_id(self, &seen.id)?;
-        if now.updated_at != seen.updated_at {
-            return Err(changed_meanwhile(&seen.name).into());
-        }
-        integrations::update(self, row)
+        integrations::update(self, seen, row)
     }
     fn record_verification(&self, id: &IntegrationId, at: Timestamp, result: &str) -> Result<()> {
         integrations::record_verification(self, id, &at, result)

@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_pending_secrets.sql"),
     include_str!("migrations/0005_helper_logins.sql"),
     include_str!("migrations/0006_registry_logouts.sql"),
+    include_str!("migrations/0007_revision.sql"),
 ];
 
 /// The schema version this hubint writes (`PRAGMA user_version`).
@@ -253,7 +254,7 @@ mod sql_types {
     use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
     use crate::secret::StoreKind;
-    use crate::service::model::{IntegrationId, Timestamp};
+    use crate::service::model::{IntegrationId, Revision, Timestamp};
 
     fn parsed<T: std::str::FromStr<Err = anyhow::Error>>(value: ValueRef<'_>) -> FromSqlResult<T> {
         value
@@ -295,6 +296,20 @@ mod sql_types {
     impl FromSql for Timestamp {
         fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
             parsed(value)
+        }
+    }
+
+    impl ToSql for Revision {
+        fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            let number = i64::try_from(self.number())
+                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+            Ok(ToSqlOutput::from(number))
+        }
+    }
+
+    impl FromSql for Revision {
+        fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            u64::column_result(value).map(Revision::recorded)
         }
     }
 }

@@ -7,8 +7,8 @@
 //! Each write is one operation: the catalog's writes of it go in one unit of
 //! work ([`Catalog::begin`] … [`catalog::CatalogTx::commit`], as jj's
 //! `start_transaction … finish`), and every write of a row is a
-//! check-and-set on the `updated_at` the caller read (the one concurrency
-//! rule; a conflict is [`changed_meanwhile`], exit 4).
+//! check-and-set on the revision the caller read (the one concurrency rule;
+//! a conflict is [`changed_meanwhile`], exit 4).
 //!
 //! A crash (`kill -9`, power loss) can strike between the secret store and
 //! the catalog, which cannot share a transaction. The order of the steps

@@ -47,6 +47,34 @@ impl fmt::Display for IntegrationId {
     }
 }
 
+/// The revision of a row: 1 when inserted, one more on every write. It is
+/// the check-and-set token of the one concurrency rule (`updated_at` is kept
+/// to the second and cannot tell two edits in one second apart), and the
+/// version a Vault KV v2 backend passes as `cas`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Revision(u64);
+
+impl Revision {
+    /// The revision of a row just inserted.
+    pub const FIRST: Revision = Revision(1);
+
+    /// The revision as stored.
+    pub fn recorded(number: u64) -> Revision {
+        Revision(number)
+    }
+
+    /// Its number.
+    pub fn number(self) -> u64 {
+        self.0
+    }
+}
+
+impl Default for Revision {
+    fn default() -> Revision {
+        Revision::FIRST
+    }
+}
+
 /// A point in time, to the second, written as RFC 3339 in UTC
 /// (`2024-05-01T12:00:00Z`) in the database and in `--json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -148,6 +176,10 @@ pub struct Integration {
     pub secret_store: StoreKind,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// The row's revision: 1 when inserted, one more on every write. The
+    /// token of check-and-set (see `service::catalog`); not part of `--json`.
+    #[serde(skip)]
+    pub revision: Revision,
     /// When the credentials were last checked against the registry, if ever.
     pub last_verified_at: Option<Timestamp>,
     /// The result of that check (`ok`, `unauthorized`, ...), if ever.

@@ -134,7 +134,7 @@ fn read_group(
     let mut batch = Vec::with_capacity(group.len());
     for target in group {
         let current = tx.integration_by_id(&target.id)?;
-        if current.updated_at != target.updated_at {
+        if current.revision != target.revision {
             return Err(changed_meanwhile(&target.name).into());
         }
         let Some(secret) = from.get(&current.id)? else {

@@ -17,7 +17,7 @@ use anyhow::Result;
 
 use super::catalog::Catalog;
 use super::forget_pending;
-use super::model::{FamilyRef, Integration, IntegrationId, Timestamp, TypeRef};
+use super::model::{FamilyRef, Integration, IntegrationId, Revision, Timestamp, TypeRef};
 use crate::context::Ctx;
 use crate::error::Failure;
 use crate::failpoint;
@@ -150,6 +150,7 @@ fn new_row(new: &NewIntegration, store: StoreKind, now: &Timestamp) -> Integrati
         secret_store: store,
         created_at: *now,
         updated_at: *now,
+        revision: Revision::FIRST,
         last_verified_at: new.verified.as_ref().map(|(at, _)| *at),
         last_verification: new.verified.as_ref().map(|(_, result)| result.clone()),
         default: false,

@@ -62,7 +62,7 @@ fn update_refuses_to_overwrite_a_change_made_meanwhile() {
     let (_dir, ctx, mut db, seen) = setup();
     db.conn
         .execute(
-            "UPDATE integrations SET username = 'other', updated_at = '2999-01-01T00:00:00Z' WHERE id = ?1",
+            "UPDATE integrations SET username = 'other', revision = revision + 1 WHERE id = ?1",
             [&seen.id],
         )
         .unwrap();
@@ -73,6 +73,32 @@ fn update_refuses_to_overwrite_a_change_made_meanwhile() {
     let err = update(&ctx, &mut db, &seen, &mine, None).err().unwrap();
     assert_eq!(exit_code(&err), Code::Conflict);
     assert_eq!(db.integration_by_id(&seen.id).unwrap().username, "other");
+}
+
+#[test]
+fn two_writers_in_the_same_second_do_not_overwrite_each_other() {
+    let (_dir, ctx, mut db, seen) = setup();
+    // Both read the same row, and both write within one second (the
+    // resolution of `updated_at`): only the revision tells them apart.
+    let first = Integration {
+        username: "first".into(),
+        ..seen.clone()
+    };
+    let second = Integration {
+        username: "second".into(),
+        ..seen.clone()
+    };
+    let saved = update(&ctx, &mut db, &seen, &first, None).unwrap();
+    assert_eq!(saved.revision.number(), seen.revision.number() + 1);
+    let err = update(&ctx, &mut db, &seen, &second, None).err().unwrap();
+    assert_eq!(exit_code(&err), Code::Conflict);
+    assert_eq!(db.integration_by_id(&seen.id).unwrap().username, "first");
+    // A check of the credentials is a write too: an edit read before it
+    // cannot write back the old result.
+    db.record_verification(&seen.id, Timestamp::now(), "ok")
+        .unwrap();
+    let err = update(&ctx, &mut db, &saved, &saved, None).err().unwrap();
+    assert_eq!(exit_code(&err), Code::Conflict);
 }
 
 #[test]
