@@ -20,7 +20,7 @@ pub fn refuse_unconfirmed(what: impl Display) -> Failure {
 
 /// `PROMPT [y/N] `: yes only for a whole line `y` or `yes`; an empty line,
 /// `n` or `no` is no; anything else is asked again.
-pub fn confirm_line(prompt: &str) -> Result<bool> {
+fn confirm_line(prompt: &str) -> Result<bool> {
     loop {
         let answer = read_line(&format!("{prompt} [y/N] "))?;
         match answer.to_ascii_lowercase().as_str() {
@@ -33,7 +33,7 @@ pub fn confirm_line(prompt: &str) -> Result<bool> {
 
 /// Ask the user to type `name` to confirm, as GitHub does before deleting
 /// a repository. An empty line cancels; a different answer is asked again.
-pub fn confirm_name(name: &str) -> Result<bool> {
+fn confirm_name(name: &str) -> Result<bool> {
     loop {
         let answer = read_line(&format!(
             "Type the name {name} to confirm (Enter alone cancels): "
@@ -46,6 +46,28 @@ pub fn confirm_name(name: &str) -> Result<bool> {
         }
         eprintln!("error: that is not {name}; type it exactly, or press Enter to cancel");
     }
+}
+
+/// Confirm the deletion of `what` (`integration hub`). With nothing in
+/// `linked`, a whole-line `y`; otherwise `header`, the linked names, then
+/// `consequence` on stderr, and the user types `name`.
+pub fn confirm_delete(
+    ui: &crate::ui::Ui,
+    what: &str,
+    name: &str,
+    linked: &[String],
+    header: String,
+    consequence: String,
+) -> Result<bool> {
+    if linked.is_empty() {
+        return confirm_line(&format!("Delete {what} {name}?"));
+    }
+    ui.status(header);
+    for other in linked {
+        ui.status(format!("  - {other}"));
+    }
+    ui.status(consequence);
+    confirm_name(name)
 }
 
 /// Print `prompt` on stderr and read one line from the terminal, after

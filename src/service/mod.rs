@@ -39,7 +39,7 @@ use crate::secret::{Secret, StoreKind};
 pub use self::catalog::changed_meanwhile;
 pub use self::login::{Login, Saved, TOKEN_USERNAME};
 pub use self::subscriptions::Attached;
-pub use self::write::{Deleted, Maker, NewIntegration, in_use_error};
+pub use self::write::{Deleted, Maker, NewIntegration, in_use_error, subscription_in_use};
 
 /// The service over one catalog, for one command.
 pub struct Service<'a> {

@@ -8,6 +8,7 @@ use crate::error::Failure;
 use crate::output::Output;
 use crate::prompt;
 use crate::service::{Service, in_use_error};
+use crate::ui::count;
 
 #[derive(Args, Debug, Default)]
 pub struct DeleteArgs {
@@ -57,7 +58,7 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
         ui.status(format!(
             "Detached {} from {}: {}.",
             target.name,
-            count(deleted.detached),
+            count(deleted.detached, "subscription"),
             target.subscriptions.join(", ")
         ));
     }
@@ -68,33 +69,24 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
 /// Ask on the terminal. Unused: a whole-line `y`. In use: list the
 /// subscriptions and have the user type the integration's name.
 fn confirmed(ctx: &Ctx, target: &crate::service::model::Integration) -> Result<bool> {
-    let ui = &ctx.ui;
-    if target.subscriptions.is_empty() {
-        return prompt::confirm_line(&format!("Delete integration {}?", target.name));
-    }
-    ui.status(format!(
-        "Integration {} is used by {}:",
-        target.name,
-        count(target.subscriptions.len())
-    ));
-    for sub in &target.subscriptions {
-        ui.status(format!("  - {sub}"));
-    }
-    ui.status(format!(
-        "Deleting it detaches it from {} and deletes its password.",
-        if target.subscriptions.len() == 1 {
-            "that subscription"
-        } else {
-            "all of them"
-        }
-    ));
-    prompt::confirm_name(&target.name)
-}
-
-fn count(n: usize) -> String {
-    if n == 1 {
-        "1 subscription".into()
-    } else {
-        format!("{n} subscriptions")
-    }
+    let subs = &target.subscriptions;
+    prompt::confirm_delete(
+        &ctx.ui,
+        "integration",
+        &target.name,
+        subs,
+        format!(
+            "Integration {} is used by {}:",
+            target.name,
+            count(subs.len(), "subscription")
+        ),
+        format!(
+            "Deleting it detaches it from {} and deletes its password.",
+            if subs.len() == 1 {
+                "that subscription"
+            } else {
+                "all of them"
+            }
+        ),
+    )
 }

@@ -7,8 +7,9 @@ use crate::context::Ctx;
 use crate::error::Failure;
 use crate::output::Output;
 use crate::prompt;
-use crate::service::Service;
 use crate::service::catalog::Subscription;
+use crate::service::{Service, subscription_in_use};
+use crate::ui::count;
 
 #[derive(Args, Debug, Default)]
 pub struct DeleteArgs {
@@ -30,7 +31,7 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     let mut service = Service::open(ctx)?;
     let seen = service.subscription(&args.name)?;
     if !seen.integrations.is_empty() && !args.detach_all {
-        return Err(in_use_error(&seen).into());
+        return Err(subscription_in_use(&seen).into());
     }
     // Asked before the write lock is taken, as `integration delete` does:
     // a whole-line `y`, or the name typed when integrations would be detached.
@@ -45,7 +46,7 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     // Decided under the write lock: an integration attached meanwhile counts.
     let current = service.delete_subscription(&args.name, |current| {
         if !current.integrations.is_empty() && !args.detach_all {
-            return Err(in_use_error(current).into());
+            return Err(subscription_in_use(current).into());
         }
         if !args.yes && current.integrations != seen.integrations {
             return Err(Failure::conflict(format!(
@@ -61,7 +62,7 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
         0 => format!("Deleted subscription {}.", current.name),
         n => format!(
             "Detached {} and deleted subscription {}.",
-            count(n),
+            count(n, "integration"),
             current.name
         ),
     });
@@ -72,58 +73,24 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
 /// attached (with --detach-all): list them and have the user type the
 /// subscription's name.
 fn confirmed(ctx: &Ctx, s: &Subscription) -> Result<bool> {
-    if s.integrations.is_empty() {
-        return prompt::confirm_line(&format!("Delete subscription {}?", s.name));
-    }
-    let ui = &ctx.ui;
-    ui.status(format!(
-        "Subscription {} has {} attached:",
-        s.name,
-        count(s.integrations.len())
-    ));
-    for integration in &s.integrations {
-        ui.status(format!("  - {integration}"));
-    }
-    ui.status(format!(
-        "Deleting it detaches {} (the integrations are kept).",
-        if s.integrations.len() == 1 {
-            "it"
-        } else {
-            "them all"
-        }
-    ));
-    prompt::confirm_name(&s.name)
-}
-
-fn count(n: usize) -> String {
-    if n == 1 {
-        "1 integration".into()
-    } else {
-        format!("{n} integrations")
-    }
-}
-
-/// The refusal while integrations are attached (exit 4), naming them and
-/// the commands that detach them.
-fn in_use_error(s: &Subscription) -> Failure {
-    let commands: Vec<String> = s
-        .integrations
-        .iter()
-        .map(|i| format!("  hubint subscription detach {} {i}", s.name))
-        .collect();
-    let what = match s.integrations.len() {
-        1 => "1 integration is".to_string(),
-        n => format!("{n} integrations are"),
-    };
-    Failure::conflict(format!(
-        "subscription '{}' is still in use: {what} attached: {}",
-        s.name,
-        s.integrations.join(", ")
-    ))
-    .hint(format!(
-        "detach them first:\n{}\nor detach them all and delete it with \
-         `hubint subscription delete {} --detach-all`",
-        commands.join("\n"),
-        s.name
-    ))
+    let attached = &s.integrations;
+    prompt::confirm_delete(
+        &ctx.ui,
+        "subscription",
+        &s.name,
+        attached,
+        format!(
+            "Subscription {} has {} attached:",
+            s.name,
+            count(attached.len(), "integration")
+        ),
+        format!(
+            "Deleting it detaches {} (the integrations are kept).",
+            if attached.len() == 1 {
+                "it"
+            } else {
+                "them all"
+            }
+        ),
+    )
 }
