@@ -120,7 +120,12 @@ impl<'a> Service<'a> {
     /// Add an integration (with the check of its credentials, if one was
     /// made) as one operation.
     pub fn add(&mut self, new: &NewIntegration) -> Result<Integration> {
-        write::create_by(self.ctx, &mut *self.catalog, new, Maker::Hand)
+        write::create_by(
+            &env(self.ctx, new.store)?,
+            &mut *self.catalog,
+            new,
+            Maker::Hand,
+        )
     }
 
     /// Write back `updated` (read as `current`) and, if given, a new password.
@@ -130,12 +135,14 @@ impl<'a> Service<'a> {
         updated: &Integration,
         password: Option<&Secret>,
     ) -> Result<Integration> {
-        write::update(self.ctx, &mut *self.catalog, current, updated, password)
+        let env = env(self.ctx, current.secret_store)?;
+        write::update(&env, &mut *self.catalog, current, updated, password)
     }
 
     /// Delete an integration and its secret; `detach` removes its links.
     pub fn delete(&mut self, target: &Integration, detach: bool) -> Result<Deleted> {
-        write::delete(self.ctx, &mut *self.catalog, target, detach)
+        let env = env(self.ctx, target.secret_store)?;
+        write::delete(&env, &mut *self.catalog, target, detach)
     }
 
     /// Move the secrets of `targets` to the store `to`; returns the moved rows.
@@ -215,6 +222,16 @@ fn missing_secret(i: &Integration, store: StoreKind) -> Failure {
     ))
 }
 
+/// What the writes of `write` need from the context, for rows whose secrets
+/// are in `store`: the service hands it down, so that they never call back.
+fn env(ctx: &Ctx, store: StoreKind) -> Result<write::Env<'_>> {
+    Ok(write::Env {
+        store: ctx.store(store)?,
+        home: crate::recovery::home(ctx),
+        ui: &ctx.ui,
+    })
+}
+
 /// Run `work` in one unit of work and commit it.
 fn with_tx<T>(
     db: &mut dyn Catalog,
@@ -224,18 +241,4 @@ fn with_tx<T>(
     let out = work(&*tx)?;
     tx.commit()?;
     Ok(out)
-}
-
-/// Clear the pending entries of `ids` in `kinds` once their secrets are
-/// settled. Best effort: a leftover entry names a secret that is gone, and
-/// is harmless.
-fn forget_pending(db: &mut dyn Catalog, ids: &[IntegrationId], kinds: &[StoreKind]) {
-    let _ = with_tx(db, |tx| {
-        for kind in kinds {
-            for id in ids {
-                tx.remove_pending(id, *kind)?;
-            }
-        }
-        Ok(())
-    });
 }

@@ -10,7 +10,7 @@ use std::time::SystemTime;
 use serde::{Serialize, Serializer};
 
 use crate::catalog;
-use crate::secret::StoreKind;
+use crate::secret::{Meta, StoreKind};
 
 /// The stable id of an integration: a UUID, the key of its secret in every
 /// store (never its name, so a rename keeps it).
@@ -194,6 +194,23 @@ pub struct Integration {
     /// Omitted from JSON when false.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub logged_out: bool,
+}
+
+impl Integration {
+    /// The details kept next to its secret, to rebuild the row from the
+    /// store if the database is lost (`crate::recovery`); `home` is the
+    /// data directory of its database.
+    pub fn meta(&self, home: &str) -> Meta {
+        Meta {
+            name: self.name.clone(),
+            family: self.family.to_string(),
+            kind: self.kind.to_string(),
+            registry: self.registry.clone(),
+            username: self.username.clone(),
+            email: self.email.clone(),
+            home: home.to_string(),
+        }
+    }
 }
 
 #[cfg(test)]

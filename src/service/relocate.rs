@@ -5,7 +5,8 @@ use anyhow::Result;
 
 use super::catalog::{Catalog, CatalogRead};
 use super::model::{Integration, IntegrationId, Timestamp};
-use super::{changed_meanwhile, forget_pending, missing_secret};
+use super::write::forget_pending;
+use super::{changed_meanwhile, missing_secret};
 use crate::context::Ctx;
 use crate::failpoint;
 use crate::recovery::meta;
