@@ -14,7 +14,7 @@ use crate::ui::Ui;
 
 mod strict;
 pub use interrupt::AtPrompt;
-pub use strict::{confirm_delete, refuse_unconfirmed};
+pub use strict::{Deletion, YesArg, confirm_delete};
 
 /// What a cancelled command says (Ctrl-C at a prompt, or answering No).
 pub const CANCELLED: &str = "Cancelled; nothing was changed.";

@@ -11,6 +11,14 @@ use anyhow::Result;
 use super::interrupt::AtPrompt;
 use crate::error::Failure;
 
+/// `--yes` of the commands that delete: no confirmation prompt.
+#[derive(clap::Args, Debug, Default)]
+pub struct YesArg {
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
 /// The refusal of a deletion that needs a confirmation when there is no
 /// terminal to ask on (exit 2): `what` is deleted only with `--yes`.
 pub fn refuse_unconfirmed(what: impl Display) -> Failure {
@@ -48,26 +56,44 @@ fn confirm_name(name: &str) -> Result<bool> {
     }
 }
 
-/// Confirm the deletion of `what` (`integration hub`). With nothing in
-/// `linked`, a whole-line `y`; otherwise `header`, the linked names, then
-/// `consequence` on stderr, and the user types `name`.
-pub fn confirm_delete(
-    ui: &crate::ui::Ui,
-    what: &str,
-    name: &str,
-    linked: &[String],
-    header: String,
-    consequence: String,
-) -> Result<bool> {
-    if linked.is_empty() {
-        return confirm_line(&format!("Delete {what} {name}?"));
+/// A deletion to confirm: of `what` (`integration`) `name`, with the names
+/// of what is linked to it.
+pub struct Deletion<'a> {
+    pub what: &'a str,
+    pub name: &'a str,
+    /// How the refusal without a terminal names it.
+    pub refused_as: String,
+    pub linked: &'a [String],
+    /// Said before the linked names, and after them.
+    pub header: String,
+    pub consequence: String,
+}
+
+/// Unless `--yes`: refuse without a terminal (exit 2); otherwise ask, and a
+/// no is cancelled (exit 130). With nothing linked a whole-line `y`;
+/// otherwise the header, the linked names and the consequence on stderr,
+/// and the user types the name.
+pub fn confirm_delete(ui: &crate::ui::Ui, yes: &YesArg, d: Deletion<'_>) -> Result<()> {
+    if yes.yes {
+        return Ok(());
     }
-    ui.status(header);
-    for other in linked {
-        ui.status(format!("  - {other}"));
+    if !ui.interactive() {
+        return Err(refuse_unconfirmed(d.refused_as).into());
     }
-    ui.status(consequence);
-    confirm_name(name)
+    let confirmed = if d.linked.is_empty() {
+        confirm_line(&format!("Delete {} {}?", d.what, d.name))?
+    } else {
+        ui.status(d.header);
+        for other in d.linked {
+            ui.status(format!("  - {other}"));
+        }
+        ui.status(d.consequence);
+        confirm_name(d.name)?
+    };
+    match confirmed {
+        true => Ok(()),
+        false => Err(Failure::cancelled().into()),
+    }
 }
 
 /// Print `prompt` on stderr and read one line from the terminal, after

@@ -17,9 +17,8 @@ pub struct DeleteArgs {
     #[arg(value_name = "NAME", add = crate::complete::subscriptions())]
     pub name: String,
 
-    /// Do not ask for confirmation
-    #[arg(long, short = 'y')]
-    pub yes: bool,
+    #[command(flatten)]
+    pub confirm: prompt::YesArg,
 
     /// Detach every integration attached to it, then delete it (the
     /// integrations themselves are kept)
@@ -35,20 +34,13 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     }
     // Asked before the write lock is taken, as `integration delete` does:
     // a whole-line `y`, or the name typed when integrations would be detached.
-    if !args.yes {
-        if !ctx.ui.interactive() {
-            return Err(prompt::refuse_unconfirmed(format!("subscription '{}'", seen.name)).into());
-        }
-        if !confirmed(ctx, &seen)? {
-            return Err(Failure::cancelled().into());
-        }
-    }
+    confirm(ctx, args, &seen)?;
     // Decided under the write lock: an integration attached meanwhile counts.
     let current = service.delete_subscription(&args.name, |current| {
         if !current.integrations.is_empty() && !args.detach_all {
             return Err(subscription_in_use(current).into());
         }
-        if !args.yes && current.integrations != seen.integrations {
+        if !args.confirm.yes && current.integrations != seen.integrations {
             return Err(Failure::conflict(format!(
                 "subscription '{}' changed while you were being asked; nothing was deleted",
                 current.name
@@ -69,22 +61,22 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     Ok(Output::SubscriptionChanged(current))
 }
 
-/// Ask on the terminal. Nothing attached: a whole-line `y`. Integrations
-/// attached (with --detach-all): list them and have the user type the
-/// subscription's name.
-fn confirmed(ctx: &Ctx, s: &Subscription) -> Result<bool> {
+/// Unless --yes, ask on the terminal. Nothing attached: a whole-line `y`.
+/// Integrations attached (with --detach-all): list them and have the user
+/// type the subscription's name.
+fn confirm(ctx: &Ctx, args: &DeleteArgs, s: &Subscription) -> Result<()> {
     let attached = &s.integrations;
-    prompt::confirm_delete(
-        &ctx.ui,
-        "subscription",
-        &s.name,
-        attached,
-        format!(
+    let deletion = prompt::Deletion {
+        what: "subscription",
+        name: &s.name,
+        refused_as: format!("subscription '{}'", s.name),
+        linked: attached,
+        header: format!(
             "Subscription {} has {} attached:",
             s.name,
             count(attached.len(), "integration")
         ),
-        format!(
+        consequence: format!(
             "Deleting it detaches {} (the integrations are kept).",
             if attached.len() == 1 {
                 "it"
@@ -92,5 +84,6 @@ fn confirmed(ctx: &Ctx, s: &Subscription) -> Result<bool> {
                 "them all"
             }
         ),
-    )
+    };
+    prompt::confirm_delete(&ctx.ui, &args.confirm, deletion)
 }
