@@ -47,7 +47,7 @@ use anyhow::Result;
 
 #[cfg(doc)]
 use super::model::Revision;
-use super::model::{Integration, IntegrationId, Timestamp};
+use super::model::{Integration, IntegrationId, SubscriptionId, Timestamp};
 use crate::error::Failure;
 use crate::secret::StoreKind;
 
@@ -71,7 +71,7 @@ pub struct Subscription {
 /// A subscription's key in the catalog and its stored spelling.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubscriptionKey {
-    pub id: i64,
+    pub id: SubscriptionId,
     pub name: String,
 }
 

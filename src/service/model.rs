@@ -47,6 +47,23 @@ impl fmt::Display for IntegrationId {
     }
 }
 
+/// A subscription's key in the catalog (SQLite: its row id), as the
+/// backend gave it; the service never makes one up or does arithmetic on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SubscriptionId(i64);
+
+impl SubscriptionId {
+    /// The key as stored.
+    pub fn recorded(number: i64) -> SubscriptionId {
+        SubscriptionId(number)
+    }
+
+    /// Its number, for the backend that made it.
+    pub fn number(self) -> i64 {
+        self.0
+    }
+}
+
 /// The revision of a row: 1 when inserted, one more on every write. It is
 /// the check-and-set token of the one concurrency rule (`updated_at` is kept
 /// to the second and cannot tell two edits in one second apart), and the
