@@ -13,6 +13,8 @@
 #[cfg(test)]
 use std::path::{Path, PathBuf};
 
+/// An operating system hubint supports (`MacOs` ends in `Os`: it is its name).
+#[allow(clippy::enum_variant_names)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Os {
     Linux,
