@@ -176,6 +176,16 @@ pub fn name_taken(existing: &str) -> Failure {
         .hint("choose another --name, or change the existing one with `hubint integration edit`")
 }
 
+/// Not found (exit 3): no integration or subscription (`what`) is called
+/// `name`; the hint names the command that lists them.
+pub fn not_found(what: &str, name: &str) -> Failure {
+    Failure::not_found(format!(
+        "no {what} named '{}'",
+        crate::validate::excerpt(name)
+    ))
+    .hint(format!("run `hubint {what} list` to see the {what}s"))
+}
+
 /// The conflict when a row changed since it was read (exit 4).
 pub fn changed_meanwhile(name: &str) -> Failure {
     Failure::conflict(format!(

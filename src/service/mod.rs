@@ -88,7 +88,7 @@ impl<'a> Service<'a> {
     pub fn subscription(&self, name: &str) -> Result<Subscription> {
         match self.catalog().subscription_summary(name)? {
             Some(s) => Ok(s),
-            None => Err(subscription_not_found(name).into()),
+            None => Err(catalog::not_found("subscription", name).into()),
         }
     }
 
@@ -183,13 +183,7 @@ impl<'a> Service<'a> {
 fn get(db: &dyn CatalogRead, name: &str) -> Result<Integration> {
     match db.find_integration(name)? {
         Some(i) => Ok(i),
-        None => fail(
-            Failure::not_found(format!(
-                "no integration named '{}'",
-                crate::validate::excerpt(name)
-            ))
-            .hint("run `hubint integration list` to see the integrations"),
-        ),
+        None => fail(catalog::not_found("integration", name)),
     }
 }
 
@@ -197,16 +191,8 @@ fn get(db: &dyn CatalogRead, name: &str) -> Result<Integration> {
 fn subscription_key(db: &dyn CatalogRead, name: &str) -> Result<SubscriptionKey> {
     match db.find_subscription(name)? {
         Some(key) => Ok(key),
-        None => Err(subscription_not_found(name).into()),
+        None => Err(catalog::not_found("subscription", name).into()),
     }
-}
-
-fn subscription_not_found(name: &str) -> Failure {
-    Failure::not_found(format!(
-        "no subscription named '{}'",
-        crate::validate::excerpt(name)
-    ))
-    .hint("run `hubint subscription list` to see the subscriptions")
 }
 
 /// The failure when a row's secret is not in its store (exit 5).
