@@ -87,6 +87,7 @@ fn the_writes_only_call_downwards() {
         "use std::",
         "use anyhow::",
         "use super::catalog::",
+        "use super::in_use::",
         "use super::model::",
         "use crate::secret::",
         "use crate::error::",

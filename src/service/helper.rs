@@ -27,9 +27,10 @@
 use anyhow::Result;
 
 use super::catalog::Catalog;
+use super::in_use::in_use_error;
 use super::login::{self, Login, Saved};
 use super::model::Integration;
-use super::write::{self, Maker, in_use_error};
+use super::write::{self, Maker};
 use super::{env, subscription_key, with_tx};
 use crate::context::Ctx;
 use crate::error::{Code, Failure, exit_code};

@@ -21,6 +21,7 @@
 pub mod catalog;
 pub mod file_store;
 mod helper;
+mod in_use;
 mod login;
 pub mod model;
 mod relocate;
@@ -37,9 +38,10 @@ use crate::matching::{self, Scope, Selection};
 use crate::secret::{Secret, StoreKind};
 
 pub use self::catalog::changed_meanwhile;
+pub use self::in_use::{in_use_error, subscription_in_use};
 pub use self::login::{Login, Saved, TOKEN_USERNAME};
 pub use self::subscriptions::Attached;
-pub use self::write::{Deleted, Maker, NewIntegration, in_use_error, subscription_in_use};
+pub use self::write::{Deleted, Maker, NewIntegration};
 
 /// The service over one catalog, for one command.
 pub struct Service<'a> {
