@@ -167,10 +167,4 @@ impl Ctx {
     }
 }
 
-/// The innermost message of an error, flattened to one line.
-pub fn one_line(err: &anyhow::Error) -> String {
-    err.to_string()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+pub use crate::error::one_line;

@@ -145,3 +145,11 @@ pub fn message(err: &anyhow::Error) -> String {
         Some((cut, _)) => format!("{}... (message cut)", &text[..cut]),
     }
 }
+
+/// The innermost message of an error, flattened to one line.
+pub fn one_line(err: &anyhow::Error) -> String {
+    err.to_string()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -60,22 +60,12 @@ impl Scope {
         if let Some(sub) = &self.subscription
             && conn.find_subscription(sub)?.is_none()
         {
-            let sub = crate::validate::excerpt(sub);
-            return Err(Failure::not_found(format!(
-                "{ENV_SUBSCRIPTION} names '{sub}', but there is no subscription named '{sub}'"
-            ))
-            .hint("run `hubint subscription list` to see the subscriptions")
-            .into());
+            return Err(names_nothing(ENV_SUBSCRIPTION, "subscription", sub).into());
         }
         if let Some(name) = &self.integration
             && conn.find_integration(name)?.is_none()
         {
-            let name = crate::validate::excerpt(name);
-            return Err(Failure::not_found(format!(
-                "{ENV_INTEGRATION} names '{name}', but there is no integration named '{name}'"
-            ))
-            .hint("run `hubint integration list` to see the integrations")
-            .into());
+            return Err(names_nothing(ENV_INTEGRATION, "integration", name).into());
         }
         Ok(())
     }
@@ -103,6 +93,16 @@ impl Scope {
             .is_none_or(|name| i.name.eq_ignore_ascii_case(name));
         sub_ok && pin_ok
     }
+}
+
+/// The failure when `var` names a `what` (subscription, integration) that
+/// does not exist (exit 3).
+fn names_nothing(var: &str, what: &str, name: &str) -> Failure {
+    let name = crate::validate::excerpt(name);
+    Failure::not_found(format!(
+        "{var} names '{name}', but there is no {what} named '{name}'"
+    ))
+    .hint(format!("run `hubint {what} list` to see the {what}s"))
 }
 
 /// The outcome of a lookup.
@@ -177,6 +177,7 @@ mod tests {
             secret_store: crate::secret::StoreKind::Keyring,
             created_at: crate::service::model::Timestamp::now(),
             updated_at: crate::service::model::Timestamp::now(),
+            revision: Default::default(),
             last_verified_at: None,
             last_verification: None,
             default,

@@ -4,13 +4,17 @@
 //! under wine): the default directories (the README's "Where data lives")
 //! and which OS keyring holds the passwords.
 //!
-//! The directories themselves come from the `directories` crate at run time
+//! The directory table is the specification, for the tests only: the
+//! directories themselves come from the `directories` crate at run time
 //! (see [`crate::paths`]); the tests below check that crate's Linux answer
 //! against this table, tests/platforms/windows.sh checks the Windows one
 //! under wine, and the README is checked against all three.
 
+#[cfg(test)]
 use std::path::{Path, PathBuf};
 
+/// An operating system hubint supports (`MacOs` ends in `Os`: it is its name).
+#[allow(clippy::enum_variant_names)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Os {
     Linux,
@@ -19,6 +23,7 @@ pub enum Os {
 }
 
 impl Os {
+    #[cfg(test)]
     pub const ALL: [Os; 3] = [Os::Linux, Os::MacOs, Os::Windows];
 
     /// The OS this binary was built for (the BSDs count as Linux: XDG
@@ -33,6 +38,7 @@ impl Os {
         }
     }
 
+    #[cfg(test)]
     pub fn name(self) -> &'static str {
         match self {
             Os::Linux => "Linux",
@@ -42,6 +48,7 @@ impl Os {
     }
 
     /// The OS keyring behind `--secret-store keyring`.
+    #[cfg(test)]
     pub fn keyring(self) -> &'static str {
         match self {
             Os::Linux => "Secret Service",
@@ -61,6 +68,11 @@ impl Os {
         }
     }
 
+    // Used by the native keyring (macOS, Windows) and the tests.
+    #[cfg_attr(
+        any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"),
+        allow(dead_code)
+    )]
     /// Whether the keyring store takes a `label` for new items. Only the
     /// Secret Service does; the Keychain and Credential Manager stores
     /// reject modifiers they do not know, so `add` would fail there.
@@ -68,6 +80,11 @@ impl Os {
         self == Os::Linux
     }
 
+    // Used by the native keyring (macOS, Windows) and the tests.
+    #[cfg_attr(
+        any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"),
+        allow(dead_code)
+    )]
     /// Whether keyring items keep free attributes, where hubint stores an
     /// integration's details for recovery. Only the Secret Service does: the
     /// Keychain and Credential Manager have a fixed set (a comment, an
@@ -76,6 +93,11 @@ impl Os {
         self == Os::Linux
     }
 
+    // Used by the native keyring (macOS, Windows) and the tests.
+    #[cfg_attr(
+        any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"),
+        allow(dead_code)
+    )]
     /// The search (keyring-core specification) that finds every item of
     /// `service`: by attribute on Linux and macOS; on Windows by a pattern
     /// on the target name, which is `<account>.<service>`.
@@ -90,6 +112,7 @@ impl Os {
     }
 
     /// The default data directory (database, encrypted store) without `HUBINT_HOME`.
+    #[cfg(test)]
     pub fn data_dir(self) -> DefaultDir {
         match self {
             Os::Linux => DefaultDir::new(Base::XdgData, &["hubint"]),
@@ -99,6 +122,7 @@ impl Os {
     }
 
     /// The default config directory without `HUBINT_HOME`.
+    #[cfg(test)]
     pub fn config_dir(self) -> DefaultDir {
         match self {
             Os::Linux => DefaultDir::new(Base::XdgConfig, &["hubint"]),
@@ -109,6 +133,7 @@ impl Os {
 }
 
 /// The per-user directory a default directory starts from.
+#[cfg(test)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Base {
     /// The home directory.
@@ -121,12 +146,14 @@ pub enum Base {
     RoamingAppData,
 }
 
+#[cfg(test)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DefaultDir {
     pub base: Base,
     pub parts: &'static [&'static str],
 }
 
+#[cfg(test)]
 impl DefaultDir {
     const fn new(base: Base, parts: &'static [&'static str]) -> DefaultDir {
         DefaultDir { base, parts }

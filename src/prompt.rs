@@ -14,7 +14,7 @@ use crate::ui::Ui;
 
 mod strict;
 pub use interrupt::AtPrompt;
-pub use strict::{confirm_line, confirm_name, refuse_unconfirmed};
+pub use strict::{Deletion, YesArg, confirm_delete};
 
 /// What a cancelled command says (Ctrl-C at a prompt, or answering No).
 pub const CANCELLED: &str = "Cancelled; nothing was changed.";
@@ -144,7 +144,7 @@ fn report(format: impl FnOnce(&mut String) -> std::fmt::Result) -> Result<()> {
 }
 
 /// A yes/no question, `[y/N]`: Enter alone is no. Not for destructive
-/// questions: see [`confirm_line`] and [`confirm_name`].
+/// questions: see [`confirm_delete`].
 pub fn confirm(prompt: &str) -> Result<bool> {
     ask_yes_no(prompt, false)
 }

@@ -21,15 +21,7 @@ use crate::service::model::{Integration, IntegrationId, Timestamp, kind_of};
 /// The details kept next to the secret of `i`, to rebuild its row from the
 /// store if the database is lost (see the module documentation).
 pub fn meta(ctx: &Ctx, i: &Integration) -> Meta {
-    Meta {
-        name: i.name.clone(),
-        family: i.family.to_string(),
-        kind: i.kind.to_string(),
-        registry: i.registry.clone(),
-        username: i.username.clone(),
-        email: i.email.clone(),
-        home: home(ctx),
-    }
+    i.meta(&home(ctx))
 }
 
 /// This database's data directory, as recorded next to its secrets.
@@ -161,6 +153,7 @@ pub fn rebuild(
         secret_store: kind,
         created_at: now,
         updated_at: now,
+        revision: Default::default(),
         last_verified_at: None,
         last_verification: None,
         default: false,

@@ -70,3 +70,12 @@ impl Ui {
             .into()
     }
 }
+
+/// `1 subscription`, `2 subscriptions`: a count and its noun (regular plural).
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

@@ -31,12 +31,7 @@ pub fn name(value: &str) -> Result<(), String> {
 }
 
 pub fn username(value: &str) -> Result<(), String> {
-    if value.is_empty() {
-        return Err("the username cannot be empty".into());
-    }
-    if value.len() > USERNAME_MAX {
-        return Err(format!("the username has at most {USERNAME_MAX} bytes"));
-    }
+    present("username", value, USERNAME_MAX)?;
     if value.chars().any(char::is_control) {
         return Err("the username cannot contain control characters".into());
     }
@@ -73,11 +68,16 @@ pub fn email(value: &str) -> Result<(), String> {
 }
 
 pub fn password(value: &str) -> Result<(), String> {
+    present("password", value, PASSWORD_MAX)
+}
+
+/// Not empty and at most `max` bytes.
+fn present(what: &str, value: &str, max: usize) -> Result<(), String> {
     if value.is_empty() {
-        return Err("the password cannot be empty".into());
+        return Err(format!("the {what} cannot be empty"));
     }
-    if value.len() > PASSWORD_MAX {
-        return Err(format!("the password has at most {PASSWORD_MAX} bytes"));
+    if value.len() > max {
+        return Err(format!("the {what} has at most {max} bytes"));
     }
     Ok(())
 }

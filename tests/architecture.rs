@@ -74,3 +74,37 @@ fn commands_reach_storage_only_through_the_service() {
         "commands must go through crate::service::Service: {offenders:?}"
     );
 }
+
+/// The add path (ARCHITECTURE.md) is a straight chain: commands → service →
+/// `service/write.rs` → the catalog and the secret store. The writes get what
+/// they need from the context handed down (`write::Env`), so they never call
+/// back up into the service, the context or the recovery module.
+#[test]
+fn the_writes_only_call_downwards() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = fs::read_to_string(root.join("src/service/write.rs")).unwrap();
+    let allowed = [
+        "use std::",
+        "use anyhow::",
+        "use super::catalog::",
+        "use super::in_use::",
+        "use super::model::",
+        "use crate::secret::",
+        "use crate::error::",
+        "use crate::ui::",
+        // Crash-test hooks, compiled out of release builds.
+        "use crate::failpoint;",
+    ];
+    let upward: Vec<&str> = text
+        .lines()
+        .filter(|line| line.starts_with("use "))
+        .filter(|line| !allowed.iter().any(|ok| line.starts_with(ok)))
+        .collect();
+    assert!(
+        upward.is_empty(),
+        "service/write.rs calls upwards: {upward:?}"
+    );
+    for needle in ["super::super", "crate::context", "crate::recovery", "ctx."] {
+        assert!(!text.contains(needle), "service/write.rs mentions {needle}");
+    }
+}

@@ -68,7 +68,7 @@ fn a_missing_secret_is_named_with_the_command_and_the_row_is_kept() {
     exit_code: 7
     ----- stdout -----
     database	ok	[HOME]/hubint/hubint.db: integrity check passed	-
-    schema	ok	version 6 (current)	-
+    schema	ok	version 7 (current)	-
     permissions	ok	[HOME]/hubint and the files in it are private to you	-
     keyring	ok	the OS keyring answers	-
     file store	ok	none at [HOME]/hubint/secrets.age	-

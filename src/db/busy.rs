@@ -70,12 +70,10 @@ fn jitter(bound: u64) -> u64 {
 
 /// Whether the error is SQLite's "database is locked" or "busy".
 pub fn is_busy(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
+    super::has_sqlite_code(err, |code| {
         matches!(
-            cause
-                .downcast_ref::<rusqlite::Error>()
-                .and_then(rusqlite::Error::sqlite_error_code),
-            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            code,
+            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
         )
     })
 }

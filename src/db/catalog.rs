@@ -13,9 +13,8 @@ use super::{Db, helper_logins, integrations, logouts, pending, subscriptions};
 use crate::secret::StoreKind;
 use crate::service::catalog::{
     Catalog, CatalogRead, CatalogTx, CatalogWrite, Filter, Pending, Subscription, SubscriptionKey,
-    changed_meanwhile,
 };
-use crate::service::model::{Integration, IntegrationId, Timestamp};
+use crate::service::model::{Integration, IntegrationId, SubscriptionId, Timestamp};
 
 impl Deref for Db {
     type Target = Connection;
@@ -44,7 +43,12 @@ impl<C: Deref<Target = Connection>> CatalogRead for C {
         integrations::ensure_name_free(self, name, except.map(IntegrationId::as_str))
     }
     fn find_subscription(&self, name: &str) -> Result<Option<SubscriptionKey>> {
-        Ok(subscriptions::find(self, name)?.map(|(id, name)| SubscriptionKey { id, name }))
+        Ok(
+            subscriptions::find(self, name)?.map(|(id, name)| SubscriptionKey {
+                id: SubscriptionId::recorded(id),
+                name,
+            }),
+        )
     }
     fn subscriptions(&self) -> Result<Vec<Subscription>> {
         subscriptions::list(self)
@@ -68,11 +72,7 @@ impl<C: Deref<Target = Connection>> CatalogWrite for C {
         integrations::insert(self, row)
     }
     fn update_integration(&self, seen: &Integration, row: &Integration) -> Result<()> {
-        let now = integrations::by_id(self, &seen.id)?;
-        if now.updated_at != seen.updated_at {
-            return Err(changed_meanwhile(&seen.name).into());
-        }
-        integrations::update(self, row)
+        integrations::update(self, seen, row)
     }
     fn record_verification(&self, id: &IntegrationId, at: Timestamp, result: &str) -> Result<()> {
         integrations::record_verification(self, id, &at, result)
@@ -89,6 +89,7 @@ impl<C: Deref<Target = Connection>> CatalogWrite for C {
         now: Timestamp,
     ) -> Result<(SubscriptionKey, bool)> {
         let (id, name, created) = subscriptions::get_or_create(self, name, &now)?;
+        let id = SubscriptionId::recorded(id);
         Ok((SubscriptionKey { id, name }, created))
     }
     fn create_subscription(&self, name: &str, now: Timestamp) -> Result<String> {
@@ -98,13 +99,13 @@ impl<C: Deref<Target = Connection>> CatalogWrite for C {
         subscriptions::rename(self, old, new)
     }
     fn delete_subscription(&self, key: &SubscriptionKey) -> Result<()> {
-        subscriptions::delete(self, key.id)
+        subscriptions::delete(self, key.id.number())
     }
     fn attach(&self, sub: &SubscriptionKey, id: &IntegrationId, now: Timestamp) -> Result<bool> {
-        subscriptions::attach(self, sub.id, id, &now)
+        subscriptions::attach(self, sub.id.number(), id, &now)
     }
     fn detach(&self, sub: &SubscriptionKey, id: &IntegrationId) -> Result<bool> {
-        subscriptions::detach(self, sub.id, id)
+        subscriptions::detach(self, sub.id.number(), id)
     }
     fn detach_all(&self, id: &IntegrationId) -> Result<usize> {
         subscriptions::detach_all(self, id)

@@ -4,7 +4,7 @@ use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::error::{Failure, fail};
-use crate::service::catalog::name_taken;
+use crate::service::catalog::{changed_meanwhile, name_taken};
 
 pub use crate::service::model::Integration;
 use crate::service::model::{Timestamp, kind_of};
@@ -16,7 +16,7 @@ const COLUMNS: &str = "i.id, i.name, i.family, i.type, i.registry, i.username, i
      (SELECT group_concat(name, char(10)) FROM (SELECT s.name AS name FROM subscription_integrations si \
         JOIN subscriptions s ON s.id = si.subscription_id \
         WHERE si.integration_id = i.id ORDER BY s.name COLLATE NOCASE)), \
-     EXISTS (SELECT 1 FROM registry_logouts l WHERE l.registry = i.registry)";
+     EXISTS (SELECT 1 FROM registry_logouts l WHERE l.registry = i.registry), i.revision";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Integration> {
     let subs: Option<String> = row.get(13)?;
@@ -35,6 +35,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Integration> {
         secret_store: row.get(7)?,
         created_at: row.get(8)?,
         updated_at: row.get(9)?,
+        revision: row.get(15)?,
         last_verified_at: row.get(10)?,
         last_verification: row.get(11)?,
         default: row.get(12)?,
@@ -156,13 +157,16 @@ pub fn insert(conn: &Connection, i: &Integration) -> Result<()> {
 }
 
 /// Write back the editable fields of `i` (matched by id), with its last
-/// verification (which an edit of the credentials clears or replaces).
-pub fn update(conn: &Connection, i: &Integration) -> Result<()> {
+/// verification (which an edit of the credentials clears or replaces), if
+/// the stored row still has the revision of `seen` (the row as the caller
+/// read it); the revision goes up by one. Otherwise a conflict (changed
+/// meanwhile), or not found if it is gone.
+pub fn update(conn: &Connection, seen: &Integration, i: &Integration) -> Result<()> {
     ensure_name_free(conn, &i.name, Some(&i.id))?;
     let result = conn.execute(
         "UPDATE integrations SET name = ?2, registry = ?3, username = ?4, email = ?5, \
          secret_store = ?6, updated_at = ?7, last_verified_at = ?8, last_verification = ?9, \
-         is_default = ?10 WHERE id = ?1",
+         is_default = ?10, revision = revision + 1 WHERE id = ?1 AND revision = ?11",
         params![
             i.id,
             i.name,
@@ -173,22 +177,23 @@ pub fn update(conn: &Connection, i: &Integration) -> Result<()> {
             i.updated_at,
             i.last_verified_at,
             i.last_verification,
-            i.default
+            i.default,
+            seen.revision
         ],
     );
     match result {
         Ok(1) => Ok(()),
-        Ok(_) => fail(Failure::not_found(format!(
-            "the integration '{}' was deleted meanwhile",
-            i.name
-        ))),
+        Ok(_) if exists(conn, &i.id)? => fail(changed_meanwhile(&seen.name)),
+        Ok(_) => fail(Failure::not_found("the integration was deleted meanwhile")),
         Err(e) if crate::db::is_unique_violation(&e) => fail(name_taken(&i.name)),
         Err(e) => Err(e.into()),
     }
 }
 
 /// Record the time and result of a check of the credentials. This is not an
-/// edit: `updated_at` stays. A row deleted meanwhile is silently skipped.
+/// edit: `updated_at` stays, but the revision goes up, so that an edit read
+/// before cannot write back the old result. A row deleted meanwhile is
+/// silently skipped.
 pub fn record_verification(
     conn: &Connection,
     id: &str,
@@ -196,10 +201,19 @@ pub fn record_verification(
     result: &str,
 ) -> Result<()> {
     conn.execute(
-        "UPDATE integrations SET last_verified_at = ?2, last_verification = ?3 WHERE id = ?1",
+        "UPDATE integrations SET last_verified_at = ?2, last_verification = ?3, \
+         revision = revision + 1 WHERE id = ?1",
         params![id, at, result],
     )?;
     Ok(())
+}
+
+/// Whether a row with this id exists.
+fn exists(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn
+        .query_row("SELECT 1 FROM integrations WHERE id = ?1", [id], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 /// Delete the row. Links must be gone first: the schema refuses otherwise.

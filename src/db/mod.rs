@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_pending_secrets.sql"),
     include_str!("migrations/0005_helper_logins.sql"),
     include_str!("migrations/0006_registry_logouts.sql"),
+    include_str!("migrations/0007_revision.sql"),
 ];
 
 /// The schema version this hubint writes (`PRAGMA user_version`).
@@ -168,13 +169,21 @@ pub const DAMAGED_HINT: &str = "restore it from a backup, or move it away and ru
 
 /// Whether SQLite found the file damaged or not a database at all.
 pub fn is_damaged(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
+    has_sqlite_code(err, |code| {
         matches!(
-            cause
-                .downcast_ref::<rusqlite::Error>()
-                .and_then(rusqlite::Error::sqlite_error_code),
-            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+            code,
+            rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
         )
+    })
+}
+
+/// Whether a SQLite error in the chain of `err` has a code that passes `wanted`.
+fn has_sqlite_code(err: &anyhow::Error, wanted: impl Fn(rusqlite::ErrorCode) -> bool) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<rusqlite::Error>()
+            .and_then(rusqlite::Error::sqlite_error_code)
+            .is_some_and(&wanted)
     })
 }
 
@@ -253,7 +262,7 @@ mod sql_types {
     use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
     use crate::secret::StoreKind;
-    use crate::service::model::{IntegrationId, Timestamp};
+    use crate::service::model::{IntegrationId, Revision, Timestamp};
 
     fn parsed<T: std::str::FromStr<Err = anyhow::Error>>(value: ValueRef<'_>) -> FromSqlResult<T> {
         value
@@ -262,39 +271,40 @@ mod sql_types {
             .map_err(|e: anyhow::Error| FromSqlError::Other(e.into()))
     }
 
-    impl ToSql for IntegrationId {
+    /// A type stored as one column: written as `to(&value)`, read by `from`.
+    macro_rules! column {
+        ($ty:ty, $to:expr, $from:expr) => {
+            impl ToSql for $ty {
+                fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                    Ok(ToSqlOutput::from($to(self)))
+                }
+            }
+
+            impl FromSql for $ty {
+                fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                    $from(value)
+                }
+            }
+        };
+    }
+
+    column!(IntegrationId, IntegrationId::as_str, |v: ValueRef<'_>| {
+        Ok(IntegrationId::recorded(v.as_str()?))
+    });
+    column!(StoreKind, |k: &StoreKind| k.as_str(), parsed);
+    column!(Timestamp, Timestamp::to_string, parsed);
+
+    impl ToSql for Revision {
         fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-            Ok(ToSqlOutput::from(self.as_str()))
+            let number = i64::try_from(self.number())
+                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+            Ok(ToSqlOutput::from(number))
         }
     }
 
-    impl FromSql for IntegrationId {
+    impl FromSql for Revision {
         fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-            Ok(IntegrationId::recorded(value.as_str()?))
-        }
-    }
-
-    impl ToSql for StoreKind {
-        fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-            Ok(ToSqlOutput::from(self.as_str()))
-        }
-    }
-
-    impl FromSql for StoreKind {
-        fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-            parsed(value)
-        }
-    }
-
-    impl ToSql for Timestamp {
-        fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-            Ok(ToSqlOutput::from(self.to_string()))
-        }
-    }
-
-    impl FromSql for Timestamp {
-        fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-            parsed(value)
+            u64::column_result(value).map(Revision::recorded)
         }
     }
 }

@@ -4,6 +4,7 @@ use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::{Failure, fail};
+use crate::service::catalog::not_found;
 use crate::service::model::Timestamp;
 
 pub use crate::service::catalog::Subscription;
@@ -151,12 +152,6 @@ pub fn names(conn: &Connection) -> Result<Vec<String>> {
 pub fn get(conn: &Connection, name: &str) -> Result<(i64, String)> {
     match find(conn, name)? {
         Some(found) => Ok(found),
-        None => fail(
-            Failure::not_found(format!(
-                "no subscription named '{}'",
-                crate::validate::excerpt(name)
-            ))
-            .hint("run `hubint subscription list` to see the subscriptions"),
-        ),
+        None => fail(not_found("subscription", name)),
     }
 }

@@ -11,6 +11,14 @@ use anyhow::Result;
 use super::interrupt::AtPrompt;
 use crate::error::Failure;
 
+/// `--yes` of the commands that delete: no confirmation prompt.
+#[derive(clap::Args, Debug, Default)]
+pub struct YesArg {
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
 /// The refusal of a deletion that needs a confirmation when there is no
 /// terminal to ask on (exit 2): `what` is deleted only with `--yes`.
 pub fn refuse_unconfirmed(what: impl Display) -> Failure {
@@ -20,7 +28,7 @@ pub fn refuse_unconfirmed(what: impl Display) -> Failure {
 
 /// `PROMPT [y/N] `: yes only for a whole line `y` or `yes`; an empty line,
 /// `n` or `no` is no; anything else is asked again.
-pub fn confirm_line(prompt: &str) -> Result<bool> {
+fn confirm_line(prompt: &str) -> Result<bool> {
     loop {
         let answer = read_line(&format!("{prompt} [y/N] "))?;
         match answer.to_ascii_lowercase().as_str() {
@@ -33,7 +41,7 @@ pub fn confirm_line(prompt: &str) -> Result<bool> {
 
 /// Ask the user to type `name` to confirm, as GitHub does before deleting
 /// a repository. An empty line cancels; a different answer is asked again.
-pub fn confirm_name(name: &str) -> Result<bool> {
+fn confirm_name(name: &str) -> Result<bool> {
     loop {
         let answer = read_line(&format!(
             "Type the name {name} to confirm (Enter alone cancels): "
@@ -45,6 +53,46 @@ pub fn confirm_name(name: &str) -> Result<bool> {
             return Ok(false);
         }
         eprintln!("error: that is not {name}; type it exactly, or press Enter to cancel");
+    }
+}
+
+/// A deletion to confirm: of `what` (`integration`) `name`, with the names
+/// of what is linked to it.
+pub struct Deletion<'a> {
+    pub what: &'a str,
+    pub name: &'a str,
+    /// How the refusal without a terminal names it.
+    pub refused_as: String,
+    pub linked: &'a [String],
+    /// Said before the linked names, and after them.
+    pub header: String,
+    pub consequence: String,
+}
+
+/// Unless `--yes`: refuse without a terminal (exit 2); otherwise ask, and a
+/// no is cancelled (exit 130). With nothing linked a whole-line `y`;
+/// otherwise the header, the linked names and the consequence on stderr,
+/// and the user types the name.
+pub fn confirm_delete(ui: &crate::ui::Ui, yes: &YesArg, d: Deletion<'_>) -> Result<()> {
+    if yes.yes {
+        return Ok(());
+    }
+    if !ui.interactive() {
+        return Err(refuse_unconfirmed(d.refused_as).into());
+    }
+    let confirmed = if d.linked.is_empty() {
+        confirm_line(&format!("Delete {} {}?", d.what, d.name))?
+    } else {
+        ui.status(d.header);
+        for other in d.linked {
+            ui.status(format!("  - {other}"));
+        }
+        ui.status(d.consequence);
+        confirm_name(d.name)?
+    };
+    match confirmed {
+        true => Ok(()),
+        false => Err(Failure::cancelled().into()),
     }
 }
 

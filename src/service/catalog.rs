@@ -11,9 +11,12 @@
 //!   name → id index key, written with check-and-set).
 //! - **Check-and-set on every write of a row.** The service's one concurrency
 //!   rule: a row is written back only if it is still as the caller read it,
-//!   judged by its `updated_at` revision ([`CatalogWrite::update_integration`]
-//!   takes the row as seen). SQLite checks it under its write lock; Vault
-//!   KV v2 maps it onto `cas` with the version read. Links and marks need no
+//!   judged by its revision counter ([`Revision`], one more on every write of
+//!   the row, including a recorded check of the credentials;
+//!   [`CatalogWrite::update_integration`] takes the row as seen). Not by
+//!   `updated_at`, which is kept to the second. SQLite checks it in the
+//!   `UPDATE … WHERE revision = ?`; Vault KV v2 maps it onto `cas` with the
+//!   version read. Links and marks need no
 //!   check: attaching twice, or clearing a mark twice, is the same as once.
 //! - **A unit of work, not a multi-key transaction.** The service groups the
 //!   writes of one operation between [`Catalog::begin`] and
@@ -42,7 +45,9 @@ use std::any::Any;
 
 use anyhow::Result;
 
-use super::model::{Integration, IntegrationId, Timestamp};
+#[cfg(doc)]
+use super::model::Revision;
+use super::model::{Integration, IntegrationId, SubscriptionId, Timestamp};
 use crate::error::Failure;
 use crate::secret::StoreKind;
 
@@ -66,7 +71,7 @@ pub struct Subscription {
 /// A subscription's key in the catalog and its stored spelling.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubscriptionKey {
-    pub id: i64,
+    pub id: SubscriptionId,
     pub name: String,
 }
 
@@ -110,10 +115,11 @@ pub trait CatalogWrite: CatalogRead {
     /// Insert a new row (a taken name is a conflict).
     fn insert_integration(&self, row: &Integration) -> Result<()>;
     /// Write back `row` if the stored row is still as `seen` (same id and
-    /// `updated_at`): the one concurrency rule. Otherwise a conflict
+    /// revision), one revision up: the one concurrency rule. Otherwise a conflict
     /// ([`changed_meanwhile`]), or not found if it was deleted.
     fn update_integration(&self, seen: &Integration, row: &Integration) -> Result<()>;
-    /// Record a check of the credentials (not an edit: `updated_at` stays).
+    /// Record a check of the credentials (not an edit: `updated_at` stays;
+    /// the revision goes up).
     fn record_verification(&self, id: &IntegrationId, at: Timestamp, result: &str) -> Result<()>;
     /// Delete a row whose links are gone.
     fn delete_integration(&self, id: &IntegrationId) -> Result<bool>;
@@ -168,6 +174,16 @@ pub trait Catalog {
 pub fn name_taken(existing: &str) -> Failure {
     Failure::conflict(format!("an integration named '{existing}' already exists"))
         .hint("choose another --name, or change the existing one with `hubint integration edit`")
+}
+
+/// Not found (exit 3): no integration or subscription (`what`) is called
+/// `name`; the hint names the command that lists them.
+pub fn not_found(what: &str, name: &str) -> Failure {
+    Failure::not_found(format!(
+        "no {what} named '{}'",
+        crate::validate::excerpt(name)
+    ))
+    .hint(format!("run `hubint {what} list` to see the {what}s"))
 }
 
 /// The conflict when a row changed since it was read (exit 4).

@@ -27,10 +27,11 @@
 use anyhow::Result;
 
 use super::catalog::Catalog;
+use super::in_use::in_use_error;
 use super::login::{self, Login, Saved};
 use super::model::Integration;
-use super::write::{self, Maker, in_use_error};
-use super::{subscription_key, with_tx};
+use super::write::{self, Maker};
+use super::{env, subscription_key, with_tx};
 use crate::context::Ctx;
 use crate::error::{Code, Failure, exit_code};
 use crate::matching::{self, ENV_SUBSCRIPTION, Scope};
@@ -86,7 +87,13 @@ pub(super) fn login(
                 default: true,
                 ..current.clone()
             };
-            write::update(ctx, db, &current, &updated, None)?;
+            write::update(
+                &env(ctx, current.secret_store)?,
+                db,
+                &current,
+                &updated,
+                None,
+            )?;
             notes.push(format!(
                 "hubint: {} is now the default integration for {}",
                 kept.name, kept.registry
@@ -138,7 +145,7 @@ fn leave_scope(
     }
     let now = db.read().integration_by_id(&i.id)?;
     if now.subscriptions.is_empty() && db.read().is_helper_login(&i.id)? {
-        write::delete(ctx, db, &now, false)?;
+        write::delete(&env(ctx, now.secret_store)?, db, &now, false)?;
         notes.push(format!("hubint: deleted integration {}", i.name));
     }
     Ok(notes)
@@ -185,7 +192,7 @@ pub(super) fn logout(
     }
     let mut notes = Vec::new();
     for i in &unused {
-        write::delete(ctx, db, i, false)?;
+        write::delete(&env(ctx, i.secret_store)?, db, i, false)?;
         notes.push(format!("hubint: deleted integration {}", i.name));
     }
     for i in &used {

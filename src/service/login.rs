@@ -7,9 +7,9 @@ use std::collections::HashSet;
 use anyhow::Result;
 
 use super::catalog::{Catalog, CatalogRead};
-use super::get;
 use super::model::Integration;
 use super::write::{self, Maker, NewIntegration};
+use super::{env, get};
 use crate::catalog;
 use crate::context::Ctx;
 use crate::error::Failure;
@@ -93,14 +93,22 @@ pub(super) fn save_all(
             }
         }
     }
-    for (slot, created) in
-        slots
-            .into_iter()
-            .zip(write::create_many_by(ctx, db, &news, Maker::Hand)?)
-    {
+    for (slot, created) in slots.into_iter().zip(create_all(ctx, db, &news)?) {
         saved[slot] = Some(Saved::Created(created));
     }
     Ok(saved.into_iter().flatten().collect())
+}
+
+/// Create `news` (made by hand, all in one store) in one batch.
+fn create_all(
+    ctx: &Ctx,
+    db: &mut dyn Catalog,
+    news: &[NewIntegration],
+) -> Result<Vec<Integration>> {
+    match news.first() {
+        Some(first) => write::create_many_by(&env(ctx, first.store)?, db, news, Maker::Hand),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// The integration `login` updates within `scope`, if any.
@@ -147,8 +155,9 @@ pub(super) fn update(
         return Ok(Saved::Unchanged(current.clone()));
     }
     let password = (!same_secret).then_some(&login.secret);
+    let env = env(ctx, current.secret_store)?;
     Ok(Saved::Updated(write::update(
-        ctx, db, current, &updated, password,
+        &env, db, current, &updated, password,
     )?))
 }
 
@@ -162,7 +171,8 @@ pub(super) fn create(
     maker: Maker,
 ) -> Result<Saved> {
     let new = new_integration(ctx, db.read(), login, scope, &HashSet::new())?;
-    Ok(Saved::Created(write::create_by(ctx, db, &new, maker)?))
+    let env = env(ctx, new.store)?;
+    Ok(Saved::Created(write::create_by(&env, db, &new, maker)?))
 }
 
 /// A new integration for `login`, named so that it clashes neither with a

@@ -7,8 +7,8 @@
 //! Each write is one operation: the catalog's writes of it go in one unit of
 //! work ([`Catalog::begin`] … [`catalog::CatalogTx::commit`], as jj's
 //! `start_transaction … finish`), and every write of a row is a
-//! check-and-set on the `updated_at` the caller read (the one concurrency
-//! rule; a conflict is [`changed_meanwhile`], exit 4).
+//! check-and-set on the revision the caller read (the one concurrency rule;
+//! a conflict is [`changed_meanwhile`], exit 4).
 //!
 //! A crash (`kill -9`, power loss) can strike between the secret store and
 //! the catalog, which cannot share a transaction. The order of the steps
@@ -21,6 +21,7 @@
 pub mod catalog;
 pub mod file_store;
 mod helper;
+mod in_use;
 mod login;
 pub mod model;
 mod relocate;
@@ -37,9 +38,10 @@ use crate::matching::{self, Scope, Selection};
 use crate::secret::{Secret, StoreKind};
 
 pub use self::catalog::changed_meanwhile;
+pub use self::in_use::{in_use_error, subscription_in_use};
 pub use self::login::{Login, Saved, TOKEN_USERNAME};
 pub use self::subscriptions::Attached;
-pub use self::write::{Deleted, Maker, NewIntegration, in_use_error};
+pub use self::write::{Deleted, Maker, NewIntegration};
 
 /// The username and password a registry gets ([`Service::registry_login`]).
 pub struct RegistryLogin {
@@ -94,7 +96,7 @@ impl<'a> Service<'a> {
     pub fn subscription(&self, name: &str) -> Result<Subscription> {
         match self.catalog().subscription_summary(name)? {
             Some(s) => Ok(s),
-            None => Err(subscription_not_found(name).into()),
+            None => Err(catalog::not_found("subscription", name).into()),
         }
     }
 
@@ -156,7 +158,12 @@ impl<'a> Service<'a> {
     /// Add an integration (with the check of its credentials, if one was
     /// made) as one operation.
     pub fn add(&mut self, new: &NewIntegration) -> Result<Integration> {
-        write::create_by(self.ctx, &mut *self.catalog, new, Maker::Hand)
+        write::create_by(
+            &env(self.ctx, new.store)?,
+            &mut *self.catalog,
+            new,
+            Maker::Hand,
+        )
     }
 
     /// Write back `updated` (read as `current`) and, if given, a new password.
@@ -166,12 +173,14 @@ impl<'a> Service<'a> {
         updated: &Integration,
         password: Option<&Secret>,
     ) -> Result<Integration> {
-        write::update(self.ctx, &mut *self.catalog, current, updated, password)
+        let env = env(self.ctx, current.secret_store)?;
+        write::update(&env, &mut *self.catalog, current, updated, password)
     }
 
     /// Delete an integration and its secret; `detach` removes its links.
     pub fn delete(&mut self, target: &Integration, detach: bool) -> Result<Deleted> {
-        write::delete(self.ctx, &mut *self.catalog, target, detach)
+        let env = env(self.ctx, target.secret_store)?;
+        write::delete(&env, &mut *self.catalog, target, detach)
     }
 
     /// Move the secrets of `targets` to the store `to`; returns the moved rows.
@@ -212,13 +221,7 @@ impl<'a> Service<'a> {
 fn get(db: &dyn CatalogRead, name: &str) -> Result<Integration> {
     match db.find_integration(name)? {
         Some(i) => Ok(i),
-        None => fail(
-            Failure::not_found(format!(
-                "no integration named '{}'",
-                crate::validate::excerpt(name)
-            ))
-            .hint("run `hubint integration list` to see the integrations"),
-        ),
+        None => fail(catalog::not_found("integration", name)),
     }
 }
 
@@ -226,16 +229,8 @@ fn get(db: &dyn CatalogRead, name: &str) -> Result<Integration> {
 fn subscription_key(db: &dyn CatalogRead, name: &str) -> Result<SubscriptionKey> {
     match db.find_subscription(name)? {
         Some(key) => Ok(key),
-        None => Err(subscription_not_found(name).into()),
+        None => Err(catalog::not_found("subscription", name).into()),
     }
-}
-
-fn subscription_not_found(name: &str) -> Failure {
-    Failure::not_found(format!(
-        "no subscription named '{}'",
-        crate::validate::excerpt(name)
-    ))
-    .hint("run `hubint subscription list` to see the subscriptions")
 }
 
 /// The failure when a row's secret is not in its store (exit 5).
@@ -251,6 +246,16 @@ fn missing_secret(i: &Integration, store: StoreKind) -> Failure {
     ))
 }
 
+/// What the writes of `write` need from the context, for rows whose secrets
+/// are in `store`: the service hands it down, so that they never call back.
+fn env(ctx: &Ctx, store: StoreKind) -> Result<write::Env<'_>> {
+    Ok(write::Env {
+        store: ctx.store(store)?,
+        home: crate::recovery::home(ctx),
+        ui: &ctx.ui,
+    })
+}
+
 /// Run `work` in one unit of work and commit it.
 fn with_tx<T>(
     db: &mut dyn Catalog,
@@ -260,18 +265,4 @@ fn with_tx<T>(
     let out = work(&*tx)?;
     tx.commit()?;
     Ok(out)
-}
-
-/// Clear the pending entries of `ids` in `kinds` once their secrets are
-/// settled. Best effort: a leftover entry names a secret that is gone, and
-/// is harmless.
-fn forget_pending(db: &mut dyn Catalog, ids: &[IntegrationId], kinds: &[StoreKind]) {
-    let _ = with_tx(db, |tx| {
-        for kind in kinds {
-            for id in ids {
-                tx.remove_pending(id, *kind)?;
-            }
-        }
-        Ok(())
-    });
 }

@@ -10,7 +10,7 @@ use std::time::SystemTime;
 use serde::{Serialize, Serializer};
 
 use crate::catalog;
-use crate::secret::StoreKind;
+use crate::secret::{Meta, StoreKind};
 
 /// The stable id of an integration: a UUID, the key of its secret in every
 /// store (never its name, so a rename keeps it).
@@ -44,6 +44,51 @@ impl Deref for IntegrationId {
 impl fmt::Display for IntegrationId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+/// A subscription's key in the catalog (SQLite: its row id), as the
+/// backend gave it; the service never makes one up or does arithmetic on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SubscriptionId(i64);
+
+impl SubscriptionId {
+    /// The key as stored.
+    pub fn recorded(number: i64) -> SubscriptionId {
+        SubscriptionId(number)
+    }
+
+    /// Its number, for the backend that made it.
+    pub fn number(self) -> i64 {
+        self.0
+    }
+}
+
+/// The revision of a row: 1 when inserted, one more on every write. It is
+/// the check-and-set token of the one concurrency rule (`updated_at` is kept
+/// to the second and cannot tell two edits in one second apart), and the
+/// version a Vault KV v2 backend passes as `cas`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Revision(u64);
+
+impl Revision {
+    /// The revision of a row just inserted.
+    pub const FIRST: Revision = Revision(1);
+
+    /// The revision as stored.
+    pub fn recorded(number: u64) -> Revision {
+        Revision(number)
+    }
+
+    /// Its number.
+    pub fn number(self) -> u64 {
+        self.0
+    }
+}
+
+impl Default for Revision {
+    fn default() -> Revision {
+        Revision::FIRST
     }
 }
 
@@ -148,6 +193,10 @@ pub struct Integration {
     pub secret_store: StoreKind,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// The row's revision: 1 when inserted, one more on every write. The
+    /// token of check-and-set (see `service::catalog`); not part of `--json`.
+    #[serde(skip)]
+    pub revision: Revision,
     /// When the credentials were last checked against the registry, if ever.
     pub last_verified_at: Option<Timestamp>,
     /// The result of that check (`ok`, `unauthorized`, ...), if ever.
@@ -162,6 +211,23 @@ pub struct Integration {
     /// Omitted from JSON when false.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub logged_out: bool,
+}
+
+impl Integration {
+    /// The details kept next to its secret, to rebuild the row from the
+    /// store if the database is lost (`crate::recovery`); `home` is the
+    /// data directory of its database.
+    pub fn meta(&self, home: &str) -> Meta {
+        Meta {
+            name: self.name.clone(),
+            family: self.family.to_string(),
+            kind: self.kind.to_string(),
+            registry: self.registry.clone(),
+            username: self.username.clone(),
+            email: self.email.clone(),
+            home: home.to_string(),
+        }
+    }
 }
 
 #[cfg(test)]

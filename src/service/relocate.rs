@@ -5,7 +5,8 @@ use anyhow::Result;
 
 use super::catalog::{Catalog, CatalogRead};
 use super::model::{Integration, IntegrationId, Timestamp};
-use super::{changed_meanwhile, forget_pending, missing_secret};
+use super::write::forget_pending;
+use super::{changed_meanwhile, missing_secret};
 use crate::context::Ctx;
 use crate::failpoint;
 use crate::recovery::meta;
@@ -134,7 +135,7 @@ fn read_group(
     let mut batch = Vec::with_capacity(group.len());
     for target in group {
         let current = tx.integration_by_id(&target.id)?;
-        if current.updated_at != target.updated_at {
+        if current.revision != target.revision {
             return Err(changed_meanwhile(&target.name).into());
         }
         let Some(secret) = from.get(&current.id)? else {

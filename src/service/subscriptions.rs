@@ -79,7 +79,7 @@ impl Service<'_> {
         with_tx(&mut *self.catalog, |tx| {
             let key = subscription_key(tx, name)?;
             let Some(current) = tx.subscription_summary(name)? else {
-                return Err(super::subscription_not_found(name).into());
+                return Err(super::catalog::not_found("subscription", name).into());
             };
             allow(&current)?;
             tx.delete_subscription(&key)?;

@@ -16,13 +16,11 @@ use std::rc::Rc;
 use anyhow::Result;
 
 use super::catalog::Catalog;
-use super::forget_pending;
-use super::model::{FamilyRef, Integration, IntegrationId, Timestamp, TypeRef};
-use crate::context::Ctx;
-use crate::error::Failure;
+use super::in_use::in_use_error;
+use super::model::{FamilyRef, Integration, IntegrationId, Revision, Timestamp, TypeRef};
 use crate::failpoint;
-use crate::recovery::meta;
-use crate::secret::{NewSecret, Secret, SecretStore, StoreKind};
+use crate::secret::{Meta, NewSecret, Secret, SecretStore, StoreKind};
+use crate::ui::Ui;
 
 /// What a new integration is made of.
 pub struct NewIntegration {
@@ -37,6 +35,24 @@ pub struct NewIntegration {
     pub store: StoreKind,
     /// A check of the credentials made before saving: when, and its result.
     pub verified: Option<(Timestamp, String)>,
+}
+
+/// What a write needs besides the catalog, handed down by the service
+/// (`service::env`) so that this module only calls downwards, into the
+/// catalog and the secret store: the store that holds (or will hold) the
+/// rows' secrets, this database's data directory (recorded next to each
+/// secret, for the recovery of lost rows) and where notices go.
+pub(super) struct Env<'a> {
+    pub store: Rc<dyn SecretStore>,
+    pub home: String,
+    pub ui: &'a Ui,
+}
+
+impl Env<'_> {
+    /// The details kept next to the secret of `row`.
+    fn meta(&self, row: &Integration) -> Meta {
+        row.meta(&self.home)
+    }
 }
 
 /// Who makes a new integration.
@@ -58,12 +74,12 @@ pub enum Maker {
 /// between leaves the pending entry, and `hubint doctor --fix` removes the
 /// secret. Returns the saved integration.
 pub(super) fn create_by(
-    ctx: &Ctx,
+    env: &Env,
     db: &mut dyn Catalog,
     new: &NewIntegration,
     maker: Maker,
 ) -> Result<Integration> {
-    let created = create_many_by(ctx, db, std::slice::from_ref(new), maker)?;
+    let created = create_many_by(env, db, std::slice::from_ref(new), maker)?;
     Ok(created.into_iter().next().expect("one created"))
 }
 
@@ -75,15 +91,15 @@ pub(super) fn create_by(
 /// pending entries that `hubint doctor --fix` resolves, as for one. Returns
 /// the saved integrations in order.
 pub(super) fn create_many_by(
-    ctx: &Ctx,
+    env: &Env,
     db: &mut dyn Catalog,
     news: &[NewIntegration],
     maker: Maker,
 ) -> Result<Vec<Integration>> {
-    let Some(first) = news.first() else {
+    if news.is_empty() {
         return Ok(Vec::new());
-    };
-    let store = ctx.store(first.store)?;
+    }
+    let store = &env.store;
     store.unlock()?;
     let now = Timestamp::now();
     let rows: Vec<Integration> = news
@@ -107,7 +123,7 @@ pub(super) fn create_many_by(
         .zip(news)
         .map(|(row, new)| NewSecret {
             id: row.id.to_string(),
-            meta: meta(ctx, row),
+            meta: env.meta(row),
             secret: new.password.clone(),
         })
         .collect();
@@ -118,7 +134,7 @@ pub(super) fn create_many_by(
     match saved {
         Ok(created_subs) => {
             for sub in created_subs {
-                ctx.ui.status(format!("Created subscription {sub}."));
+                env.ui.status(format!("Created subscription {sub}."));
             }
             rows.iter()
                 .map(|r| db.read().integration_by_id(&r.id))
@@ -150,6 +166,7 @@ fn new_row(new: &NewIntegration, store: StoreKind, now: &Timestamp) -> Integrati
         secret_store: store,
         created_at: *now,
         updated_at: *now,
+        revision: Revision::FIRST,
         last_verified_at: new.verified.as_ref().map(|(at, _)| *at),
         last_verification: new.verified.as_ref().map(|(_, result)| result.clone()),
         default: false,
@@ -195,30 +212,28 @@ fn insert(
 /// Write back `updated` (same id as `current`) and, if given, a new password,
 /// in one transaction. If the commit fails, the old password is put back.
 pub(super) fn update(
-    ctx: &Ctx,
+    env: &Env,
     db: &mut dyn Catalog,
     current: &Integration,
     updated: &Integration,
     password: Option<&Secret>,
 ) -> Result<Integration> {
+    debug_assert_eq!(env.store.kind(), current.secret_store, "the row's store");
     let updated = Integration {
         updated_at: Timestamp::now(),
         ..updated.clone()
     };
     let store = match password {
         Some(_) => {
-            let store = ctx.store(current.secret_store)?;
-            store.unlock()?;
-            Some(store)
+            env.store.unlock()?;
+            Some(&env.store)
         }
         None => None,
     };
     // The details kept next to the password follow the row. Their store is
     // unlocked now, so that no passphrase prompt comes after the commit.
-    let details = (password.is_none() && meta(ctx, &updated) != meta(ctx, current)).then(|| {
-        ctx.store(current.secret_store)
-            .and_then(|store| store.unlock().map(|()| store))
-    });
+    let details =
+        (password.is_none() && env.meta(&updated) != env.meta(current)).then(|| env.store.unlock());
     let tx = db.begin()?;
     if updated.default {
         // One default per registry: taking it unmarks the previous one.
@@ -232,11 +247,11 @@ pub(super) fn update(
     match (password, store) {
         (Some(password), Some(store)) => {
             let previous = store.get(&current.id)?;
-            store.set(&current.id, &meta(ctx, &updated), password)?;
+            store.set(&current.id, &env.meta(&updated), password)?;
             failpoint::hit("update-after-secret");
             if let Err(err) = tx.commit() {
                 let _ = match &previous {
-                    Some(old) => store.set(&current.id, &meta(ctx, current), old),
+                    Some(old) => store.set(&current.id, &env.meta(current), old),
                     None => store.delete(&current.id).map(drop),
                 };
                 return Err(err);
@@ -244,8 +259,8 @@ pub(super) fn update(
         }
         _ => tx.commit()?,
     }
-    if let Some(store) = details {
-        relabel(ctx, store, &updated);
+    if let Some(unlocked) = details {
+        relabel(env, unlocked, &updated);
     }
     db.read().integration_by_id(&updated.id)
 }
@@ -253,42 +268,16 @@ pub(super) fn update(
 /// Keep the details next to the secret (and the label keyring UIs show) in
 /// step with the row. Best effort: the edit stands whether or not the store
 /// answers; `hubint doctor --fix` brings them up to date later.
-fn relabel(ctx: &Ctx, store: Result<Rc<dyn SecretStore>>, updated: &Integration) {
-    let result = store.and_then(|store| store.relabel(&updated.id, &meta(ctx, updated)));
+fn relabel(env: &Env, unlocked: Result<()>, updated: &Integration) {
+    let result = unlocked.and_then(|()| env.store.relabel(&updated.id, &env.meta(updated)));
     if let Err(err) = result {
-        ctx.ui.warn(format!(
+        env.ui.warn(format!(
             "the details kept next to the password of {} were not updated ({}); \
              `hubint doctor --fix` updates them",
             updated.name,
-            crate::context::one_line(&err)
+            crate::error::one_line(&err)
         ));
     }
-}
-
-/// The refusal when subscriptions still use the integration (exit 4): it
-/// names each one and the command that detaches it.
-pub fn in_use_error(target: &Integration) -> Failure {
-    let commands: Vec<String> = target
-        .subscriptions
-        .iter()
-        // Names hold only shell-safe characters: no quoting needed.
-        .map(|sub| format!("  hubint subscription detach {sub} {}", target.name))
-        .collect();
-    let used_by = match target.subscriptions.len() {
-        1 => "1 subscription".to_string(),
-        n => format!("{n} subscriptions"),
-    };
-    Failure::conflict(format!(
-        "integration '{}' is still used by {used_by}: {}",
-        target.name,
-        target.subscriptions.join(", ")
-    ))
-    .hint(format!(
-        "detach it first:\n{}\nor delete it and detach it from all of them with \
-         `hubint integration delete {} --detach-all`",
-        commands.join("\n"),
-        target.name
-    ))
 }
 
 /// What [`delete`] did.
@@ -305,12 +294,12 @@ pub struct Deleted {
 /// be reached nothing changes. If it fails after the commit, the secret is
 /// left for `hubint doctor --fix`, with a warning.
 pub(super) fn delete(
-    ctx: &Ctx,
+    env: &Env,
     db: &mut dyn Catalog,
     target: &Integration,
     detach: bool,
 ) -> Result<Deleted> {
-    let store = ctx.store(target.secret_store)?;
+    let store = &env.store;
     store.unlock()?;
     let had_secret = store.get(&target.id)?.is_some();
     let tx = db.begin()?;
@@ -331,7 +320,7 @@ pub(super) fn delete(
             // A leftover entry names a secret that is gone: harmless.
             forget_pending(db, std::slice::from_ref(&target.id), &[store.kind()]);
         }
-        Err(err) => ctx.ui.warn(format!(
+        Err(err) => env.ui.warn(format!(
             "{} is deleted, but its secret could not be removed from the {}: {err:#}; \
              `hubint doctor --fix` removes it later",
             target.name,
@@ -342,6 +331,20 @@ pub(super) fn delete(
         detached,
         had_secret,
     })
+}
+
+/// Clear the pending entries of `ids` in `kinds` once their secrets are
+/// settled. Best effort: a leftover entry names a secret that is gone, and
+/// is harmless.
+pub(super) fn forget_pending(db: &mut dyn Catalog, ids: &[IntegrationId], kinds: &[StoreKind]) {
+    let _ = db.begin().and_then(|tx| {
+        for kind in kinds {
+            for id in ids {
+                tx.remove_pending(id, *kind)?;
+            }
+        }
+        tx.commit()
+    });
 }
 
 #[cfg(test)]

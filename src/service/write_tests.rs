@@ -3,12 +3,17 @@
 use std::rc::Rc;
 
 use super::*;
+use crate::context::Ctx;
 use crate::db::Db;
 use crate::error::{Code, exit_code};
 use crate::paths::Paths;
 use crate::secret::memory::MemoryStore;
 use crate::service::catalog::{CatalogRead, CatalogWrite};
 use crate::service::model::kind_of;
+
+fn env(ctx: &Ctx) -> Env<'_> {
+    crate::service::env(ctx, StoreKind::Keyring).unwrap()
+}
 
 fn setup() -> (tempfile::TempDir, Ctx, Db, Integration) {
     setup_with(Maker::Hand, &[])
@@ -35,7 +40,7 @@ fn setup_with(maker: Maker, subs: &[&str]) -> (tempfile::TempDir, Ctx, Db, Integ
         store: StoreKind::Keyring,
         verified: None,
     };
-    let saved = create_by(&ctx, &mut db, &new, maker).unwrap();
+    let saved = create_by(&env(&ctx), &mut db, &new, maker).unwrap();
     (dir, ctx, db, saved)
 }
 
@@ -45,7 +50,7 @@ fn delete_decides_on_the_links_under_the_lock() {
     // Another process attaches it after this one looked.
     let (sub, _) = db.subscription_or_create("late", Timestamp::now()).unwrap();
     db.attach(&sub, &seen.id, Timestamp::now()).unwrap();
-    let err = delete(&ctx, &mut db, &seen, false).err().unwrap();
+    let err = delete(&env(&ctx), &mut db, &seen, false).err().unwrap();
     assert_eq!(exit_code(&err), Code::Conflict);
     assert!(db.find_integration("hub").unwrap().is_some());
     assert!(
@@ -62,7 +67,7 @@ fn update_refuses_to_overwrite_a_change_made_meanwhile() {
     let (_dir, ctx, mut db, seen) = setup();
     db.conn
         .execute(
-            "UPDATE integrations SET username = 'other', updated_at = '2999-01-01T00:00:00Z' WHERE id = ?1",
+            "UPDATE integrations SET username = 'other', revision = revision + 1 WHERE id = ?1",
             [&seen.id],
         )
         .unwrap();
@@ -70,9 +75,41 @@ fn update_refuses_to_overwrite_a_change_made_meanwhile() {
         email: Some("me@example.com".into()),
         ..seen.clone()
     };
-    let err = update(&ctx, &mut db, &seen, &mine, None).err().unwrap();
+    let err = update(&env(&ctx), &mut db, &seen, &mine, None)
+        .err()
+        .unwrap();
     assert_eq!(exit_code(&err), Code::Conflict);
     assert_eq!(db.integration_by_id(&seen.id).unwrap().username, "other");
+}
+
+#[test]
+fn two_writers_in_the_same_second_do_not_overwrite_each_other() {
+    let (_dir, ctx, mut db, seen) = setup();
+    // Both read the same row, and both write within one second (the
+    // resolution of `updated_at`): only the revision tells them apart.
+    let first = Integration {
+        username: "first".into(),
+        ..seen.clone()
+    };
+    let second = Integration {
+        username: "second".into(),
+        ..seen.clone()
+    };
+    let saved = update(&env(&ctx), &mut db, &seen, &first, None).unwrap();
+    assert_eq!(saved.revision.number(), seen.revision.number() + 1);
+    let err = update(&env(&ctx), &mut db, &seen, &second, None)
+        .err()
+        .unwrap();
+    assert_eq!(exit_code(&err), Code::Conflict);
+    assert_eq!(db.integration_by_id(&seen.id).unwrap().username, "first");
+    // A check of the credentials is a write too: an edit read before it
+    // cannot write back the old result.
+    db.record_verification(&seen.id, Timestamp::now(), "ok")
+        .unwrap();
+    let err = update(&env(&ctx), &mut db, &saved, &saved, None)
+        .err()
+        .unwrap();
+    assert_eq!(exit_code(&err), Code::Conflict);
 }
 
 #[test]
@@ -102,7 +139,7 @@ fn what_serves_a_logged_out_registry_again() {
         store: StoreKind::Keyring,
         verified: None,
     };
-    create_by(&ctx, &mut db, &new, Maker::Helper).unwrap();
+    create_by(&env(&ctx), &mut db, &new, Maker::Helper).unwrap();
     assert!(logged_out(&db, &seen.id));
     // `edit --default` serves it again ...
     let current = db.integration_by_id(&seen.id).unwrap();
@@ -111,11 +148,11 @@ fn what_serves_a_logged_out_registry_again() {
         logged_out: false,
         ..current.clone()
     };
-    update(&ctx, &mut db, &current, &default, None).unwrap();
+    update(&env(&ctx), &mut db, &current, &default, None).unwrap();
     assert!(!logged_out(&db, &seen.id));
     // ... and so does an integration made by hand.
     db.mark_logout(&seen.registry).unwrap();
     new.name = "third".into();
-    create_by(&ctx, &mut db, &new, Maker::Hand).unwrap();
+    create_by(&env(&ctx), &mut db, &new, Maker::Hand).unwrap();
     assert!(!logged_out(&db, &seen.id));
 }

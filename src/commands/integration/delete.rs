@@ -4,10 +4,11 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::context::Ctx;
-use crate::error::Failure;
 use crate::output::Output;
 use crate::prompt;
+use crate::service::model::Integration;
 use crate::service::{Service, in_use_error};
+use crate::ui::count;
 
 #[derive(Args, Debug, Default)]
 pub struct DeleteArgs {
@@ -15,9 +16,8 @@ pub struct DeleteArgs {
     #[arg(value_name = "NAME", add = crate::complete::integrations())]
     pub name: String,
 
-    /// Do not ask for confirmation
-    #[arg(long, short = 'y')]
-    pub yes: bool,
+    #[command(flatten)]
+    pub confirm: prompt::YesArg,
 
     /// Detach the integration from every subscription that uses it, then delete it
     #[arg(long)]
@@ -32,18 +32,11 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
 
     // On a terminal (without --yes) the prompt below offers to detach;
     // otherwise an integration in use is refused unless --detach-all.
-    let can_offer_detach = ui.interactive() && !args.yes;
+    let can_offer_detach = ui.interactive() && !args.confirm.yes;
     if in_use && !args.detach_all && !can_offer_detach {
         return Err(in_use_error(&target).into());
     }
-    if !args.yes {
-        if !ui.interactive() {
-            return Err(prompt::refuse_unconfirmed(format!("'{}'", target.name)).into());
-        }
-        if !confirmed(ctx, &target)? {
-            return Err(Failure::cancelled().into());
-        }
-    }
+    confirm(ctx, args, &target)?;
 
     let deleted = service.delete(&target, args.detach_all || in_use)?;
     if !deleted.had_secret {
@@ -57,7 +50,7 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
         ui.status(format!(
             "Detached {} from {}: {}.",
             target.name,
-            count(deleted.detached),
+            count(deleted.detached, "subscription"),
             target.subscriptions.join(", ")
         ));
     }
@@ -65,36 +58,28 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     Ok(Output::Nothing)
 }
 
-/// Ask on the terminal. Unused: a whole-line `y`. In use: list the
-/// subscriptions and have the user type the integration's name.
-fn confirmed(ctx: &Ctx, target: &crate::service::model::Integration) -> Result<bool> {
-    let ui = &ctx.ui;
-    if target.subscriptions.is_empty() {
-        return prompt::confirm_line(&format!("Delete integration {}?", target.name));
-    }
-    ui.status(format!(
-        "Integration {} is used by {}:",
-        target.name,
-        count(target.subscriptions.len())
-    ));
-    for sub in &target.subscriptions {
-        ui.status(format!("  - {sub}"));
-    }
-    ui.status(format!(
-        "Deleting it detaches it from {} and deletes its password.",
-        if target.subscriptions.len() == 1 {
-            "that subscription"
-        } else {
-            "all of them"
-        }
-    ));
-    prompt::confirm_name(&target.name)
-}
-
-fn count(n: usize) -> String {
-    if n == 1 {
-        "1 subscription".into()
-    } else {
-        format!("{n} subscriptions")
-    }
+/// Unless --yes, ask on the terminal. Unused: a whole-line `y`. In use:
+/// list the subscriptions and have the user type the integration's name.
+fn confirm(ctx: &Ctx, args: &DeleteArgs, target: &Integration) -> Result<()> {
+    let subs = &target.subscriptions;
+    let deletion = prompt::Deletion {
+        what: "integration",
+        name: &target.name,
+        refused_as: format!("'{}'", target.name),
+        linked: subs,
+        header: format!(
+            "Integration {} is used by {}:",
+            target.name,
+            count(subs.len(), "subscription")
+        ),
+        consequence: format!(
+            "Deleting it detaches it from {} and deletes its password.",
+            if subs.len() == 1 {
+                "that subscription"
+            } else {
+                "all of them"
+            }
+        ),
+    };
+    prompt::confirm_delete(&ctx.ui, &args.confirm, deletion)
 }

@@ -1,26 +1,14 @@
 //! `hubint subscription attach SUBSCRIPTION INTEGRATION`
 
 use anyhow::Result;
-use clap::Args;
 
 use crate::context::Ctx;
 use crate::output::Output;
 use crate::service::Service;
 use crate::{similar, validate};
 
-#[derive(Args, Debug, Default)]
-pub struct AttachArgs {
-    /// The subscription (created if it does not exist)
-    #[arg(value_name = "SUBSCRIPTION", add = crate::complete::subscriptions())]
-    pub subscription: String,
-
-    /// The integration to attach
-    #[arg(
-        value_name = "INTEGRATION",
-        add = crate::complete::integrations_of_subscription(false)
-    )]
-    pub integration: String,
-}
+/// The subscription is created if it does not exist.
+pub type AttachArgs = super::detach::LinkArgs<false>;
 
 pub fn run(ctx: &Ctx, args: &AttachArgs) -> Result<Output> {
     validate::flag("SUBSCRIPTION", &args.subscription, validate::name)?;

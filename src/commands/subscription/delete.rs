@@ -7,8 +7,9 @@ use crate::context::Ctx;
 use crate::error::Failure;
 use crate::output::Output;
 use crate::prompt;
-use crate::service::Service;
 use crate::service::catalog::Subscription;
+use crate::service::{Service, subscription_in_use};
+use crate::ui::count;
 
 #[derive(Args, Debug, Default)]
 pub struct DeleteArgs {
@@ -16,9 +17,8 @@ pub struct DeleteArgs {
     #[arg(value_name = "NAME", add = crate::complete::subscriptions())]
     pub name: String,
 
-    /// Do not ask for confirmation
-    #[arg(long, short = 'y')]
-    pub yes: bool,
+    #[command(flatten)]
+    pub confirm: prompt::YesArg,
 
     /// Detach every integration attached to it, then delete it (the
     /// integrations themselves are kept)
@@ -30,24 +30,17 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     let mut service = Service::open(ctx)?;
     let seen = service.subscription(&args.name)?;
     if !seen.integrations.is_empty() && !args.detach_all {
-        return Err(in_use_error(&seen).into());
+        return Err(subscription_in_use(&seen).into());
     }
     // Asked before the write lock is taken, as `integration delete` does:
     // a whole-line `y`, or the name typed when integrations would be detached.
-    if !args.yes {
-        if !ctx.ui.interactive() {
-            return Err(prompt::refuse_unconfirmed(format!("subscription '{}'", seen.name)).into());
-        }
-        if !confirmed(ctx, &seen)? {
-            return Err(Failure::cancelled().into());
-        }
-    }
+    confirm(ctx, args, &seen)?;
     // Decided under the write lock: an integration attached meanwhile counts.
     let current = service.delete_subscription(&args.name, |current| {
         if !current.integrations.is_empty() && !args.detach_all {
-            return Err(in_use_error(current).into());
+            return Err(subscription_in_use(current).into());
         }
-        if !args.yes && current.integrations != seen.integrations {
+        if !args.confirm.yes && current.integrations != seen.integrations {
             return Err(Failure::conflict(format!(
                 "subscription '{}' changed while you were being asked; nothing was deleted",
                 current.name
@@ -61,69 +54,36 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
         0 => format!("Deleted subscription {}.", current.name),
         n => format!(
             "Detached {} and deleted subscription {}.",
-            count(n),
+            count(n, "integration"),
             current.name
         ),
     });
     Ok(Output::SubscriptionChanged(current))
 }
 
-/// Ask on the terminal. Nothing attached: a whole-line `y`. Integrations
-/// attached (with --detach-all): list them and have the user type the
-/// subscription's name.
-fn confirmed(ctx: &Ctx, s: &Subscription) -> Result<bool> {
-    if s.integrations.is_empty() {
-        return prompt::confirm_line(&format!("Delete subscription {}?", s.name));
-    }
-    let ui = &ctx.ui;
-    ui.status(format!(
-        "Subscription {} has {} attached:",
-        s.name,
-        count(s.integrations.len())
-    ));
-    for integration in &s.integrations {
-        ui.status(format!("  - {integration}"));
-    }
-    ui.status(format!(
-        "Deleting it detaches {} (the integrations are kept).",
-        if s.integrations.len() == 1 {
-            "it"
-        } else {
-            "them all"
-        }
-    ));
-    prompt::confirm_name(&s.name)
-}
-
-fn count(n: usize) -> String {
-    if n == 1 {
-        "1 integration".into()
-    } else {
-        format!("{n} integrations")
-    }
-}
-
-/// The refusal while integrations are attached (exit 4), naming them and
-/// the commands that detach them.
-fn in_use_error(s: &Subscription) -> Failure {
-    let commands: Vec<String> = s
-        .integrations
-        .iter()
-        .map(|i| format!("  hubint subscription detach {} {i}", s.name))
-        .collect();
-    let what = match s.integrations.len() {
-        1 => "1 integration is".to_string(),
-        n => format!("{n} integrations are"),
+/// Unless --yes, ask on the terminal. Nothing attached: a whole-line `y`.
+/// Integrations attached (with --detach-all): list them and have the user
+/// type the subscription's name.
+fn confirm(ctx: &Ctx, args: &DeleteArgs, s: &Subscription) -> Result<()> {
+    let attached = &s.integrations;
+    let deletion = prompt::Deletion {
+        what: "subscription",
+        name: &s.name,
+        refused_as: format!("subscription '{}'", s.name),
+        linked: attached,
+        header: format!(
+            "Subscription {} has {} attached:",
+            s.name,
+            count(attached.len(), "integration")
+        ),
+        consequence: format!(
+            "Deleting it detaches {} (the integrations are kept).",
+            if attached.len() == 1 {
+                "it"
+            } else {
+                "them all"
+            }
+        ),
     };
-    Failure::conflict(format!(
-        "subscription '{}' is still in use: {what} attached: {}",
-        s.name,
-        s.integrations.join(", ")
-    ))
-    .hint(format!(
-        "detach them first:\n{}\nor detach them all and delete it with \
-         `hubint subscription delete {} --detach-all`",
-        commands.join("\n"),
-        s.name
-    ))
+    prompt::confirm_delete(&ctx.ui, &args.confirm, deletion)
 }

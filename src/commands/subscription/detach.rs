@@ -7,19 +7,24 @@ use crate::context::Ctx;
 use crate::output::Output;
 use crate::service::Service;
 
+/// The two arguments of attach and detach. `ATTACHED`: whether completion
+/// offers the integrations attached to the subscription (detach) or the
+/// others (attach).
 #[derive(Args, Debug, Default)]
-pub struct DetachArgs {
+pub struct LinkArgs<const ATTACHED: bool> {
     /// The subscription
     #[arg(value_name = "SUBSCRIPTION", add = crate::complete::subscriptions())]
     pub subscription: String,
 
-    /// The integration to detach
+    /// The integration
     #[arg(
         value_name = "INTEGRATION",
-        add = crate::complete::integrations_of_subscription(true)
+        add = crate::complete::integrations_of_subscription(ATTACHED)
     )]
     pub integration: String,
 }
+
+pub type DetachArgs = LinkArgs<true>;
 
 pub fn run(ctx: &Ctx, args: &DetachArgs) -> Result<Output> {
     let mut service = Service::open(ctx)?;
