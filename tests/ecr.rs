@@ -284,6 +284,32 @@ fn an_ecr_host_names_the_account_and_region() {
     assert!(vars.contains("111122223333-auth-token"), "{vars}");
 }
 
+#[test]
+fn a_docker_login_never_replaces_the_aws_keys() {
+    needs_keyring!();
+    let aws = Aws::start();
+    let env = env_for(&aws);
+    // Username `AWS`, as `aws ecr get-login-password | docker login -u AWS`
+    // sends it: the same username as the integration's.
+    add_ecr_as(&env, "ecr", HOST, "AWS", &format!("{KEY_ID}:{SECRET_KEY}"));
+    let json =
+        serde_json::json!({"ServerURL": HOST, "Username": "AWS", "Secret": "a-12-hour-token"});
+    let out = env.run_helper(&["store"], &json.to_string());
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = text(&out);
+    assert!(said.contains("mints its own tokens"), "{said}");
+    // The keys are still there: get mints as before, and nothing was added.
+    let want = creds(HOST, "AWS", MOTO_PASSWORD);
+    assert_eq!(env.helper_get(HOST), (0, want));
+    let list = env.run(&["list", "--json"], "");
+    assert_eq!(
+        text(&list).matches("\"name\"").count(),
+        1,
+        "{}",
+        text(&list)
+    );
+}
+
 /// A `docker-registry` on a free 127.0.0.1 port whose htpasswd user `AWS`
 /// has moto's password; killed when dropped.
 struct Registry {

@@ -22,8 +22,6 @@ use crate::secret::Secret;
 
 pub use self::mint::Target;
 
-/// The catalog id of the type.
-pub const TYPE_ID: &str = "ecr";
 /// The username ECR tokens are served with.
 pub const USERNAME: &str = "AWS";
 /// What a user types (or pipes) as the password to use the AWS default

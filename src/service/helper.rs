@@ -66,6 +66,18 @@ pub(super) fn login(
             .map_err(|why| Failure::usage(format!("{ENV_SUBSCRIPTION} names '{sub}': {why}")))?;
     }
     let candidates = matching::candidates(db.read(), &new.registry, scope)?;
+    if let Some(minted) = candidates.iter().find(|c| c.kind.is_ecr()) {
+        // Its stored secret is the AWS keys: a login must never replace
+        // them with a 12-hour token (docker-credential-ecr-login refuses
+        // `store` too).
+        return Err(Failure::conflict(format!(
+            "{} is served by integration '{}', which mints its own tokens from AWS keys; \
+             no login is needed",
+            new.registry, minted.name
+        ))
+        .hint("pull and push without `docker login`; to change the keys, `hubint edit NAME`")
+        .into());
+    }
     let saved = match same_login(ctx, new, scope, &candidates)? {
         Some(current) => login::update(ctx, db, current, new)?,
         None => login::create(ctx, db, new, scope, Maker::Helper)?,

@@ -125,7 +125,7 @@ impl<'a> Service<'a> {
             Some(secret) => secret,
             None => return Err(missing_secret(i, store.kind()).into()),
         };
-        if i.kind.id != crate::ecr::TYPE_ID {
+        if !i.kind.is_ecr() {
             return Ok(RegistryLogin {
                 username: i.username.clone(),
                 password: secret,
