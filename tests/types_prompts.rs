@@ -83,6 +83,54 @@ fn ghcr_prompts_for_a_github_user_and_token() {
 }
 
 #[test]
+fn quay_takes_a_robot_account() {
+    needs_keyring!();
+    let env = TestEnv::new();
+    let mut p = start(&env, 2, "quay: Quay.io or self-hosted Quay", "q");
+    p.expect("Registry URL [quay.io]:")
+        .send(ENTER)
+        .expect("Username or robot account (org+name):")
+        .line("acme+")
+        .expect("error: a Quay robot account is written org+name")
+        .expect("Username or robot account (org+name):")
+        .line("acme+ci")
+        .expect_password("Password or robot token:")
+        .line("robot-token")
+        .expect_password("Repeat password:")
+        .line("robot-token");
+    save(&mut p, "Added integration q (hub/quay for quay.io)");
+    let q = env.show("q");
+    assert_eq!(q["username"], "acme+ci");
+    assert_eq!(
+        keyring_secret(q["id"].as_str().unwrap()).as_deref(),
+        Some("robot-token")
+    );
+}
+
+#[test]
+fn gitlab_takes_a_job_token_user() {
+    needs_keyring!();
+    let env = TestEnv::new();
+    let mut p = start(&env, 3, "gitlab: GitLab container registry", "gl");
+    p.expect("Registry URL [registry.gitlab.com]:")
+        .send(ENTER)
+        .expect("Username, deploy-token user or gitlab-ci-token:")
+        .line("gitlab ci")
+        .expect("error:")
+        .expect("Username, deploy-token user or gitlab-ci-token:")
+        .line("gitlab-ci-token")
+        .expect_password("Access token, deploy token or job token:")
+        .line("job-token")
+        .expect_password("Repeat password:")
+        .line("job-token");
+    save(
+        &mut p,
+        "Added integration gl (hub/gitlab for registry.gitlab.com)",
+    );
+    assert_eq!(env.show("gl")["username"], "gitlab-ci-token");
+}
+
+#[test]
 fn acr_asks_for_the_host_by_its_pattern() {
     needs_keyring!();
     let env = TestEnv::new();
