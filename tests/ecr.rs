@@ -444,6 +444,12 @@ fn skopeo_pushes_and_pulls_through_the_helper_with_a_minted_token() {
     // docker-config --inline serve the minted token too.
     let out = env.run(&["verify", "ecr"], "");
     assert!(out.status.success(), "{}", text(&out));
+    // `edit --verify` checks a token minted from the keys, not the keys.
+    let out = env.run(
+        &["edit", "ecr", "--email", "ops@example.com", "--verify"],
+        "",
+    );
+    assert!(out.status.success(), "edit --verify: {}", text(&out));
     let inline = work.join("inline.json");
     let out = env.run(
         &[

@@ -145,6 +145,30 @@ impl<'a> Service<'a> {
         })
     }
 
+    /// What the registry would get from an integration of type `kind` with
+    /// these credentials, before they are saved (`add`/`edit --verify`): the
+    /// same for a stored password; for `ecr`, a token minted from the keys
+    /// now (not cached: nothing is saved yet).
+    pub fn login_before_save(
+        kind: model::TypeRef,
+        name: &str,
+        registry: &str,
+        username: &str,
+        secret: &Secret,
+    ) -> Result<RegistryLogin> {
+        if !kind.is_ecr() {
+            return Ok(RegistryLogin {
+                username: username.to_string(),
+                password: secret.clone(),
+            });
+        }
+        let served = crate::ecr::serve(name, username, secret, registry)?;
+        Ok(RegistryLogin {
+            username: crate::ecr::USERNAME.to_string(),
+            password: served.password,
+        })
+    }
+
     /// The integration a tool gets for `server_url` within `scope`.
     pub fn resolve(&self, server_url: &str, scope: &Scope) -> Result<Selection> {
         matching::select(self.catalog(), server_url, scope)

@@ -56,13 +56,23 @@ pub struct AddArgs {
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Output> {
     let mut service = Service::open(ctx)?;
     let mut new = crate::form::add::collect(ctx, args, service.catalog())?;
-    let credentials = Credentials {
-        username: &new.username,
-        password: &new.password,
+    let verified = match args.check.enabled() {
+        true => {
+            let login = Service::login_before_save(
+                new.kind,
+                &new.name,
+                &new.registry,
+                &new.username,
+                &new.password,
+            )?;
+            let credentials = Credentials {
+                username: &login.username,
+                password: &login.password,
+            };
+            (args.check).check_before_save(&ctx.ui, &new.name, &new.registry, &credentials)?
+        }
+        false => None,
     };
-    let verified = args
-        .check
-        .check_before_save(&ctx.ui, &new.name, &new.registry, &credentials)?;
     new.verified = verified.map(|report| (Timestamp::now(), report.result.to_string()));
     let saved = service.add(&new)?;
     ctx.ui.status(format!(

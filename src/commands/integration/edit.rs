@@ -146,9 +146,16 @@ fn verification(
             &stored
         }
     };
-    let credentials = Credentials {
-        username: &updated.username,
+    let login = Service::login_before_save(
+        updated.kind,
+        &updated.name,
+        &updated.registry,
+        &updated.username,
         password,
+    )?;
+    let credentials = Credentials {
+        username: &login.username,
+        password: &login.password,
     };
     if let Some(report) =
         args.check
