@@ -35,6 +35,7 @@ pub mod service;
 mod shell;
 mod similar;
 mod table;
+mod team;
 pub mod ui;
 pub mod validate;
 mod verify;
