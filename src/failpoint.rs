@@ -18,6 +18,7 @@
 //! `before-strict-question`.
 
 /// The environment variable naming the point to stop at.
+#[cfg(debug_assertions)]
 pub const ENV: &str = "HUBINT_FAILPOINT";
 
 /// Act here if `HUBINT_FAILPOINT` names this point (debug builds only).
