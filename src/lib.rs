@@ -36,6 +36,8 @@ mod shell;
 mod similar;
 mod table;
 mod team;
+#[cfg(test)]
+mod testing;
 pub mod ui;
 pub mod validate;
 mod verify;
