@@ -119,7 +119,11 @@ impl Timestamp {
     /// `YYYY-MM-DD HH:MM`, for tables.
     pub fn short(&self) -> String {
         let text = self.as_str();
-        format!("{} {}", &text[..10], &text[11..16])
+        let mut short = String::with_capacity(16);
+        short.push_str(&text[..10]);
+        short.push(' ');
+        short.push_str(&text[11..16]);
+        short
     }
 
     /// The text if it is already `YYYY-MM-DDTHH:MM:SSZ` with a real date
