@@ -1,6 +1,8 @@
 //! The clap definition of the whole command line.
 
-use clap::{Args, Parser};
+use std::ffi::OsString;
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser};
 
 use crate::commands::Command;
 
@@ -15,7 +17,6 @@ use crate::commands::Command;
                   or any Docker Registry v2). Its password lives in the OS keyring; its other \
                   fields in a local SQLite database. A subscription is a project or organisation \
                   whose pipelines use the integrations attached to it.",
-    after_help = crate::docs::after_help(),
     propagate_version = true,
     max_term_width = 100
 )]
@@ -25,6 +26,40 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The whole command tree with every help text: what `hubint --help`
+/// shows, and what the man pages are made from.
+pub fn command() -> clap::Command {
+    Cli::command().after_help(crate::docs::after_help())
+}
+
+/// Parse the command line. The reference tables after the top-level help
+/// (exit codes, environment, files) are formatted only when that help may
+/// be shown, and the command tree is not freed, since the process ends
+/// soon after. Each of those costs more than the parse of `--version`
+/// or `list` itself (bench/RESULTS.md).
+pub fn parse(args: &[OsString]) -> Result<Cli, clap::Error> {
+    let mut cmd = match may_show_help(args) {
+        true => command(),
+        false => Cli::command(),
+    };
+    let parsed = cmd.try_get_matches_from_mut(args).and_then(|mut matches| {
+        Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))
+    });
+    std::mem::forget(cmd);
+    parsed
+}
+
+/// Whether clap may print the top-level help: no arguments, or `-h`,
+/// `--help` or `help` before any `--`.
+fn may_show_help(args: &[OsString]) -> bool {
+    args.len() < 2
+        || args
+            .iter()
+            .skip(1)
+            .take_while(|a| *a != "--")
+            .any(|a| a == "-h" || a == "--help" || a == "help")
 }
 
 #[derive(Args, Debug)]

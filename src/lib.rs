@@ -36,6 +36,8 @@ mod shell;
 mod similar;
 mod table;
 mod team;
+#[cfg(test)]
+mod testing;
 pub mod ui;
 pub mod validate;
 mod verify;
@@ -44,7 +46,6 @@ use std::ffi::OsString;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Parser;
 
 use crate::cli::Cli;
 use crate::commands::{Command, credential_helper};
@@ -67,7 +68,7 @@ pub fn main_entry() -> ExitCode {
     if let Some(code) = complete::handle_env() {
         return ExitCode::from(code);
     }
-    let cli = match Cli::try_parse_from(&args) {
+    let cli = match cli::parse(&args) {
         Ok(cli) => cli,
         Err(err) if err.kind() == clap::error::ErrorKind::InvalidUtf8 => {
             eprintln!("error: {}", cli::invalid_utf8(&args));

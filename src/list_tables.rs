@@ -68,36 +68,44 @@ const fn col(key: &'static str, header: &'static str, drop_rank: Option<u8>) -> 
 }
 
 pub fn integrations(list: &[Integration], view: &View, target: Target) -> String {
-    let rows: Vec<Vec<String>> = list
-        .iter()
-        .map(|i| {
-            vec![
-                i.name.clone(),
-                format!("{}/{}", i.family, i.kind),
-                registry_cell(i, true),
-                i.username.clone(),
-                or_dash(i.email.as_deref().unwrap_or_default()).to_string(),
-                or_dash(&i.subscriptions.join(", ")).to_string(),
-                i.secret_store.to_string(),
-                i.updated_at.short(),
-                i.last_verification.as_deref().unwrap_or("-").to_string(),
-            ]
-        })
-        .collect();
-    table::render(INTEGRATION_COLUMNS, &rows, view, target)
+    render(INTEGRATION_COLUMNS, list, integration_cells, view, target)
 }
 
 pub fn subscriptions(list: &[Subscription], view: &View, target: Target) -> String {
-    let rows: Vec<Vec<String>> = list
-        .iter()
-        .map(|s| {
-            vec![
-                s.name.clone(),
-                or_dash(&s.integrations.join(", ")).to_string(),
-            ]
-        })
-        .collect();
-    table::render(SUBSCRIPTION_COLUMNS, &rows, view, target)
+    render(SUBSCRIPTION_COLUMNS, list, subscription_cells, view, target)
+}
+
+/// The table of `items`, one row of `cells` each, under `columns`.
+fn render<T>(
+    columns: &[Column],
+    items: &[T],
+    cells: fn(&T) -> Vec<String>,
+    view: &View,
+    target: Target,
+) -> String {
+    let rows: Vec<Vec<String>> = items.iter().map(cells).collect();
+    table::render(columns, &rows, view, target)
+}
+
+fn integration_cells(i: &Integration) -> Vec<String> {
+    vec![
+        i.name.clone(),
+        format!("{}/{}", i.family, i.kind),
+        registry_cell(i, true),
+        i.username.clone(),
+        or_dash(i.email.as_deref().unwrap_or_default()).to_string(),
+        or_dash(&i.subscriptions.join(", ")).to_string(),
+        i.secret_store.to_string(),
+        i.updated_at.short(),
+        i.last_verification.as_deref().unwrap_or("-").to_string(),
+    ]
+}
+
+fn subscription_cells(s: &Subscription) -> Vec<String> {
+    vec![
+        s.name.clone(),
+        or_dash(&s.integrations.join(", ")).to_string(),
+    ]
 }
 
 #[cfg(test)]

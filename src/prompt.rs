@@ -14,7 +14,7 @@ use crate::ui::Ui;
 
 mod strict;
 pub use interrupt::AtPrompt;
-pub use strict::{Deletion, YesArg, confirm_delete};
+pub use strict::{Deletion, Wording, YesArg, confirm_delete};
 
 /// What a cancelled command says (Ctrl-C at a prompt, or answering No).
 pub const CANCELLED: &str = "Cancelled; nothing was changed.";

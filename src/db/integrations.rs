@@ -20,8 +20,9 @@ const COLUMNS: &str = "i.id, i.name, i.family, i.type, i.registry, i.username, i
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Integration> {
     let subs: Option<String> = row.get(13)?;
-    let (family, kind): (String, String) = (row.get(2)?, row.get(3)?);
-    let (family, kind) = kind_of(&family, &kind).map_err(|e| {
+    // Looked up as borrowed text: no copy of either per row.
+    let (family, kind) = (row.get_ref(2)?.as_str()?, row.get_ref(3)?.as_str()?);
+    let (family, kind) = kind_of(family, kind).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, e.into())
     })?;
     Ok(Integration {

@@ -292,7 +292,7 @@ mod sql_types {
         Ok(IntegrationId::recorded(v.as_str()?))
     });
     column!(StoreKind, |k: &StoreKind| k.as_str(), parsed);
-    column!(Timestamp, Timestamp::to_string, parsed);
+    column!(Timestamp, Timestamp::as_str, parsed);
 
     impl ToSql for Revision {
         fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
@@ -325,8 +325,7 @@ mod tests {
 
     #[test]
     fn migrations_apply_and_are_idempotent() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("sub").join("hubint.db");
+        let (_dir, path) = crate::testing::temp_path("hubint.db");
         drop(Db::open(&path).unwrap());
         let db = Db::open(&path).unwrap();
         let v: usize = db
@@ -339,17 +338,8 @@ mod tests {
             .pragma_query_value(None, "foreign_keys", |r| r.get(0))
             .unwrap();
         assert_eq!(fk, 1);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o600);
-            let mode = std::fs::metadata(path.parent().unwrap())
-                .unwrap()
-                .permissions()
-                .mode();
-            assert_eq!(mode & 0o777, 0o700);
-        }
+        crate::testing::assert_mode(&path, 0o600);
+        crate::testing::assert_mode(path.parent().unwrap(), 0o700);
     }
 
     #[test]

@@ -235,8 +235,7 @@ mod tests {
 
     #[test]
     fn load_merge_save() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("sub").join("config.json");
+        let (_dir, path) = crate::testing::temp_path("config.json");
         let mut config = ConfigFile::load(&path).unwrap();
         assert!(config.original.is_none());
         config.root.insert("psFormat".into(), "table".into());
@@ -252,12 +251,7 @@ mod tests {
             text.contains("psFormat") && text.contains("quay.io"),
             "{text}"
         );
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-            assert_eq!(mode, 0o600);
-        }
+        crate::testing::assert_mode(&path, 0o600);
         fs::write(&path, "{\"credHelpers\": []}").unwrap();
         let mut config = ConfigFile::load(&path).unwrap();
         let err = config.object_mut("credHelpers").unwrap_err();

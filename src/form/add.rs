@@ -12,14 +12,26 @@ use crate::catalog::{self, FAMILIES, Family, IntegrationType};
 use crate::commands::integration::add::AddArgs;
 use crate::context::Ctx;
 use crate::password;
-use crate::service::NewIntegration;
-use crate::service::model::{FamilyRef, TypeRef};
+use crate::service::model::{FamilyRef, Integration, TypeRef};
+use crate::service::{AddRequest, NewIntegration, Service};
 use crate::ui::Ui;
 use crate::{prompt, validate};
 
 use super::fields;
 
-pub fn collect(ctx: &Ctx, args: &AddArgs, conn: &dyn CatalogRead) -> Result<NewIntegration> {
+/// The add path's second step (ARCHITECTURE.md): fill in the request from
+/// the flags and the form, then hand it to the service, which checks the
+/// credentials if asked and saves. Returns the saved integration.
+pub fn save(ctx: &Ctx, args: &AddArgs) -> Result<Integration> {
+    let mut service = Service::open(ctx)?;
+    let new = collect(ctx, args, service.catalog())?;
+    service.add(AddRequest {
+        new,
+        check: args.check.options(),
+    })
+}
+
+fn collect(ctx: &Ctx, args: &AddArgs, conn: &dyn CatalogRead) -> Result<NewIntegration> {
     let ui = &ctx.ui;
     let flagged = check_flags(ui, args, conn)?;
     let store = ctx.default_store(args.secret_store)?;

@@ -56,17 +56,24 @@ fn confirm_name(name: &str) -> Result<bool> {
     }
 }
 
-/// A deletion to confirm: of `what` (`integration`) `name`, with the names
-/// of what is linked to it.
+/// How the confirmation of a deletion speaks of one kind of thing (each
+/// deleting command has one): the header before the linked names is
+/// `{Title} {name} {header[0]} {count of header[1]}{header[2]}:`.
+pub struct Wording {
+    /// `integration`, and `Integration` to start a sentence.
+    pub what: [&'static str; 2],
+    /// Put before the quoted name in the refusal without a terminal.
+    pub refused_prefix: &'static str,
+    pub header: [&'static str; 3],
+    /// Said after the linked names: when there is one, and when there are more.
+    pub consequence: [&'static str; 2],
+}
+
+/// A deletion to confirm: `name`, with the names of what is linked to it.
 pub struct Deletion<'a> {
-    pub what: &'a str,
+    pub wording: &'a Wording,
     pub name: &'a str,
-    /// How the refusal without a terminal names it.
-    pub refused_as: String,
     pub linked: &'a [String],
-    /// Said before the linked names, and after them.
-    pub header: String,
-    pub consequence: String,
 }
 
 /// Unless `--yes`: refuse without a terminal (exit 2); otherwise ask, and a
@@ -74,20 +81,23 @@ pub struct Deletion<'a> {
 /// otherwise the header, the linked names and the consequence on stderr,
 /// and the user types the name.
 pub fn confirm_delete(ui: &crate::ui::Ui, yes: &YesArg, d: Deletion<'_>) -> Result<()> {
+    let w = d.wording;
     if yes.yes {
         return Ok(());
     }
     if !ui.interactive() {
-        return Err(refuse_unconfirmed(d.refused_as).into());
+        return Err(refuse_unconfirmed(format!("{}'{}'", w.refused_prefix, d.name)).into());
     }
     let confirmed = if d.linked.is_empty() {
-        confirm_line(&format!("Delete {} {}?", d.what, d.name))?
+        confirm_line(&format!("Delete {} {}?", w.what[0], d.name))?
     } else {
-        ui.status(d.header);
+        let [verb, noun, tail] = w.header;
+        let n = crate::ui::count(d.linked.len(), noun);
+        ui.status(format!("{} {} {verb} {n}{tail}:", w.what[1], d.name));
         for other in d.linked {
             ui.status(format!("  - {other}"));
         }
-        ui.status(d.consequence);
+        ui.status(w.consequence[usize::from(d.linked.len() > 1)]);
         confirm_name(d.name)?
     };
     match confirmed {

@@ -19,6 +19,7 @@
 //! other databases share).
 
 pub mod catalog;
+mod check;
 pub mod file_store;
 mod helper;
 mod in_use;
@@ -38,6 +39,7 @@ use crate::matching::{self, Scope, Selection};
 use crate::secret::{Secret, StoreKind};
 
 pub use self::catalog::changed_meanwhile;
+pub use self::check::Candidate;
 pub use self::in_use::{in_use_error, subscription_in_use};
 pub use self::login::{Login, Saved, TOKEN_USERNAME};
 pub use self::subscriptions::Attached;
@@ -47,6 +49,13 @@ pub use self::write::{Deleted, Maker, NewIntegration};
 pub struct RegistryLogin {
     pub username: String,
     pub password: Secret,
+}
+
+/// What `hubint add` hands the service: the integration to make and, with
+/// `--verify`, how to check its credentials before anything is written.
+pub struct AddRequest {
+    pub new: NewIntegration,
+    pub check: Option<crate::verify::Options>,
 }
 
 /// The service over one catalog, for one command.
@@ -145,30 +154,6 @@ impl<'a> Service<'a> {
         })
     }
 
-    /// What the registry would get from an integration of type `kind` with
-    /// these credentials, before they are saved (`add`/`edit --verify`): the
-    /// same for a stored password; for `ecr`, a token minted from the keys
-    /// now (not cached: nothing is saved yet).
-    pub fn login_before_save(
-        kind: model::TypeRef,
-        name: &str,
-        registry: &str,
-        username: &str,
-        secret: &Secret,
-    ) -> Result<RegistryLogin> {
-        if !kind.is_ecr() {
-            return Ok(RegistryLogin {
-                username: username.to_string(),
-                password: secret.clone(),
-            });
-        }
-        let served = crate::ecr::serve(name, username, secret, registry)?;
-        Ok(RegistryLogin {
-            username: crate::ecr::USERNAME.to_string(),
-            password: served.password,
-        })
-    }
-
     /// The integration a tool gets for `server_url` within `scope`.
     pub fn resolve(&self, server_url: &str, scope: &Scope) -> Result<Selection> {
         matching::select(self.catalog(), server_url, scope)
@@ -179,13 +164,16 @@ impl<'a> Service<'a> {
         scope.check(self.catalog())
     }
 
-    /// Add an integration (with the check of its credentials, if one was
-    /// made) as one operation.
-    pub fn add(&mut self, new: &NewIntegration) -> Result<Integration> {
+    /// `hubint add` as one operation: with `request.check` (`--verify`),
+    /// check the credentials first (refusing to save on failure, exit 6),
+    /// then write the row, its links, its check and its secret.
+    pub fn add(&mut self, request: AddRequest) -> Result<Integration> {
+        let AddRequest { mut new, check } = request;
+        new.verified = self.check_before_save(&Candidate::of(&new), check)?;
         write::create_by(
             &env(self.ctx, new.store)?,
             &mut *self.catalog,
-            new,
+            &new,
             Maker::Hand,
         )
     }

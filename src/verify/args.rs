@@ -54,28 +54,29 @@ impl SaveCheckArgs {
         self.verify && !self.no_verify
     }
 
-    /// With `--verify`: check the credentials, and fail (exit 6) unless they
-    /// work. Returns the successful report, or `None` without `--verify`.
-    pub fn check_before_save(
-        &self,
-        ui: &Ui,
-        name: &str,
-        registry: &str,
-        credentials: &Credentials,
-    ) -> Result<Option<Report>> {
-        if !self.enabled() {
-            return Ok(None);
-        }
-        let options = self.check.options();
-        let report = spinner::while_running(format!("Checking {name} at {registry}"), || {
-            super::check(registry, credentials, &options)
-        });
-        if report.is_ok() {
-            ui.status(format!("Verified {name}: {}.", report.detail));
-            return Ok(Some(report));
-        }
-        Err(refusal(name, &report).into())
+    /// With `--verify`: how to check before saving; `None` without it.
+    pub fn options(&self) -> Option<Options> {
+        self.enabled().then(|| self.check.options())
     }
+}
+
+/// `--verify` before a save: check the credentials (with a spinner), and
+/// fail (exit 6) unless they work. Returns the successful report.
+pub fn check_before_save(
+    ui: &Ui,
+    name: &str,
+    registry: &str,
+    credentials: &Credentials,
+    options: &Options,
+) -> Result<Report> {
+    let report = spinner::while_running(format!("Checking {name} at {registry}"), || {
+        super::check(registry, credentials, options)
+    });
+    if report.is_ok() {
+        ui.status(format!("Verified {name}: {}.", report.detail));
+        return Ok(report);
+    }
+    Err(refusal(name, &report).into())
 }
 
 /// The error of `--verify` when the check failed: nothing is saved (exit 6).

@@ -4,10 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::CommandFactory;
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, italic, roman};
-use hubint::cli::Cli;
 use hubint::docs;
 
 /// Every page as (path under the repository root, roff source).
@@ -33,7 +31,7 @@ fn pages() -> Vec<(String, Vec<u8>)> {
 /// since they are the same commands (hubint(1) names them). Returns the
 /// shorthands' names.
 fn man_command() -> (clap::Command, Vec<String>) {
-    let mut cmd = Cli::command().disable_help_subcommand(true);
+    let mut cmd = hubint::cli::command().disable_help_subcommand(true);
     let group = cmd
         .find_subcommand("integration")
         .expect("the integration group exists");

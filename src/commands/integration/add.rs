@@ -7,9 +7,7 @@ use crate::context::Ctx;
 use crate::output::Output;
 use crate::password::PasswordArgs;
 use crate::secret::StoreKind;
-use crate::service::Service;
-use crate::service::model::Timestamp;
-use crate::verify::{Credentials, args::SaveCheckArgs};
+use crate::verify::args::SaveCheckArgs;
 
 #[derive(Args, Debug, Default)]
 pub struct AddArgs {
@@ -53,28 +51,11 @@ pub struct AddArgs {
     pub secret_store: Option<StoreKind>,
 }
 
+/// The edge of the add path (ARCHITECTURE.md): one call hands the flags to
+/// the form, which fills in what is missing and hands one request to the
+/// service; the saved row comes back only to be reported.
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Output> {
-    let mut service = Service::open(ctx)?;
-    let mut new = crate::form::add::collect(ctx, args, service.catalog())?;
-    let verified = match args.check.enabled() {
-        true => {
-            let login = Service::login_before_save(
-                new.kind,
-                &new.name,
-                &new.registry,
-                &new.username,
-                &new.password,
-            )?;
-            let credentials = Credentials {
-                username: &login.username,
-                password: &login.password,
-            };
-            (args.check).check_before_save(&ctx.ui, &new.name, &new.registry, &credentials)?
-        }
-        false => None,
-    };
-    new.verified = verified.map(|report| (Timestamp::now(), report.result.to_string()));
-    let saved = service.add(&new)?;
+    let saved = crate::form::add::save(ctx, args)?;
     ctx.ui.status(format!(
         "Added integration {} ({}/{} for {}); password stored in the {}.",
         saved.name,

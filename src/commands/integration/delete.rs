@@ -6,7 +6,6 @@ use clap::Args;
 use crate::context::Ctx;
 use crate::output::Output;
 use crate::prompt;
-use crate::service::model::Integration;
 use crate::service::{Service, in_use_error};
 use crate::ui::count;
 
@@ -36,7 +35,12 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     if in_use && !args.detach_all && !can_offer_detach {
         return Err(in_use_error(&target).into());
     }
-    confirm(ctx, args, &target)?;
+    let deletion = prompt::Deletion {
+        wording: &WORDING,
+        name: &target.name,
+        linked: &target.subscriptions,
+    };
+    prompt::confirm_delete(ui, &args.confirm, deletion)?;
 
     let deleted = service.delete(&target, args.detach_all || in_use)?;
     if !deleted.had_secret {
@@ -58,28 +62,14 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     Ok(Output::Nothing)
 }
 
-/// Unless --yes, ask on the terminal. Unused: a whole-line `y`. In use:
-/// list the subscriptions and have the user type the integration's name.
-fn confirm(ctx: &Ctx, args: &DeleteArgs, target: &Integration) -> Result<()> {
-    let subs = &target.subscriptions;
-    let deletion = prompt::Deletion {
-        what: "integration",
-        name: &target.name,
-        refused_as: format!("'{}'", target.name),
-        linked: subs,
-        header: format!(
-            "Integration {} is used by {}:",
-            target.name,
-            count(subs.len(), "subscription")
-        ),
-        consequence: format!(
-            "Deleting it detaches it from {} and deletes its password.",
-            if subs.len() == 1 {
-                "that subscription"
-            } else {
-                "all of them"
-            }
-        ),
-    };
-    prompt::confirm_delete(&ctx.ui, &args.confirm, deletion)
-}
+/// How the confirmation speaks of an integration: unused, a whole-line
+/// `y`; in use, it lists the subscriptions and the user types the name.
+const WORDING: prompt::Wording = prompt::Wording {
+    what: ["integration", "Integration"],
+    refused_prefix: "",
+    header: ["is used by", "subscription", ""],
+    consequence: [
+        "Deleting it detaches it from that subscription and deletes its password.",
+        "Deleting it detaches it from all of them and deletes its password.",
+    ],
+};

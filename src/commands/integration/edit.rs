@@ -8,10 +8,10 @@ use crate::error::Failure;
 use crate::output::Output;
 use crate::password::PasswordArgs;
 use crate::secret::Secret;
-use crate::service::Service;
-use crate::service::model::{Integration, Timestamp};
+use crate::service::model::Integration;
+use crate::service::{Candidate, Service};
 use crate::validate;
-use crate::verify::{Credentials, args::SaveCheckArgs};
+use crate::verify::args::SaveCheckArgs;
 
 #[derive(Args, Debug, Default)]
 pub struct EditArgs {
@@ -90,14 +90,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Output> {
             .status(format!("Nothing changed for {}.", current.name));
         return Ok(Output::Integration(Box::new(current)));
     }
-    verification(
-        &service,
-        ctx,
-        args,
-        &current,
-        &mut updated,
-        password.as_ref(),
-    )?;
+    verification(&service, args, &current, &mut updated, password.as_ref())?;
     let saved = service.update(&current, &updated, password.as_ref())?;
     ctx.ui.status(format!(
         "Updated integration {}{}.",
@@ -122,7 +115,6 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Output> {
 /// record the check.
 fn verification(
     service: &Service,
-    ctx: &Ctx,
     args: &EditArgs,
     current: &Integration,
     updated: &mut Integration,
@@ -135,9 +127,9 @@ fn verification(
         updated.last_verified_at = None;
         updated.last_verification = None;
     }
-    if !args.check.enabled() {
+    let Some(options) = args.check.options() else {
         return Ok(());
-    }
+    };
     let stored;
     let password = match password {
         Some(p) => p,
@@ -146,23 +138,16 @@ fn verification(
             &stored
         }
     };
-    let login = Service::login_before_save(
-        updated.kind,
-        &updated.name,
-        &updated.registry,
-        &updated.username,
+    let candidate = Candidate {
+        kind: updated.kind,
+        name: &updated.name,
+        registry: &updated.registry,
+        username: &updated.username,
         password,
-    )?;
-    let credentials = Credentials {
-        username: &login.username,
-        password: &login.password,
     };
-    if let Some(report) =
-        args.check
-            .check_before_save(&ctx.ui, &updated.name, &updated.registry, &credentials)?
-    {
-        updated.last_verified_at = Some(Timestamp::now());
-        updated.last_verification = Some(report.result.to_string());
+    if let Some((at, result)) = service.check_before_save(&candidate, Some(options))? {
+        updated.last_verified_at = Some(at);
+        updated.last_verification = Some(result);
     }
     Ok(())
 }

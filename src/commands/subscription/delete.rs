@@ -7,7 +7,6 @@ use crate::context::Ctx;
 use crate::error::Failure;
 use crate::output::Output;
 use crate::prompt;
-use crate::service::catalog::Subscription;
 use crate::service::{Service, subscription_in_use};
 use crate::ui::count;
 
@@ -34,7 +33,12 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     }
     // Asked before the write lock is taken, as `integration delete` does:
     // a whole-line `y`, or the name typed when integrations would be detached.
-    confirm(ctx, args, &seen)?;
+    let deletion = prompt::Deletion {
+        wording: &WORDING,
+        name: &seen.name,
+        linked: &seen.integrations,
+    };
+    prompt::confirm_delete(&ctx.ui, &args.confirm, deletion)?;
     // Decided under the write lock: an integration attached meanwhile counts.
     let current = service.delete_subscription(&args.name, |current| {
         if !current.integrations.is_empty() && !args.detach_all {
@@ -61,29 +65,15 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     Ok(Output::SubscriptionChanged(current))
 }
 
-/// Unless --yes, ask on the terminal. Nothing attached: a whole-line `y`.
-/// Integrations attached (with --detach-all): list them and have the user
-/// type the subscription's name.
-fn confirm(ctx: &Ctx, args: &DeleteArgs, s: &Subscription) -> Result<()> {
-    let attached = &s.integrations;
-    let deletion = prompt::Deletion {
-        what: "subscription",
-        name: &s.name,
-        refused_as: format!("subscription '{}'", s.name),
-        linked: attached,
-        header: format!(
-            "Subscription {} has {} attached:",
-            s.name,
-            count(attached.len(), "integration")
-        ),
-        consequence: format!(
-            "Deleting it detaches {} (the integrations are kept).",
-            if attached.len() == 1 {
-                "it"
-            } else {
-                "them all"
-            }
-        ),
-    };
-    prompt::confirm_delete(&ctx.ui, &args.confirm, deletion)
-}
+/// How the confirmation speaks of a subscription: nothing attached, a
+/// whole-line `y`; integrations attached (with --detach-all), it lists them
+/// and the user types the name.
+const WORDING: prompt::Wording = prompt::Wording {
+    what: ["subscription", "Subscription"],
+    refused_prefix: "subscription ",
+    header: ["has", "integration", " attached"],
+    consequence: [
+        "Deleting it detaches it (the integrations are kept).",
+        "Deleting it detaches them all (the integrations are kept).",
+    ],
+};
