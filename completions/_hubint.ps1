@@ -661,6 +661,7 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Get a client token as team-auth says (or reuse the cached one); print its TTL and policies')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Print the policy (HCL) that lets a token read exactly one subscription''s integrations')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -674,12 +675,26 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hubint;team;policy' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show raw errors (such as D-Bus''s) next to their plain-words explanation')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hubint;team;help' {
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Get a client token as team-auth says (or reuse the cached one); print its TTL and policies')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Print the policy (HCL) that lets a token read exactly one subscription''s integrations')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'hubint;team;help;login' {
+            break
+        }
+        'hubint;team;help;policy' {
             break
         }
         'hubint;team;help;help' {
@@ -840,9 +855,13 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
         }
         'hubint;help;team' {
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Get a client token as team-auth says (or reuse the cached one); print its TTL and policies')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Print the policy (HCL) that lets a token read exactly one subscription''s integrations')
             break
         }
         'hubint;help;team;login' {
+            break
+        }
+        'hubint;help;team;policy' {
             break
         }
         'hubint;help;help' {

@@ -223,6 +223,9 @@ _hubint() {
             hubint__subcmd__help__subcmd__team,login)
                 cmd="hubint__subcmd__help__subcmd__team__subcmd__login"
                 ;;
+            hubint__subcmd__help__subcmd__team,policy)
+                cmd="hubint__subcmd__help__subcmd__team__subcmd__policy"
+                ;;
             hubint__subcmd__import,docker-config)
                 cmd="hubint__subcmd__import__subcmd__docker__subcmd__config"
                 ;;
@@ -343,11 +346,17 @@ _hubint() {
             hubint__subcmd__team,login)
                 cmd="hubint__subcmd__team__subcmd__login"
                 ;;
+            hubint__subcmd__team,policy)
+                cmd="hubint__subcmd__team__subcmd__policy"
+                ;;
             hubint__subcmd__team__subcmd__help,help)
                 cmd="hubint__subcmd__team__subcmd__help__subcmd__help"
                 ;;
             hubint__subcmd__team__subcmd__help,login)
                 cmd="hubint__subcmd__team__subcmd__help__subcmd__login"
+                ;;
+            hubint__subcmd__team__subcmd__help,policy)
+                cmd="hubint__subcmd__team__subcmd__help__subcmd__policy"
                 ;;
             *)
                 ;;
@@ -1242,7 +1251,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help__subcmd__team)
-            opts="login"
+            opts="login policy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1256,6 +1265,20 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help__subcmd__team__subcmd__login)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__team__subcmd__policy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2052,7 +2075,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__team)
-            opts="-h -V --json --no-input --verbose --help --version login help"
+            opts="-h -V --json --no-input --verbose --help --version login policy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2066,7 +2089,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__team__subcmd__help)
-            opts="login help"
+            opts="login policy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2107,7 +2130,35 @@ _hubint() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hubint__subcmd__team__subcmd__help__subcmd__policy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hubint__subcmd__team__subcmd__login)
+            opts="-h -V --json --no-input --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__team__subcmd__policy)
             opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -592,6 +592,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand login 'Get a client token as team-auth says (or reuse the cached one); print its TTL and policies'
+            cand policy 'Print the policy (HCL) that lets a token read exactly one subscription''s integrations'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;team;login'= {
@@ -603,11 +604,23 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hubint;team;policy'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hubint;team;help'= {
             cand login 'Get a client token as team-auth says (or reuse the cached one); print its TTL and policies'
+            cand policy 'Print the policy (HCL) that lets a token read exactly one subscription''s integrations'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;team;help;login'= {
+        }
+        &'hubint;team;help;policy'= {
         }
         &'hubint;team;help;help'= {
         }
@@ -728,8 +741,11 @@ set edit:completion:arg-completer[hubint] = {|@words|
         }
         &'hubint;help;team'= {
             cand login 'Get a client token as team-auth says (or reuse the cached one); print its TTL and policies'
+            cand policy 'Print the policy (HCL) that lets a token read exactly one subscription''s integrations'
         }
         &'hubint;help;team;login'= {
+        }
+        &'hubint;help;team;policy'= {
         }
         &'hubint;help;help'= {
         }

@@ -357,4 +357,12 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
             ex("As JSON (TTL and policies):", "hubint team login --json"),
         ],
     ),
+    (
+        "team policy",
+        &[ex(
+            "Let the CI token of acme-ci read only acme-ci's credentials:",
+            "hubint team policy acme-ci | bao policy write hubint-acme-ci -\n\
+             bao write auth/approle/role/acme-ci token_policies=hubint-acme-ci",
+        )],
+    ),
 ];

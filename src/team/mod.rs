@@ -10,6 +10,7 @@
 
 pub(crate) mod auth;
 pub(crate) mod connect;
+pub(crate) mod policy;
 
 use crate::config::Settings;
 
