@@ -68,13 +68,47 @@ fn approle(server: &DevServer, role: &str, ttl: &str, file: &Path) -> String {
     role_id
 }
 
-fn approle_env(server: &DevServer, role_id: &str, file: &Path) -> TestEnv {
+/// An environment logging in to `server` with `method` as `role` (the
+/// AppRole role_id or the JWT role), the credential in `file`.
+fn team_env(server: &DevServer, method: &str, role: &str, file: &Path) -> TestEnv {
+    let (role_var, file_var) = match method {
+        "approle" => ("HUBINT_TEAM_ROLE_ID", "HUBINT_TEAM_SECRET_ID_FILE"),
+        _ => ("HUBINT_TEAM_JWT_ROLE", "HUBINT_TEAM_JWT_FILE"),
+    };
     TestEnv::new()
         .without_keyring()
         .with_env("VAULT_ADDR", &server.addr)
-        .with_env("HUBINT_TEAM_AUTH", "approle")
-        .with_env("HUBINT_TEAM_ROLE_ID", role_id)
-        .with_env("HUBINT_TEAM_SECRET_ID_FILE", file.to_str().unwrap())
+        .with_env("HUBINT_TEAM_AUTH", method)
+        .with_env(role_var, role)
+        .with_env(file_var, file.to_str().unwrap())
+}
+
+fn approle_env(server: &DevServer, role_id: &str, file: &Path) -> TestEnv {
+    team_env(server, "approle", role_id, file)
+}
+
+/// A dev server with AppRole enabled and a role whose tokens live `ttl`;
+/// its secret_id is in `file`, and `env` logs in with it.
+struct AppRoleLogin {
+    server: DevServer,
+    file: std::path::PathBuf,
+    env: TestEnv,
+    _dir: tempfile::TempDir,
+}
+
+fn approle_login(bao: &Path, role: &str, ttl: &str) -> AppRoleLogin {
+    let server = DevServer::start(bao);
+    server.ok(&["auth", "enable", "approle"]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("secret-id");
+    let role_id = approle(&server, role, ttl, &file);
+    let env = approle_env(&server, &role_id, &file);
+    AppRoleLogin {
+        server,
+        file,
+        env,
+        _dir: dir,
+    }
 }
 
 #[test]
@@ -82,12 +116,13 @@ fn approle_login_is_cached_until_near_expiry() {
     let Some(bao) = dev::bao_or_skip() else {
         return;
     };
-    let server = DevServer::start(&bao);
-    server.ok(&["auth", "enable", "approle"]);
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("secret-id");
-    let role_id = approle(&server, "ci", "1h", &file);
-    let env = approle_env(&server, &role_id, &file);
+    // (`_dir` binds: the secret_id's directory lives as long as the test.)
+    let AppRoleLogin {
+        server,
+        file,
+        env,
+        _dir,
+    } = approle_login(&bao, "ci", "1h");
 
     let before = server.token_count();
     let first = login_ok(&env);
@@ -151,13 +186,13 @@ fn a_short_lived_token_is_replaced_before_it_expires() {
     let Some(bao) = dev::bao_or_skip() else {
         return;
     };
-    let server = DevServer::start(&bao);
-    server.ok(&["auth", "enable", "approle"]);
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("secret-id");
     // A 5 s token is replaced 1 s (a fifth) before it expires.
-    let role_id = approle(&server, "short", "5s", &file);
-    let env = approle_env(&server, &role_id, &file);
+    let AppRoleLogin {
+        server: _server,
+        env,
+        _dir,
+        ..
+    } = approle_login(&bao, "short", "5s");
     assert_eq!(login_ok(&env)["source"], "login");
     assert_eq!(login_ok(&env)["source"], "cache");
     std::thread::sleep(std::time::Duration::from_secs(5));
@@ -351,12 +386,7 @@ fn jwt_setup(server: &DevServer, dir: &Path) -> std::path::PathBuf {
 }
 
 fn jwt_env(server: &DevServer, role: &str, file: &Path) -> TestEnv {
-    TestEnv::new()
-        .without_keyring()
-        .with_env("VAULT_ADDR", &server.addr)
-        .with_env("HUBINT_TEAM_AUTH", "jwt")
-        .with_env("HUBINT_TEAM_JWT_ROLE", role)
-        .with_env("HUBINT_TEAM_JWT_FILE", file.to_str().unwrap())
+    team_env(server, "jwt", role, file)
 }
 
 #[test]
@@ -431,4 +461,44 @@ fn jwt_login_with_a_ci_token() {
         "{}",
         common::stderr(&out)
     );
+}
+
+#[test]
+fn a_namespace_is_sent_with_the_login_and_keys_the_cache() {
+    let Some(bao) = dev::bao_or_skip() else {
+        return;
+    };
+    let server = DevServer::start(&bao);
+    server.ok(&["namespace", "create", "team"]);
+    let in_team = |args: &[&str]| {
+        let out = server
+            .command(args)
+            .env("BAO_NAMESPACE", "team")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", common::stderr(&out));
+        common::stdout(&out).trim().to_string()
+    };
+    in_team(&["auth", "enable", "approle"]);
+    in_team(&["write", "auth/approle/role/ci", "token_ttl=1h"]);
+    let role_id = in_team(&["read", "-field=role_id", "auth/approle/role/ci/role-id"]);
+    let secret_id = in_team(&[
+        "write",
+        "-f",
+        "-field=secret_id",
+        "auth/approle/role/ci/secret-id",
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("secret-id");
+    dev::write_private(&file, &secret_id);
+
+    // Outside the namespace there is no AppRole method.
+    let env = approle_env(&server, &role_id, &file);
+    let out = login(&env);
+    assert_eq!(out.status.code(), Some(5), "{}", common::stderr(&out));
+    assert!(common::stderr(&out).contains("no AppRole auth method is enabled at auth/approle"));
+    let env = env.with_env("VAULT_NAMESPACE", "team");
+    assert_eq!(login_ok(&env)["source"], "login");
+    assert_eq!(login_ok(&env)["source"], "cache");
+    assert_eq!(cached_files(&env).len(), 1);
 }

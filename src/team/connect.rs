@@ -8,7 +8,6 @@
 use std::time::Duration;
 
 use anyhow::Result;
-use ureq::tls::{RootCerts, TlsConfig};
 
 use super::Endpoint;
 use crate::error::{Failure, fail};
@@ -42,17 +41,7 @@ pub fn agent() -> Result<ureq::Agent> {
         })?,
         _ => TIMEOUT_DEFAULT,
     };
-    Ok(ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(timeout))
-        .user_agent(concat!("hubint/", env!("CARGO_PKG_VERSION")))
-        .tls_config(
-            TlsConfig::builder()
-                .root_certs(RootCerts::PlatformVerifier)
-                .build(),
-        )
-        .build()
-        .into())
+    Ok(crate::http::agent(timeout))
 }
 
 fn parse_timeout(raw: &str) -> Option<Duration> {

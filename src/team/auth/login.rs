@@ -272,12 +272,7 @@ fn call(
 }
 
 fn unreachable(endpoint: &Endpoint, e: &ureq::Error) -> anyhow::Error {
-    let why = match e {
-        ureq::Error::Timeout(_) => "it did not answer in time".to_string(),
-        ureq::Error::Io(io) => io.kind().to_string(),
-        ureq::Error::HostNotFound => "its host was not found".to_string(),
-        other => other.to_string(),
-    };
+    let why = crate::http::cause(e);
     Failure::store(format!(
         "cannot reach the team store at {}: {why}",
         endpoint.addr
