@@ -22,21 +22,25 @@ struct Writes {
     after: usize,
 }
 
-/// Write `ha/k<i>` for i = 0, 1, ... until `elected` is set and ten more
-/// writes in a row succeeded (or a minute passed).
+/// Write `ha/k<i>` for i = 0, 1, ... until `elected` is set and then ten
+/// writes in a row succeeded (or two minutes passed).
 fn writer(client: Client, elected: &AtomicBool) -> Writes {
     let mut writes = Writes::default();
     let deadline = Instant::now() + Duration::from_secs(120);
+    // Successes in a row since the new leader was elected.
     let mut streak = 0;
     let mut i = 0;
-    while Instant::now() < deadline && !(elected.load(Ordering::SeqCst) && streak >= 10) {
+    while Instant::now() < deadline && streak < 10 {
         let (key, value) = (format!("ha/k{i}"), format!("v=value-{i}"));
+        // Read the flag before the write: a write counts as after the
+        // election only if it started after it.
+        let after = elected.load(Ordering::SeqCst);
         let out = client.run(&["kv", "put", "-mount=hubint", &key, &value]);
         if out.status.success() {
             writes.acknowledged.push(i);
-            streak += 1;
-            if elected.load(Ordering::SeqCst) {
+            if after {
                 writes.after += 1;
+                streak += 1;
             }
         } else {
             writes.failed.push(i);
