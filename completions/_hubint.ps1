@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('install-helper', 'install-helper', [CompletionResultType]::ParameterValue, 'Install docker-credential-hubint (a symlink to hubint) into a directory')
             [CompletionResult]::new('credential-helper', 'credential-helper', [CompletionResultType]::ParameterValue, 'Speak the Docker credential helper protocol (as docker-credential-hubint does)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the database, the secret stores and docker''s config files; exit 7 on problems')
+            [CompletionResult]::new('team', 'team', [CompletionResultType]::ParameterValue, 'The team store on OpenBao or Vault: log in, print a subscription''s policy')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -651,6 +652,54 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hubint;team' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show raw errors (such as D-Bus''s) next to their plain-words explanation')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Get a client token as team-auth says (or reuse the cached one); print its TTL and policies')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Print the policy (HCL) that lets a token read exactly one subscription''s integrations')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hubint;team;login' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show raw errors (such as D-Bus''s) next to their plain-words explanation')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hubint;team;policy' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show raw errors (such as D-Bus''s) next to their plain-words explanation')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hubint;team;help' {
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Get a client token as team-auth says (or reuse the cached one); print its TTL and policies')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Print the policy (HCL) that lets a token read exactly one subscription''s integrations')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hubint;team;help;login' {
+            break
+        }
+        'hubint;team;help;policy' {
+            break
+        }
+        'hubint;team;help;help' {
+            break
+        }
         'hubint;help' {
             [CompletionResult]::new('integration', 'integration', [CompletionResultType]::ParameterValue, 'Add, edit, delete, list, show and verify integrations')
             [CompletionResult]::new('subscription', 'subscription', [CompletionResultType]::ParameterValue, 'Attach integrations to subscriptions, detach them, list subscriptions')
@@ -671,6 +720,7 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('install-helper', 'install-helper', [CompletionResultType]::ParameterValue, 'Install docker-credential-hubint (a symlink to hubint) into a directory')
             [CompletionResult]::new('credential-helper', 'credential-helper', [CompletionResultType]::ParameterValue, 'Speak the Docker credential helper protocol (as docker-credential-hubint does)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the database, the secret stores and docker''s config files; exit 7 on problems')
+            [CompletionResult]::new('team', 'team', [CompletionResultType]::ParameterValue, 'The team store on OpenBao or Vault: log in, print a subscription''s policy')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -801,6 +851,17 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             break
         }
         'hubint;help;doctor' {
+            break
+        }
+        'hubint;help;team' {
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Get a client token as team-auth says (or reuse the cached one); print its TTL and policies')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Print the policy (HCL) that lets a token read exactly one subscription''s integrations')
+            break
+        }
+        'hubint;help;team;login' {
+            break
+        }
+        'hubint;help;team;policy' {
             break
         }
         'hubint;help;help' {

@@ -73,6 +73,9 @@ _hubint() {
             hubint,subscription)
                 cmd="hubint__subcmd__subscription"
                 ;;
+            hubint,team)
+                cmd="hubint__subcmd__team"
+                ;;
             hubint,verify)
                 cmd="hubint__subcmd__verify"
                 ;;
@@ -157,6 +160,9 @@ _hubint() {
             hubint__subcmd__help,subscription)
                 cmd="hubint__subcmd__help__subcmd__subscription"
                 ;;
+            hubint__subcmd__help,team)
+                cmd="hubint__subcmd__help__subcmd__team"
+                ;;
             hubint__subcmd__help,verify)
                 cmd="hubint__subcmd__help__subcmd__verify"
                 ;;
@@ -213,6 +219,12 @@ _hubint() {
                 ;;
             hubint__subcmd__help__subcmd__subscription,rename)
                 cmd="hubint__subcmd__help__subcmd__subscription__subcmd__rename"
+                ;;
+            hubint__subcmd__help__subcmd__team,login)
+                cmd="hubint__subcmd__help__subcmd__team__subcmd__login"
+                ;;
+            hubint__subcmd__help__subcmd__team,policy)
+                cmd="hubint__subcmd__help__subcmd__team__subcmd__policy"
                 ;;
             hubint__subcmd__import,docker-config)
                 cmd="hubint__subcmd__import__subcmd__docker__subcmd__config"
@@ -328,6 +340,24 @@ _hubint() {
             hubint__subcmd__subscription__subcmd__help,rename)
                 cmd="hubint__subcmd__subscription__subcmd__help__subcmd__rename"
                 ;;
+            hubint__subcmd__team,help)
+                cmd="hubint__subcmd__team__subcmd__help"
+                ;;
+            hubint__subcmd__team,login)
+                cmd="hubint__subcmd__team__subcmd__login"
+                ;;
+            hubint__subcmd__team,policy)
+                cmd="hubint__subcmd__team__subcmd__policy"
+                ;;
+            hubint__subcmd__team__subcmd__help,help)
+                cmd="hubint__subcmd__team__subcmd__help__subcmd__help"
+                ;;
+            hubint__subcmd__team__subcmd__help,login)
+                cmd="hubint__subcmd__team__subcmd__help__subcmd__login"
+                ;;
+            hubint__subcmd__team__subcmd__help,policy)
+                cmd="hubint__subcmd__team__subcmd__help__subcmd__policy"
+                ;;
             *)
                 ;;
         esac
@@ -335,7 +365,7 @@ _hubint() {
 
     case "${cmd}" in
         hubint)
-            opts="-h -V --json --no-input --verbose --help --version integration subscription config secret-store add edit delete list show verify move completions docker-config import env exec install-helper credential-helper doctor help"
+            opts="-h -V --json --no-input --verbose --help --version integration subscription config secret-store add edit delete list show verify move completions docker-config import env exec install-helper credential-helper doctor team help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -689,7 +719,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help)
-            opts="integration subscription config secret-store add edit delete list show verify move completions docker-config import env exec install-helper credential-helper doctor help"
+            opts="integration subscription config secret-store add edit delete list show verify move completions docker-config import env exec install-helper credential-helper doctor team help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1207,6 +1237,48 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help__subcmd__subscription__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__team)
+            opts="login policy"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__team__subcmd__login)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__team__subcmd__policy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1989,6 +2061,104 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__subscription__subcmd__rename)
+            opts="-h -V --json --no-input --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__team)
+            opts="-h -V --json --no-input --verbose --help --version login policy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__team__subcmd__help)
+            opts="login policy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__team__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__team__subcmd__help__subcmd__login)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__team__subcmd__help__subcmd__policy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__team__subcmd__login)
+            opts="-h -V --json --no-input --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__team__subcmd__policy)
             opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -44,6 +44,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand install-helper 'Install docker-credential-hubint (a symlink to hubint) into a directory'
             cand credential-helper 'Speak the Docker credential helper protocol (as docker-credential-hubint does)'
             cand doctor 'Check the database, the secret stores and docker''s config files; exit 7 on problems'
+            cand team 'The team store on OpenBao or Vault: log in, print a subscription''s policy'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;integration'= {
@@ -582,6 +583,47 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hubint;team'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand login 'Get a client token as team-auth says (or reuse the cached one); print its TTL and policies'
+            cand policy 'Print the policy (HCL) that lets a token read exactly one subscription''s integrations'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hubint;team;login'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;team;policy'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;team;help'= {
+            cand login 'Get a client token as team-auth says (or reuse the cached one); print its TTL and policies'
+            cand policy 'Print the policy (HCL) that lets a token read exactly one subscription''s integrations'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hubint;team;help;login'= {
+        }
+        &'hubint;team;help;policy'= {
+        }
+        &'hubint;team;help;help'= {
+        }
         &'hubint;help'= {
             cand integration 'Add, edit, delete, list, show and verify integrations'
             cand subscription 'Attach integrations to subscriptions, detach them, list subscriptions'
@@ -602,6 +644,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand install-helper 'Install docker-credential-hubint (a symlink to hubint) into a directory'
             cand credential-helper 'Speak the Docker credential helper protocol (as docker-credential-hubint does)'
             cand doctor 'Check the database, the secret stores and docker''s config files; exit 7 on problems'
+            cand team 'The team store on OpenBao or Vault: log in, print a subscription''s policy'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;help;integration'= {
@@ -695,6 +738,14 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;help;credential-helper'= {
         }
         &'hubint;help;doctor'= {
+        }
+        &'hubint;help;team'= {
+            cand login 'Get a client token as team-auth says (or reuse the cached one); print its TTL and policies'
+            cand policy 'Print the policy (HCL) that lets a token read exactly one subscription''s integrations'
+        }
+        &'hubint;help;team;login'= {
+        }
+        &'hubint;help;team;policy'= {
         }
         &'hubint;help;help'= {
         }

@@ -42,6 +42,13 @@ pub use types::{Seconds, StoreChoice};
 pub struct Settings {
     pub secret_store: StoreChoice,
     pub keyring_timeout: Seconds,
+    // Team store authentication (src/team/auth): the method and its inputs.
+    pub team_auth: crate::team::auth::Method,
+    pub team_auth_mount: String,
+    pub team_role_id: String,
+    pub team_secret_id_file: String,
+    pub team_jwt_role: String,
+    pub team_jwt_file: String,
 }
 
 impl Default for Settings {
@@ -49,6 +56,13 @@ impl Default for Settings {
         Settings {
             secret_store: StoreChoice::Auto,
             keyring_timeout: Seconds::KEYRING_DEFAULT,
+            // Team store authentication (src/team/auth).
+            team_auth: crate::team::auth::Method::Token,
+            team_auth_mount: String::new(),
+            team_role_id: String::new(),
+            team_secret_id_file: String::new(),
+            team_jwt_role: String::new(),
+            team_jwt_file: String::new(),
         }
     }
 }

@@ -19,6 +19,7 @@ mod failpoint;
 mod files;
 mod form;
 mod harden;
+mod http;
 mod keyring_notice;
 mod limits;
 mod list_tables;

@@ -14,6 +14,12 @@ fn each_layer_overrides_the_one_before() {
     ----- stdout -----
     keyring-timeout	5	default
     secret-store	auto	default
+    team-auth	token	default
+    team-auth-mount		default
+    team-jwt-file		default
+    team-jwt-role		default
+    team-role-id		default
+    team-secret-id-file		default
 
     ----- stderr -----
     ");
@@ -46,6 +52,12 @@ fn each_layer_overrides_the_one_before() {
     ----- stdout -----
     keyring-timeout	60	env HUBINT_KEYRING_TIMEOUT
     secret-store	auto	default
+    team-auth	token	default
+    team-auth-mount		default
+    team-jwt-file		default
+    team-jwt-role		default
+    team-role-id		default
+    team-secret-id-file		default
 
     ----- stderr -----
     ");
@@ -173,12 +185,29 @@ fn config_help_lists_the_settings() {
     let settings = &help[help.find("Settings:").expect("a Settings section")..];
     insta::assert_snapshot!(settings, @"
     Settings:
-      keyring-timeout  seconds to wait for the OS keyring before failing with exit 5
-                       (more than 0, at most 3600) (default: 5; environment:
-                       HUBINT_KEYRING_TIMEOUT)
-      secret-store     where add keeps new secrets: auto (the OS keyring if it
-                       answers, else the encrypted file), keyring or file (default:
-                       auto; environment: HUBINT_SECRET_STORE)
+      keyring-timeout      seconds to wait for the OS keyring before failing with
+                           exit 5 (more than 0, at most 3600) (default: 5;
+                           environment: HUBINT_KEYRING_TIMEOUT)
+      secret-store         where add keeps new secrets: auto (the OS keyring if it
+                           answers, else the encrypted file), keyring or file
+                           (default: auto; environment: HUBINT_SECRET_STORE)
+      team-auth            how hubint gets its team store token: token (VAULT_TOKEN,
+                           BAO_TOKEN or ~/.vault-token), approle or jwt (a login,
+                           its token cached until shortly before it expires)
+                           (default: token; environment: HUBINT_TEAM_AUTH)
+      team-auth-mount      the path of the approle or jwt auth method (empty:
+                           approle or jwt) (default: unset; environment:
+                           HUBINT_TEAM_AUTH_MOUNT)
+      team-jwt-file        the file holding the CI job's JWT, e.g. a GitLab id_token
+                           (team-auth jwt) (default: unset; environment:
+                           HUBINT_TEAM_JWT_FILE)
+      team-jwt-role        the role of the jwt auth method to log in as (team-auth
+                           jwt) (default: unset; environment: HUBINT_TEAM_JWT_ROLE)
+      team-role-id         the AppRole role_id (team-auth approle) (default: unset;
+                           environment: HUBINT_TEAM_ROLE_ID)
+      team-secret-id-file  the file holding the AppRole secret_id (team-auth
+                           approle) (default: unset; environment:
+                           HUBINT_TEAM_SECRET_ID_FILE)
 
     The config file is config.toml in the config directory ($HUBINT_HOME if set;
     see Files in `hubint --help`). The environment overrides it.

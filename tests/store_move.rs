@@ -229,6 +229,12 @@ fn store_choice_precedence() {
     ----- stdout -----
     keyring-timeout	5	default
     secret-store	auto	default
+    team-auth	token	default
+    team-auth-mount		default
+    team-jwt-file		default
+    team-jwt-role		default
+    team-role-id		default
+    team-secret-id-file		default
 
     ----- stderr -----
     ");
@@ -298,6 +304,36 @@ fn store_choice_precedence() {
         "key": "secret-store",
         "value": "keyring",
         "source": "env HUBINT_SECRET_STORE"
+      },
+      {
+        "key": "team-auth",
+        "value": "token",
+        "source": "default"
+      },
+      {
+        "key": "team-auth-mount",
+        "value": "",
+        "source": "default"
+      },
+      {
+        "key": "team-jwt-file",
+        "value": "",
+        "source": "default"
+      },
+      {
+        "key": "team-jwt-role",
+        "value": "",
+        "source": "default"
+      },
+      {
+        "key": "team-role-id",
+        "value": "",
+        "source": "default"
+      },
+      {
+        "key": "team-secret-id-file",
+        "value": "",
+        "source": "default"
       }
     ]
 
@@ -340,7 +376,7 @@ fn config_errors() {
 
     ----- stderr -----
     error: unknown setting 'colour'
-    hint: the settings are: keyring-timeout, secret-store
+    hint: the settings are: keyring-timeout, secret-store, team-auth, team-auth-mount, team-jwt-file, team-jwt-role, team-role-id, team-secret-id-file
     ");
     std::fs::create_dir_all(&env.hubint_home).unwrap();
     let mut f = std::fs::File::create(env.hubint_home.join("config.toml")).unwrap();
@@ -352,7 +388,7 @@ fn config_errors() {
     ----- stdout -----
 
     ----- stderr -----
-    error: invalid config file [HOME]/hubint/config.toml (line 2): unknown field `secret_store`, expected `secret-store` or `keyring-timeout`
+    error: invalid config file [HOME]/hubint/config.toml (line 2): unknown field `secret_store`, expected one of `secret-store`, `keyring-timeout`, `team-auth`, `team-auth-mount`, `team-role-id`, `team-secret-id-file`, `team-jwt-role`, `team-jwt-file`
     hint: fix it, or remove it and use `hubint config set`
     ");
 }

@@ -12,6 +12,7 @@ pub mod install_helper;
 pub mod integration;
 pub mod secret_store;
 pub mod subscription;
+pub mod team;
 
 use anyhow::Result;
 use clap::Subcommand;
@@ -77,6 +78,10 @@ pub enum Command {
     /// Check the database, the secret stores and docker's config files; exit 7 on problems
     #[command(after_help = docs::examples_help("doctor"))]
     Doctor(doctor::DoctorArgs),
+
+    /// The team store on OpenBao or Vault: log in, print a subscription's policy
+    #[command(subcommand, after_help = docs::examples_help("team"))]
+    Team(team::TeamCommand),
 }
 
 pub fn run(ctx: &Ctx, command: &Command) -> Result<Output> {
@@ -97,5 +102,6 @@ pub fn run(ctx: &Ctx, command: &Command) -> Result<Output> {
         Command::Config(cmd) => config::run(ctx, cmd),
         Command::SecretStore(cmd) => secret_store::run(ctx, cmd),
         Command::Doctor(args) => doctor::run(ctx, args),
+        Command::Team(cmd) => team::run(ctx, cmd),
     }
 }

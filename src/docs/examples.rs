@@ -334,4 +334,35 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
             ),
         ],
     ),
+    // The team store (src/team).
+    (
+        "team",
+        &[ex(
+            "Check the team store login (AppRole, from a CI job):",
+            "export VAULT_ADDR=https://bao.example.com:8200\n\
+             export HUBINT_TEAM_AUTH=approle HUBINT_TEAM_ROLE_ID=...\n\
+             export HUBINT_TEAM_SECRET_ID_FILE=/run/secrets/secret-id\n\
+             hubint team login",
+        )],
+    ),
+    (
+        "team login",
+        &[
+            ex(
+                "Log in with the CI job's OIDC token (GitLab id_tokens):",
+                "echo \"$VAULT_ID_TOKEN\" > id-token\n\
+                 HUBINT_TEAM_AUTH=jwt HUBINT_TEAM_JWT_ROLE=ci \\\n  \
+                 HUBINT_TEAM_JWT_FILE=id-token hubint team login",
+            ),
+            ex("As JSON (TTL and policies):", "hubint team login --json"),
+        ],
+    ),
+    (
+        "team policy",
+        &[ex(
+            "Let the CI token of acme-ci read only acme-ci's credentials:",
+            "hubint team policy acme-ci | bao policy write hubint-acme-ci -\n\
+             bao write auth/approle/role/acme-ci token_policies=hubint-acme-ci",
+        )],
+    ),
 ];

@@ -61,6 +61,32 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "setting keyring-timeout: seconds to wait for the OS keyring before failing with exit 5 \
          (more than 0, at most 3600)",
     ),
+    // Team store authentication (src/team/auth).
+    (
+        "HUBINT_TEAM_AUTH",
+        "setting team-auth: how hubint gets its team store token: token (VAULT_TOKEN, BAO_TOKEN \
+         or ~/.vault-token), approle or jwt (a login, its token cached until shortly before it expires)",
+    ),
+    (
+        "HUBINT_TEAM_AUTH_MOUNT",
+        "setting team-auth-mount: the path of the approle or jwt auth method (empty: approle or jwt)",
+    ),
+    (
+        "HUBINT_TEAM_ROLE_ID",
+        "setting team-role-id: the AppRole role_id (team-auth approle)",
+    ),
+    (
+        "HUBINT_TEAM_SECRET_ID_FILE",
+        "setting team-secret-id-file: the file holding the AppRole secret_id (team-auth approle)",
+    ),
+    (
+        "HUBINT_TEAM_JWT_ROLE",
+        "setting team-jwt-role: the role of the jwt auth method to log in as (team-auth jwt)",
+    ),
+    (
+        "HUBINT_TEAM_JWT_FILE",
+        "setting team-jwt-file: the file holding the CI job's JWT, e.g. a GitLab id_token (team-auth jwt)",
+    ),
     (
         "HUBINT_PASSPHRASE",
         "passphrase of the encrypted file store (never passed on by exec)",
@@ -123,6 +149,11 @@ pub fn settings_help() -> String {
         .into_iter()
         .map(|(key, default)| {
             let help = setting_help(&key).unwrap_or_default();
+            let default = if default.is_empty() {
+                "unset".to_string()
+            } else {
+                default
+            };
             let var = crate::config::env_var(&key);
             let text = format!("{help} (default: {default}; environment: {var})");
             (key, text)
@@ -319,7 +350,16 @@ mod tests {
     fn help_tables_are_aligned() {
         let help = after_help();
         assert!(help.starts_with("Exit codes:\n  0    ok\n"), "{help}");
-        assert!(help.contains("\n  HUBINT_HOME             the one directory"));
+        // The column is as wide as the longest variable.
+        let home = help
+            .lines()
+            .find(|l| l.starts_with("  HUBINT_HOME "))
+            .expect("HUBINT_HOME row");
+        assert!(
+            home["  HUBINT_HOME".len()..]
+                .trim_start()
+                .starts_with("the one directory")
+        );
         assert!(help.lines().all(|l| l.len() <= HELP_WIDTH), "{help}");
     }
 }

@@ -9,8 +9,6 @@ use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, si
 use aws_sigv4::sign::v4;
 use base64::Engine as _;
 use serde::Deserialize;
-use ureq::Agent;
-use ureq::tls::{RootCerts, TlsConfig};
 
 use super::Keys;
 use crate::error::Failure;
@@ -133,17 +131,7 @@ pub fn mint(target: &Target, keys: &Keys) -> Result<Token> {
         ("host", host),
     ];
     signature(target, keys, &body, &mut headers)?;
-    let agent: Agent = Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(TIMEOUT))
-        .user_agent(concat!("hubint/", env!("CARGO_PKG_VERSION")))
-        .tls_config(
-            TlsConfig::builder()
-                .root_certs(RootCerts::PlatformVerifier)
-                .build(),
-        )
-        .build()
-        .into();
+    let agent = crate::http::agent(TIMEOUT);
     let mut request = agent.post(&target.endpoint);
     for (name, value) in &headers {
         if *name != "host" {
@@ -249,12 +237,7 @@ fn decode(text: &str) -> Option<Token> {
 }
 
 fn unreachable_endpoint(target: &Target, e: &ureq::Error) -> anyhow::Error {
-    let why = match e {
-        ureq::Error::Timeout(_) => "it did not answer in time".to_string(),
-        ureq::Error::Io(io) => io.kind().to_string(),
-        ureq::Error::HostNotFound => "its host was not found".to_string(),
-        other => other.to_string(),
-    };
+    let why = crate::http::cause(e);
     Failure::store(format!(
         "cannot reach the ECR endpoint {}: {why}",
         target.endpoint

@@ -1,0 +1,28 @@
+//! `hubint team ...`: the team store (OpenBao or Vault).
+
+pub(crate) mod login;
+pub(crate) mod policy;
+
+use anyhow::Result;
+use clap::Subcommand;
+
+use crate::context::Ctx;
+use crate::docs;
+use crate::output::Output;
+
+#[derive(Subcommand, Debug)]
+pub enum TeamCommand {
+    /// Get a client token as team-auth says (or reuse the cached one); print its TTL and policies
+    #[command(after_help = docs::examples_help("team login"))]
+    Login(login::LoginArgs),
+    /// Print the policy (HCL) that lets a token read exactly one subscription's integrations
+    #[command(after_help = docs::examples_help("team policy"))]
+    Policy(policy::PolicyArgs),
+}
+
+pub fn run(ctx: &Ctx, command: &TeamCommand) -> Result<Output> {
+    match command {
+        TeamCommand::Login(args) => login::run(ctx, args),
+        TeamCommand::Policy(args) => policy::run(ctx, args),
+    }
+}

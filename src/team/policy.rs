@@ -1,0 +1,92 @@
+//! The Vault/OpenBao policy of one subscription: what `hubint team policy
+//! SUBSCRIPTION` prints. It grants `read` on exactly the documents a
+//! credential helper `get` under `HUBINT_SUBSCRIPTION=S` needs, in the KV v2
+//! layout of the team store (mount `M`, see TEAM.md and the catalog
+//! backend's module doc):
+//!
+//! - `M/data/subscriptions/<s>`: the subscription, with its links;
+//! - `M/data/integrations/<id>` and `M/data/secrets/<id>` for each
+//!   attached integration;
+//!
+//! and nothing else, so any other integration's secret answers 403. A
+//! policy is a snapshot of the links: after attach or detach it must be
+//! printed and written again (its header says so).
+
+use std::fmt::Write;
+
+/// One attached integration: its name (for a comment) and its id.
+pub struct Grant<'a> {
+    pub name: &'a str,
+    pub id: &'a str,
+}
+
+/// A key segment that is user text, as the layout stores it: lower case,
+/// percent-encoded except for unreserved characters (`/` becomes `%2F`).
+pub fn segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.to_lowercase().bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+/// The HCL policy for `subscription` on `mount` with `grants`.
+pub fn render(mount: &str, subscription: &str, grants: &[Grant<'_>]) -> String {
+    let key = segment(subscription);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# hubint team policy for subscription {subscription} (KV v2 mount {mount})."
+    );
+    out.push_str(
+        "# It lets a token read exactly this subscription's integrations and\n\
+         # their secrets. A snapshot: after attach or detach, print it and\n\
+         # write it again, e.g.\n",
+    );
+    let _ = writeln!(
+        out,
+        "#   hubint team policy {subscription} | bao policy write hubint-{key} -"
+    );
+    out.push('\n');
+    path(&mut out, &format!("{mount}/data/subscriptions/{key}"));
+    for grant in grants {
+        let _ = writeln!(out, "\n# integration {}", grant.name);
+        path(&mut out, &format!("{mount}/data/integrations/{}", grant.id));
+        path(&mut out, &format!("{mount}/data/secrets/{}", grant.id));
+    }
+    out
+}
+
+fn path(out: &mut String, path: &str) {
+    let _ = writeln!(out, "path \"{path}\" {{\n  capabilities = [\"read\"]\n}}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_are_lower_case_and_encoded() {
+        assert_eq!(segment("Acme-CI.v2_x"), "acme-ci.v2_x");
+        assert_eq!(segment("a/b c"), "a%2Fb%20c");
+    }
+
+    #[test]
+    fn one_path_per_document() {
+        let grants = [Grant {
+            name: "hub",
+            id: "1234",
+        }];
+        let hcl = render("kv", "CI", &grants);
+        assert!(
+            hcl.contains("path \"kv/data/subscriptions/ci\" {\n  capabilities = [\"read\"]\n}")
+        );
+        assert!(hcl.contains("path \"kv/data/integrations/1234\""));
+        assert!(hcl.contains("path \"kv/data/secrets/1234\""));
+        assert_eq!(hcl.matches("path \"").count(), 3);
+    }
+}
