@@ -212,6 +212,11 @@ impl Client {
         match status {
             200..=299 => Ok(Some(json)),
             404 if json["errors"].as_array().is_none_or(|e| e.is_empty()) => Ok(None),
+            // A denial with a token that is not valid at all says so.
+            403 if key != "token" => match self.token_ttl() {
+                Err(invalid) => Err(invalid),
+                Ok(_) => Err(failure(&self.endpoint, &self.mount, status, &json, key).into()),
+            },
             _ => Err(failure(&self.endpoint, &self.mount, status, &json, key).into()),
         }
     }

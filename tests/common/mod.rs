@@ -16,6 +16,7 @@ use std::io::Write;
 
 #[cfg(unix)]
 mod bad;
+mod bao;
 mod helper;
 mod inspect;
 mod keyring;
@@ -30,6 +31,8 @@ mod user;
 #[cfg(unix)]
 #[allow(unused_imports)]
 pub use bad::*;
+#[allow(unused_imports)]
+pub use bao::*;
 #[allow(unused_imports)]
 pub use helper::*;
 #[allow(unused_imports)]
