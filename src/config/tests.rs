@@ -35,7 +35,16 @@ fn every_field_is_a_documented_key() {
             "{var}: no 'setting {field}:'"
         );
     }
-    assert_eq!(fields, ["keyring-timeout", "secret-store"]);
+    assert_eq!(
+        fields,
+        [
+            "keyring-timeout",
+            "secret-store",
+            "store",
+            "team-addr",
+            "team-mount"
+        ]
+    );
     assert_eq!(env_var("secret-store"), "HUBINT_SECRET_STORE");
     assert_eq!(env_var("keyring-timeout"), "HUBINT_KEYRING_TIMEOUT");
 }
@@ -48,7 +57,10 @@ fn defaults_then_file_then_environment() {
         shown(&only_defaults),
         [
             row("keyring-timeout", "5", "default"),
-            row("secret-store", "auto", "default")
+            row("secret-store", "auto", "default"),
+            row("store", "local", "default"),
+            row("team-addr", "", "default"),
+            row("team-mount", "hubint", "default"),
         ]
     );
 
@@ -63,7 +75,10 @@ fn defaults_then_file_then_environment() {
         shown(&from_file),
         [
             row("keyring-timeout", "2.5", "config"),
-            row("secret-store", "file", "config")
+            row("secret-store", "file", "config"),
+            row("store", "local", "default"),
+            row("team-addr", "", "default"),
+            row("team-mount", "hubint", "default"),
         ]
     );
 
@@ -77,7 +92,10 @@ fn defaults_then_file_then_environment() {
         shown(&from_env),
         [
             row("keyring-timeout", "2.5", "config"),
-            row("secret-store", "keyring", "env HUBINT_SECRET_STORE")
+            row("secret-store", "keyring", "env HUBINT_SECRET_STORE"),
+            row("store", "local", "default"),
+            row("team-addr", "", "default"),
+            row("team-mount", "hubint", "default"),
         ]
     );
     let timeout = layered("", &[("HUBINT_KEYRING_TIMEOUT", " 60 ")]).unwrap();
@@ -92,6 +110,7 @@ fn bad_environment_values_name_the_variable() {
             "vault",
             "'vault' is not one of auto, keyring, file",
         ),
+        ("HUBINT_STORE", "vault", "'vault' is not one of local, team"),
         (
             "HUBINT_KEYRING_TIMEOUT",
             "abc",
