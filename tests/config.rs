@@ -8,12 +8,15 @@ use common::TestEnv;
 #[test]
 fn each_layer_overrides_the_one_before() {
     let env = TestEnv::new();
-    snapshot!(env, env.cmd(&["config", "list"]), @"
+    snapshot!(env, env.cmd(&["config", "list"]), @r"
     success: true
     exit_code: 0
     ----- stdout -----
     keyring-timeout	5	default
     secret-store	auto	default
+    store	local	default
+    team-addr		default
+    team-mount	hubint	default
 
     ----- stderr -----
     ");
@@ -40,12 +43,15 @@ fn each_layer_overrides_the_one_before() {
     let mut cmd = env.cmd(&["config", "list"]);
     cmd.env("HUBINT_KEYRING_TIMEOUT", "60")
         .env("HUBINT_SECRET_STORE", "");
-    snapshot!(env, cmd, @"
+    snapshot!(env, cmd, @r"
     success: true
     exit_code: 0
     ----- stdout -----
     keyring-timeout	60	env HUBINT_KEYRING_TIMEOUT
     secret-store	auto	default
+    store	local	default
+    team-addr		default
+    team-mount	hubint	default
 
     ----- stderr -----
     ");
@@ -171,7 +177,7 @@ fn config_help_lists_the_settings() {
     assert_eq!(out.status.code(), Some(0));
     let help = String::from_utf8(out.stdout).unwrap();
     let settings = &help[help.find("Settings:").expect("a Settings section")..];
-    insta::assert_snapshot!(settings, @"
+    insta::assert_snapshot!(settings, @r"
     Settings:
       keyring-timeout  seconds to wait for the OS keyring before failing with exit 5
                        (more than 0, at most 3600) (default: 5; environment:
@@ -179,6 +185,15 @@ fn config_help_lists_the_settings() {
       secret-store     where add keeps new secrets: auto (the OS keyring if it
                        answers, else the encrypted file), keyring or file (default:
                        auto; environment: HUBINT_SECRET_STORE)
+      store            where the catalog and secrets live: local (the database here,
+                       default) or team (a KV v2 mount of OpenBao or Vault, see
+                       team-addr and team-mount) (default: local; environment:
+                       HUBINT_STORE)
+      team-addr        the team store's address, e.g. https://bao.example.com:8200;
+                       when empty, VAULT_ADDR, else BAO_ADDR (default: ;
+                       environment: HUBINT_TEAM_ADDR)
+      team-mount       the KV v2 mount of the team store (default: hubint;
+                       environment: HUBINT_TEAM_MOUNT)
 
     The config file is config.toml in the config directory ($HUBINT_HOME if set;
     see Files in `hubint --help`). The environment overrides it.

@@ -344,3 +344,34 @@ fn check_invariants(bao: &Bao) {
         assert!(row["subscriptions"].to_string().contains("shared"), "{row}");
     }
 }
+
+#[test]
+fn config_set_store_team_selects_it() {
+    needs_bao!();
+    let bao = Bao::start();
+    let env = TestEnv::new()
+        .without_keyring()
+        .with_env("VAULT_TOKEN", common::BAO_ROOT);
+    ok(&env, &["config", "set", "store", "team"], "");
+    ok(&env, &["config", "set", "team-addr", &bao.addr], "");
+    add(&env, "x", "pw", &[]);
+    assert_eq!(env.show("x")["secret_store"], "team");
+    bao.ok(&["kv", "get", "hubint/names/x"]);
+    // The team store keeps its secrets itself.
+    let out = env.run(
+        &[
+            "add",
+            "--name",
+            "y",
+            "--username",
+            "u",
+            "--password-stdin",
+            "--secret-store",
+            "file",
+        ],
+        "pw",
+    );
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    let out = env.run(&["config", "set", "store", "vault"], "");
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+}

@@ -69,12 +69,12 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "HUBINT_TEAM_ADDR",
-        "setting team-addr: the team store's address, e.g. https://bao.example.com:8200 \
-         (default: VAULT_ADDR, else BAO_ADDR)",
+        "setting team-addr: the team store's address, e.g. https://bao.example.com:8200; \
+         when empty, VAULT_ADDR, else BAO_ADDR",
     ),
     (
         "HUBINT_TEAM_MOUNT",
-        "setting team-mount: the KV v2 mount of the team store (default hubint)",
+        "setting team-mount: the KV v2 mount of the team store",
     ),
     (
         "VAULT_ADDR",
