@@ -100,7 +100,7 @@ fn commands_work_on_the_team_store() {
     ok(&env, &["subscription", "detach", "ci", "live"], "");
     ok(&env, &["delete", "live", "--yes"], "");
     assert_eq!(code(&env.output(&["show", "live"])), 3);
-    assert_eq!(env.helper_get("ghcr.io"), (1, format!("{NOT_FOUND}")));
+    assert_eq!(env.helper_get("ghcr.io"), (1, NOT_FOUND.to_string()));
     ok(&env, &["subscription", "rename", "ci", "ci-2"], "");
     assert_eq!(
         env.show("dev")["subscriptions"],
