@@ -303,6 +303,60 @@ fn two_machines_racing_keep_the_invariants() {
         }
     });
     check_invariants(&bao);
+    let out = machines[1].run(&["doctor"], "");
+    assert!(
+        out.status.success(),
+        "doctor: {}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+}
+
+/// What a crash leaves (a name key without its row, a secret of an
+/// interrupted add, a link to a row that is gone): doctor names each one,
+/// `--fix` repairs them, and then it is healthy.
+#[test]
+fn doctor_names_and_fixes_what_a_crash_leaves() {
+    needs_bao!();
+    let bao = Bao::start();
+    let env = bao.machine();
+    add(&env, "kept", "pw", &["--subscription", "ci"]);
+    let out = env.run(&["doctor"], "");
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).contains("team layout\tok"), "{}", stdout(&out));
+    let id = env.show("kept")["id"].as_str().unwrap().to_string();
+    bao.ok(&["kv", "put", "hubint/names/ghost", "id=nope"]);
+    bao.ok(&["kv", "put", "hubint/pending/orphan", "store=team"]);
+    bao.ok(&["kv", "put", "hubint/secrets/orphan", "password=leftover"]);
+    let sub = serde_json::json!({"name": "ci", "created_at": "2026-01-01T00:00:00Z",
+        "integrations": [id, "gone"]});
+    let out = bao.run_with(
+        &["kv", "put", "hubint/subscriptions/ci", "-"],
+        &sub.to_string(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = env.run(&["doctor"], "");
+    assert_eq!(code(&out), 7, "{}", stdout(&out));
+    let report = stdout(&out);
+    for what in [
+        "name key ghost",
+        "secret orphan",
+        "missing integration gone",
+    ] {
+        assert!(report.contains(what), "{what}: {report}");
+    }
+    assert!(!report.contains("leftover"), "{report}");
+    let out = env.run(&["doctor", "--fix"], "");
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let out = env.run(&["doctor"], "");
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(
+        bao.run(&["kv", "get", "hubint/secrets/orphan"])
+            .status
+            .code()
+            == Some(2)
+    );
+    assert_eq!(env.show("kept")["subscriptions"], serde_json::json!(["ci"]));
 }
 
 /// Names unique (one row per lower-case name, matching its name key), and

@@ -55,6 +55,7 @@
 //! keeps `list` of 1,000 integrations well under a second on a near server.
 
 mod apply;
+pub mod check;
 pub mod docs;
 pub mod reads;
 mod tx;
