@@ -18,7 +18,7 @@ use crate::service::model::{Integration, IntegrationId, SubscriptionId};
 use crate::team::client::{Client, Doc};
 
 /// How many requests a list keeps in flight.
-const THREADS: usize = 8;
+const THREADS: usize = 16;
 
 /// The committed catalog on the server.
 pub struct Kv {
@@ -212,18 +212,17 @@ impl crate::service::catalog::CatalogRead for Kv {
         self.integrations_of(rows)
     }
     fn integrations_at(&self, registry: &str) -> Result<Vec<Integration>> {
-        let ids = match self.doc::<RegistryDoc>(&registry_key(registry)) {
-            Ok(doc) => doc.map(|d| d.data.integrations).unwrap_or_default(),
-            // A token scoped to one subscription reads only its documents.
-            Err(err) if is_forbidden(&err) => match std::env::var(ENV_SUBSCRIPTION) {
-                Ok(sub) if !sub.is_empty() => self
-                    .sub(&sub)?
-                    .map(|d| d.data.integrations)
-                    .unwrap_or_default(),
-                _ => return Err(err),
-            },
-            Err(err) => return Err(err),
+        // Under HUBINT_SUBSCRIPTION the candidates are the subscription's
+        // (`matching::candidates` keeps only those): its document lists
+        // them, and a token scoped to it (`hubint team policy`) may read
+        // nothing else.
+        let ids = match std::env::var(ENV_SUBSCRIPTION) {
+            Ok(sub) if !sub.is_empty() => self.sub(&sub)?.map(|d| d.data.integrations),
+            _ => self
+                .doc::<RegistryDoc>(&registry_key(registry))?
+                .map(|d| d.data.integrations),
         };
+        let ids = ids.unwrap_or_default();
         let rows = self
             .rows(&ids)?
             .into_iter()
