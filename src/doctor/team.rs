@@ -44,13 +44,23 @@ pub fn check(ctx: &Ctx, fix: bool, report: &mut Report) {
         ),
         Ok(ttl) => report.ok(
             "team token",
-            format!("the token expires in {} min", ttl / 60),
+            format!(
+                "the token expires in {}",
+                humantime::format_duration(std::time::Duration::from_secs(ttl / 60 * 60))
+            ),
         ),
         Err(err) => {
             let (detail, fix) = error_parts(&err, "log in again");
             report.problem("team token", detail, fix);
             return;
         }
+    }
+    if !capabilities(&client, report) {
+        report.skipped(
+            "team layout",
+            "not checked: the token may not read the whole catalog",
+        );
+        return;
     }
     match check::check(&client, fix) {
         Ok(findings) if findings.is_empty() => report.ok(
@@ -69,6 +79,49 @@ pub fn check(ctx: &Ctx, fix: bool, report: &mut Report) {
         Err(err) => {
             let (detail, fix) = error_parts(&err, "run `hubint doctor` again");
             report.problem("team layout", detail, fix);
+        }
+    }
+}
+
+/// What the token may do on the catalog: write it all (a maintainer's
+/// token), or only read (a pipeline's, scoped to a subscription). Whether
+/// it may write it all.
+fn capabilities(client: &crate::team::client::Client, report: &mut Report) -> bool {
+    let keys = [
+        "integrations/x",
+        "names/x",
+        "subscriptions/x",
+        "registries/x",
+        "secrets/x",
+        "pending/x",
+    ];
+    match client.capabilities(&keys) {
+        Ok(caps) => {
+            let writes = caps.iter().all(|c| {
+                c.iter()
+                    .any(|x| x == "root" || x == "update" || x == "create")
+            });
+            if writes {
+                report.ok(
+                    "team token",
+                    format!("the token may read and write {}", client.mount),
+                );
+            } else {
+                report.ok(
+                    "team token",
+                    format!(
+                        "the token may not write all of {}: reads only what its policy grants \
+                         (a pipeline's token, see `hubint team policy`)",
+                        client.mount
+                    ),
+                );
+            }
+            writes
+        }
+        Err(err) => {
+            let (detail, fix) = error_parts(&err, "check the token's policy");
+            report.problem("team token", detail, fix);
+            false
         }
     }
 }

@@ -152,6 +152,33 @@ impl Client {
         })
     }
 
+    /// What the token may do on each of `keys` of the mount's data
+    /// (`sys/capabilities-self`): `read`, `create`, `update`, `deny`, ...
+    pub fn capabilities(&self, keys: &[&str]) -> Result<Vec<Vec<String>>> {
+        let paths: Vec<String> = keys
+            .iter()
+            .map(|k| format!("{}/data/{k}", self.mount))
+            .collect();
+        let url = format!("{}/v1/sys/capabilities-self", self.endpoint.addr);
+        let body = serde_json::to_vec(&serde_json::json!({ "paths": paths }))?;
+        let answer = self
+            .call("POST", &url, Some(&body), "capabilities")?
+            .unwrap_or_default();
+        Ok(paths
+            .iter()
+            .map(|p| {
+                answer[p.as_str()]
+                    .as_array()
+                    .map(|caps| {
+                        caps.iter()
+                            .filter_map(|c| c.as_str().map(str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .collect())
+    }
+
     /// The token's remaining time to live (`auth/token/lookup-self`), in
     /// seconds; 0 for a token that never expires.
     pub fn token_ttl(&self) -> Result<u64> {
