@@ -184,6 +184,13 @@ fn a_token_scoped_to_one_subscription() {
         ci.helper_get("a.example.com"),
         (0, creds("a.example.com", "user", "pw-mine"))
     );
+    let out = ci.run(&["doctor"], "");
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert!(
+        stdout(&out).contains("team layout\tskipped"),
+        "{}",
+        stdout(&out)
+    );
     let (code_b, text) = ci.helper_get("b.example.com");
     assert_eq!(code_b, 1);
     assert!(!text.contains("pw-theirs"), "{text}");
@@ -275,33 +282,43 @@ fn two_machines_racing_keep_the_invariants() {
     let bao = Bao::start();
     let machines = [bao.machine(), bao.machine()];
     ok(&machines[0], &["subscription", "create", "shared"], "");
+    let done = std::sync::atomic::AtomicUsize::new(0);
     std::thread::scope(|scope| {
         for worker in 0..8 {
             let env = &machines[worker % 2];
+            let done = &done;
             scope.spawn(move || {
-                for round in 0..6 {
+                for round in 0..8 {
                     let name = format!("n{}", (worker + round) % 5);
-                    let out = match (worker + round) % 4 {
-                        0 | 1 => env.run(
-                            &[
-                                "add",
-                                "--name",
-                                &name,
-                                "--username",
-                                "u",
-                                "--password-stdin",
-                            ],
-                            "pw",
-                        ),
+                    let other = format!("n{}", (worker * 3 + round) % 5);
+                    let add = [
+                        "add",
+                        "--name",
+                        &name,
+                        "--username",
+                        "u",
+                        "--password-stdin",
+                    ];
+                    let out = match (worker + round * 3) % 7 {
+                        0 | 1 => env.run(&add, "pw"),
                         2 => env.run(&["subscription", "attach", "shared", &name], ""),
+                        3 => env.run(&["subscription", "detach", "shared", &name], ""),
+                        4 => env.run(&["edit", &name, "--name", &other, "--no-input"], ""),
+                        5 => env.run(&["edit", &name, "--username", "v", "--no-input"], ""),
                         _ => env.run(&["delete", &name, "--yes"], ""),
                     };
                     let c = code(&out);
                     assert!(matches!(c, 0 | 3 | 4), "exit {c}: {}", stderr(&out));
+                    if c == 0 {
+                        done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    }
                 }
             });
         }
     });
+    let done = done.into_inner();
+    eprintln!("{done} of 64 commands succeeded");
+    assert!(done >= 16, "only {done} of 64 commands succeeded");
     check_invariants(&bao);
     let out = machines[1].run(&["doctor"], "");
     assert!(
