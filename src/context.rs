@@ -108,8 +108,19 @@ impl Ctx {
 
     /// Whether `store = team`: the catalog and the secrets are on the team
     /// store's server.
+    /// Settings that cannot be read (an unusable data directory, a broken
+    /// config file) are left to the local path's own checks, which name
+    /// them as before, unless `HUBINT_STORE=team` insists on the team store.
     pub fn team_mode(&self) -> Result<bool> {
-        Ok(self.settings()?.settings.store == config::StoreMode::Team)
+        match self.settings() {
+            Ok(layered) => Ok(layered.settings.store == config::StoreMode::Team),
+            Err(err)
+                if std::env::var(config::env_var("store")).is_ok_and(|v| v.trim() == "team") =>
+            {
+                Err(err)
+            }
+            Err(_) => Ok(false),
+        }
     }
 
     /// The client of the team store (connected once per command).

@@ -223,12 +223,15 @@ fn store_choice_precedence() {
     needs_keyring!();
     let env = env();
     let config = env.hubint_home.join("config.toml");
-    snapshot!(env, env.cmd(&["config", "list"]), @"
+    snapshot!(env, env.cmd(&["config", "list"]), @r"
     success: true
     exit_code: 0
     ----- stdout -----
     keyring-timeout	5	default
     secret-store	auto	default
+    store	local	default
+    team-addr		default
+    team-mount	hubint	default
 
     ----- stderr -----
     ");
@@ -298,6 +301,21 @@ fn store_choice_precedence() {
         "key": "secret-store",
         "value": "keyring",
         "source": "env HUBINT_SECRET_STORE"
+      },
+      {
+        "key": "store",
+        "value": "local",
+        "source": "default"
+      },
+      {
+        "key": "team-addr",
+        "value": "",
+        "source": "default"
+      },
+      {
+        "key": "team-mount",
+        "value": "hubint",
+        "source": "default"
       }
     ]
 
@@ -333,26 +351,26 @@ fn config_errors() {
     error: invalid value for secret-store: 'vault' is not one of auto, keyring, file
     hint: secret-store: where add keeps new secrets: auto (the OS keyring if it answers, else the encrypted file), keyring or file
     ");
-    snapshot!(env, env.cmd(&["config", "get", "colour"]), @"
+    snapshot!(env, env.cmd(&["config", "get", "colour"]), @r"
     success: false
     exit_code: 2
     ----- stdout -----
 
     ----- stderr -----
     error: unknown setting 'colour'
-    hint: the settings are: keyring-timeout, secret-store
+    hint: the settings are: keyring-timeout, secret-store, store, team-addr, team-mount
     ");
     std::fs::create_dir_all(&env.hubint_home).unwrap();
     let mut f = std::fs::File::create(env.hubint_home.join("config.toml")).unwrap();
     f.write_all(b"# settings\nsecret_store = \"file\"\n")
         .unwrap();
-    snapshot!(env, env.cmd(&["config", "list"]), @"
+    snapshot!(env, env.cmd(&["config", "list"]), @r"
     success: false
     exit_code: 2
     ----- stdout -----
 
     ----- stderr -----
-    error: invalid config file [HOME]/hubint/config.toml (line 2): unknown field `secret_store`, expected `secret-store` or `keyring-timeout`
+    error: invalid config file [HOME]/hubint/config.toml (line 2): unknown field `secret_store`, expected one of `secret-store`, `keyring-timeout`, `store`, `team-addr`, `team-mount`
     hint: fix it, or remove it and use `hubint config set`
     ");
 }
