@@ -50,6 +50,24 @@
 //! row has its name key; no tombstone is left; every `pending/` entry names
 //! a secret that either has a row or is garbage.
 //!
+//! # Differences from SQLite
+//!
+//! - A link is part of the row, so an attach or detach moves the row's
+//!   revision on: an edit read before it fails with "changed meanwhile"
+//!   (exit 4, run it again) where SQLite would let it through.
+//! - The helper-login mark is a field of the row (`helper`), not of the
+//!   registry document.
+//! - No lock across machines (`Catalog::adding`/`settled` hold nothing):
+//!   doctor looks at what seems half done again after a pause.
+//! - A subscription rename copies its document under the new name and
+//!   deletes the old one; an attach to the old name on another machine
+//!   between the two is lost (doctor reports the row's link and `--fix`
+//!   adds it to a subscription document of the old name).
+//! - Under `HUBINT_SUBSCRIPTION` the credential helper's candidates come
+//!   from the subscription's document, so a token scoped to it
+//!   (`hubint team policy`) needs no read of `registries/`; the registry's
+//!   default is then unknown to such a token.
+//!
 //! Reads ask the server every time (no cache: another machine may write
 //! meanwhile); lists fetch rows on a few threads (`reads::par_map`), which
 //! keeps `list` of 1,000 integrations well under a second on a near server.
