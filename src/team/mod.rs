@@ -8,6 +8,7 @@
 pub(crate) mod auth;
 pub mod catalog;
 pub mod client;
+mod failures;
 pub mod secrets;
 
 /// Where the server is: its address (`VAULT_ADDR`, `BAO_ADDR` or the

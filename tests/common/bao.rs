@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use super::{TestEnv, bao_binary};
+use super::{TestEnv, bao_binary, stderr, stdout};
 
 /// The dev server's root token (a test value, not a secret).
 pub const BAO_ROOT: &str = "hubint-test-root";
@@ -120,4 +120,30 @@ impl Drop for Bao {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+/// `hubint ARGS...` with `stdin`, asserting success; its stdout.
+pub fn hubint_ok(env: &TestEnv, args: &[&str], stdin: &str) -> String {
+    let out = env.run(args, stdin);
+    assert!(out.status.success(), "{args:?} failed: {}", stderr(&out));
+    stdout(&out)
+}
+
+/// The exit code (-1 for a signal).
+pub fn exit_of(out: &Output) -> i32 {
+    out.status.code().unwrap_or(-1)
+}
+
+/// `add NAME` (user `user`) with the password on stdin, asserting success.
+pub fn add_as_user(env: &TestEnv, name: &str, password: &str, extra: &[&str]) {
+    let mut args = vec![
+        "add",
+        "--name",
+        name,
+        "--username",
+        "user",
+        "--password-stdin",
+    ];
+    args.extend_from_slice(extra);
+    hubint_ok(env, &args, password);
 }
