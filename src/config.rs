@@ -34,7 +34,7 @@ use crate::paths::{self, Paths};
 
 mod types;
 
-pub use types::{Seconds, StoreChoice};
+pub use types::{Seconds, StoreChoice, StoreMode};
 
 /// The settings in effect.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,6 +42,10 @@ pub use types::{Seconds, StoreChoice};
 pub struct Settings {
     pub secret_store: StoreChoice,
     pub keyring_timeout: Seconds,
+    // Team store (issue #15, core): which catalog, and where.
+    pub store: StoreMode,
+    pub team_addr: String,
+    pub team_mount: String,
     // Team store authentication (src/team/auth): the method and its inputs.
     pub team_auth: crate::team::auth::Method,
     pub team_auth_mount: String,
@@ -56,6 +60,9 @@ impl Default for Settings {
         Settings {
             secret_store: StoreChoice::Auto,
             keyring_timeout: Seconds::KEYRING_DEFAULT,
+            store: StoreMode::Local,
+            team_addr: String::new(),
+            team_mount: "hubint".to_string(),
             // Team store authentication (src/team/auth).
             team_auth: crate::team::auth::Method::Token,
             team_auth_mount: String::new(),

@@ -23,6 +23,7 @@ pub struct Ctx {
     pub json: bool,
     stores: RefCell<HashMap<StoreKind, Rc<dyn SecretStore>>>,
     file_store: OnceCell<Rc<FileStore>>,
+    team: OnceCell<crate::team::client::Client>,
     /// The settings (read on first use: defaults, config file, environment).
     settings: OnceCell<config::Layered>,
     /// The store chosen for new secrets without `--secret-store` (decided once).
@@ -40,6 +41,7 @@ impl Ctx {
             json,
             stores: RefCell::default(),
             file_store: OnceCell::new(),
+            team: OnceCell::new(),
             settings: OnceCell::new(),
             default_store: Cell::new(None),
             warned_empty: Cell::new(false),
@@ -98,9 +100,36 @@ impl Ctx {
                 Rc::new(KeyringStore::new(timeout, self.ui.interactive()))
             }
             StoreKind::File => self.file_store(),
+            StoreKind::Team => Rc::new(crate::team::secrets::TeamStore::new(self.team_client()?)),
         };
         self.stores.borrow_mut().insert(kind, store.clone());
         Ok(store)
+    }
+
+    /// Whether `store = team`: the catalog and the secrets are on the team
+    /// store's server.
+    /// Settings that cannot be read (an unusable data directory, a broken
+    /// config file) are left to the local path's own checks, which name
+    /// them as before, unless `HUBINT_STORE=team` insists on the team store.
+    pub fn team_mode(&self) -> Result<bool> {
+        match self.settings() {
+            Ok(layered) => Ok(layered.settings.store == config::StoreMode::Team),
+            Err(err)
+                if std::env::var(config::env_var("store")).is_ok_and(|v| v.trim() == "team") =>
+            {
+                Err(err)
+            }
+            Err(_) => Ok(false),
+        }
+    }
+
+    /// The client of the team store (connected once per command).
+    pub fn team_client(&self) -> Result<crate::team::client::Client> {
+        if let Some(client) = self.team.get() {
+            return Ok(client.clone());
+        }
+        let client = crate::team::client::Client::connect(&self.settings()?.settings, &self.paths)?;
+        Ok(self.team.get_or_init(|| client).clone())
     }
 
     /// The encrypted file store itself (for what only it can do, such as
@@ -116,6 +145,16 @@ impl Ctx {
     /// answers. If it does not, the encrypted file store is used and the user
     /// is told so, once, on stderr.
     pub fn default_store(&self, flag: Option<StoreKind>) -> Result<StoreKind> {
+        if self.team_mode()? {
+            return match flag {
+                Some(kind) if kind != StoreKind::Team => Err(crate::error::Failure::usage(format!(
+                    "--secret-store {kind} does not apply to the team store"
+                ))
+                .hint("the team store keeps every secret next to its catalog; leave --secret-store out")
+                .into()),
+                _ => Ok(StoreKind::Team),
+            };
+        }
         if let Some(kind) = flag {
             return Ok(kind);
         }

@@ -14,10 +14,13 @@ fn each_layer_overrides_the_one_before() {
     ----- stdout -----
     keyring-timeout	5	default
     secret-store	auto	default
+    store	local	default
+    team-addr		default
     team-auth	token	default
     team-auth-mount		default
     team-jwt-file		default
     team-jwt-role		default
+    team-mount	hubint	default
     team-role-id		default
     team-secret-id-file		default
 
@@ -52,10 +55,13 @@ fn each_layer_overrides_the_one_before() {
     ----- stdout -----
     keyring-timeout	60	env HUBINT_KEYRING_TIMEOUT
     secret-store	auto	default
+    store	local	default
+    team-addr		default
     team-auth	token	default
     team-auth-mount		default
     team-jwt-file		default
     team-jwt-role		default
+    team-mount	hubint	default
     team-role-id		default
     team-secret-id-file		default
 
@@ -191,6 +197,14 @@ fn config_help_lists_the_settings() {
       secret-store         where add keeps new secrets: auto (the OS keyring if it
                            answers, else the encrypted file), keyring or file
                            (default: auto; environment: HUBINT_SECRET_STORE)
+      store                where the catalog and secrets live: local (the database
+                           here, default) or team (a KV v2 mount of OpenBao or
+                           Vault, see team-addr and team-mount) (default: local;
+                           environment: HUBINT_STORE)
+      team-addr            the team store's address, e.g.
+                           https://bao.example.com:8200; when empty, VAULT_ADDR,
+                           else BAO_ADDR (default: unset; environment:
+                           HUBINT_TEAM_ADDR)
       team-auth            how hubint gets its team store token: token (VAULT_TOKEN,
                            BAO_TOKEN or ~/.vault-token), approle or jwt (a login,
                            its token cached until shortly before it expires)
@@ -203,6 +217,8 @@ fn config_help_lists_the_settings() {
                            HUBINT_TEAM_JWT_FILE)
       team-jwt-role        the role of the jwt auth method to log in as (team-auth
                            jwt) (default: unset; environment: HUBINT_TEAM_JWT_ROLE)
+      team-mount           the KV v2 mount of the team store (default: hubint;
+                           environment: HUBINT_TEAM_MOUNT)
       team-role-id         the AppRole role_id (team-auth approle) (default: unset;
                            environment: HUBINT_TEAM_ROLE_ID)
       team-secret-id-file  the file holding the AppRole secret_id (team-auth

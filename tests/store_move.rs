@@ -223,18 +223,15 @@ fn store_choice_precedence() {
     needs_keyring!();
     let env = env();
     let config = env.hubint_home.join("config.toml");
-    snapshot!(env, env.cmd(&["config", "list"]), @"
+    snapshot!(env, env.cmd(&["config", "list"]), @r"
     success: true
     exit_code: 0
     ----- stdout -----
     keyring-timeout	5	default
     secret-store	auto	default
-    team-auth	token	default
-    team-auth-mount		default
-    team-jwt-file		default
-    team-jwt-role		default
-    team-role-id		default
-    team-secret-id-file		default
+    store	local	default
+    team-addr		default
+    team-mount	hubint	default
 
     ----- stderr -----
     ");
@@ -306,33 +303,18 @@ fn store_choice_precedence() {
         "source": "env HUBINT_SECRET_STORE"
       },
       {
-        "key": "team-auth",
-        "value": "token",
+        "key": "store",
+        "value": "local",
         "source": "default"
       },
       {
-        "key": "team-auth-mount",
+        "key": "team-addr",
         "value": "",
         "source": "default"
       },
       {
-        "key": "team-jwt-file",
-        "value": "",
-        "source": "default"
-      },
-      {
-        "key": "team-jwt-role",
-        "value": "",
-        "source": "default"
-      },
-      {
-        "key": "team-role-id",
-        "value": "",
-        "source": "default"
-      },
-      {
-        "key": "team-secret-id-file",
-        "value": "",
+        "key": "team-mount",
+        "value": "hubint",
         "source": "default"
       }
     ]
@@ -376,7 +358,7 @@ fn config_errors() {
 
     ----- stderr -----
     error: unknown setting 'colour'
-    hint: the settings are: keyring-timeout, secret-store, team-auth, team-auth-mount, team-jwt-file, team-jwt-role, team-role-id, team-secret-id-file
+    hint: the settings are: keyring-timeout, secret-store, store, team-addr, team-auth, team-auth-mount, team-jwt-file, team-jwt-role, team-mount, team-role-id, team-secret-id-file
     ");
     std::fs::create_dir_all(&env.hubint_home).unwrap();
     let mut f = std::fs::File::create(env.hubint_home.join("config.toml")).unwrap();
@@ -388,7 +370,7 @@ fn config_errors() {
     ----- stdout -----
 
     ----- stderr -----
-    error: invalid config file [HOME]/hubint/config.toml (line 2): unknown field `secret_store`, expected one of `secret-store`, `keyring-timeout`, `team-auth`, `team-auth-mount`, `team-role-id`, `team-secret-id-file`, `team-jwt-role`, `team-jwt-file`
+    error: invalid config file [HOME]/hubint/config.toml (line 2): unknown field `secret_store`, expected one of `secret-store`, `keyring-timeout`, `store`, `team-addr`, `team-mount`, `team-auth`, `team-auth-mount`, `team-role-id`, `team-secret-id-file`, `team-jwt-role`, `team-jwt-file`
     hint: fix it, or remove it and use `hubint config set`
     ");
 }

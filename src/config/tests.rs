@@ -42,10 +42,13 @@ fn every_field_is_a_documented_key() {
         [
             "keyring-timeout",
             "secret-store",
+            "store",
+            "team-addr",
             "team-auth",
             "team-auth-mount",
             "team-jwt-file",
             "team-jwt-role",
+            "team-mount",
             "team-role-id",
             "team-secret-id-file"
         ]
@@ -62,7 +65,10 @@ fn defaults_then_file_then_environment() {
         shown(&only_defaults),
         [
             row("keyring-timeout", "5", "default"),
-            row("secret-store", "auto", "default")
+            row("secret-store", "auto", "default"),
+            row("store", "local", "default"),
+            row("team-addr", "", "default"),
+            row("team-mount", "hubint", "default"),
         ]
     );
 
@@ -77,7 +83,10 @@ fn defaults_then_file_then_environment() {
         shown(&from_file),
         [
             row("keyring-timeout", "2.5", "config"),
-            row("secret-store", "file", "config")
+            row("secret-store", "file", "config"),
+            row("store", "local", "default"),
+            row("team-addr", "", "default"),
+            row("team-mount", "hubint", "default"),
         ]
     );
 
@@ -91,7 +100,10 @@ fn defaults_then_file_then_environment() {
         shown(&from_env),
         [
             row("keyring-timeout", "2.5", "config"),
-            row("secret-store", "keyring", "env HUBINT_SECRET_STORE")
+            row("secret-store", "keyring", "env HUBINT_SECRET_STORE"),
+            row("store", "local", "default"),
+            row("team-addr", "", "default"),
+            row("team-mount", "hubint", "default"),
         ]
     );
     let timeout = layered("", &[("HUBINT_KEYRING_TIMEOUT", " 60 ")]).unwrap();
@@ -106,6 +118,7 @@ fn bad_environment_values_name_the_variable() {
             "vault",
             "'vault' is not one of auto, keyring, file",
         ),
+        ("HUBINT_STORE", "vault", "'vault' is not one of local, team"),
         (
             "HUBINT_KEYRING_TIMEOUT",
             "abc",

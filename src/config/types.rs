@@ -70,6 +70,47 @@ impl<'de> Deserialize<'de> for StoreChoice {
     }
 }
 
+/// Which catalog hubint works on: the local database (and the local secret
+/// stores) or the team store on OpenBao/Vault (`crate::team`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreMode {
+    Local,
+    Team,
+}
+
+impl StoreMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StoreMode::Local => "local",
+            StoreMode::Team => "team",
+        }
+    }
+}
+
+impl FromStr for StoreMode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim() {
+            "local" => Ok(StoreMode::Local),
+            "team" => Ok(StoreMode::Team),
+            other => Err(format!("'{other}' is not one of local, team")),
+        }
+    }
+}
+
+impl Serialize for StoreMode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for StoreMode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(de::Error::custom)
+    }
+}
+
 /// A number of seconds, more than 0 and at most an hour (the keyring
 /// timeout). Written as a whole number when it is one.
 #[derive(Debug, Clone, Copy, PartialEq)]

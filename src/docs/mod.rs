@@ -61,6 +61,37 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "setting keyring-timeout: seconds to wait for the OS keyring before failing with exit 5 \
          (more than 0, at most 3600)",
     ),
+    // Team store (issue #15, core).
+    (
+        "HUBINT_STORE",
+        "setting store: where the catalog and secrets live: local (the database here, default) \
+         or team (a KV v2 mount of OpenBao or Vault, see team-addr and team-mount)",
+    ),
+    (
+        "HUBINT_TEAM_ADDR",
+        "setting team-addr: the team store's address, e.g. https://bao.example.com:8200; \
+         when empty, VAULT_ADDR, else BAO_ADDR",
+    ),
+    (
+        "HUBINT_TEAM_MOUNT",
+        "setting team-mount: the KV v2 mount of the team store",
+    ),
+    (
+        "VAULT_ADDR",
+        "team store address when team-addr is unset (BAO_ADDR too)",
+    ),
+    (
+        "VAULT_NAMESPACE",
+        "team store: the namespace sent as X-Vault-Namespace",
+    ),
+    (
+        "VAULT_CACERT",
+        "team store: a PEM file of the server's CA, trusted besides the OS roots",
+    ),
+    (
+        "VAULT_CLIENT_TIMEOUT",
+        "team store: the bound of every request, in seconds or as 30s (default 10s)",
+    ),
     // Team store authentication (src/team/auth).
     (
         "HUBINT_TEAM_AUTH",

@@ -9,6 +9,7 @@ mod permissions;
 mod recover;
 mod secrets;
 mod stores;
+mod team;
 
 use std::fmt;
 
@@ -163,19 +164,31 @@ pub struct Mode {
 /// `recover`, rebuild missing rows from the secret stores.
 pub fn run(ctx: &Ctx, mode: Mode) -> Result<Report> {
     let mut report = Report::default();
-    let mut db = database::check(ctx, mode.recover, &mut report);
-    permissions::check(ctx, mode.fix, &mut report);
-    let usable = stores::check(ctx, db.as_ref(), &mut report);
-    if db.is_some() || !ctx.paths.db_path().exists() {
-        let catalog = db
-            .as_mut()
-            .map(|db| db as &mut dyn crate::service::catalog::Catalog);
-        secrets::check(ctx, catalog, &usable, mode, &mut report)?;
+    if ctx.team_mode().unwrap_or(false) {
+        // The catalog and the secrets are on the server: nothing local to check.
+        team::check(ctx, mode.fix, &mut report);
+        permissions::check(ctx, mode.fix, &mut report);
+    } else {
+        local(ctx, mode, &mut report)?;
     }
     let configs = docker::configs(&mut report);
     docker::plaintext(&configs, &mut report);
     docker::helpers(&configs, &mut report);
     Ok(report.finish())
+}
+
+/// The checks of the local catalog and secret stores.
+fn local(ctx: &Ctx, mode: Mode, report: &mut Report) -> Result<()> {
+    let mut db = database::check(ctx, mode.recover, report);
+    permissions::check(ctx, mode.fix, report);
+    let usable = stores::check(ctx, db.as_ref(), report);
+    if db.is_some() || !ctx.paths.db_path().exists() {
+        let catalog = db
+            .as_mut()
+            .map(|db| db as &mut dyn crate::service::catalog::Catalog);
+        secrets::check(ctx, catalog, &usable, mode, report)?;
+    }
+    Ok(())
 }
 
 /// `path` as one word for a POSIX shell (quoted only when it needs to be).

@@ -121,6 +121,10 @@ fn unknown_fix(ctx: &Ctx, kind: StoreKind) -> String {
              again with `hubint add`",
             ctx.paths.secrets_path().display()
         ),
+        StoreKind::Team => {
+            "`bao kv get` shows its details; add the integration again with `hubint add`"
+                .to_string()
+        }
         StoreKind::Keyring => {
             "a keyring UI (seahorse) shows its label; add the integration again with `hubint add`"
                 .to_string()

@@ -21,6 +21,8 @@ impl Usable {
         match kind {
             StoreKind::Keyring => self.keyring,
             StoreKind::File => self.file,
+            // The team store has its own doctor checks (`crate::team`).
+            StoreKind::Team => false,
         }
     }
 }

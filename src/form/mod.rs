@@ -37,7 +37,7 @@ pub fn unlock_first(ctx: &Ctx, store: StoreKind) -> Result<()> {
 /// store and its path.
 pub fn store_name(ctx: &Ctx, store: StoreKind) -> String {
     match store {
-        StoreKind::Keyring => store.describe().to_string(),
+        StoreKind::Keyring | StoreKind::Team => store.describe().to_string(),
         StoreKind::File => format!(
             "{} {}",
             store.describe(),

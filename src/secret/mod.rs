@@ -41,6 +41,10 @@ pub enum StoreKind {
     Keyring,
     /// One age-encrypted file in the data directory, unlocked with a passphrase.
     File,
+    /// The team store's KV v2 mount (`secrets/<id>`), chosen by `store = team`
+    /// rather than by `--secret-store`.
+    #[value(skip)]
+    Team,
 }
 
 impl StoreKind {
@@ -48,6 +52,7 @@ impl StoreKind {
         match self {
             StoreKind::Keyring => "keyring",
             StoreKind::File => "file",
+            StoreKind::Team => "team",
         }
     }
 }
@@ -58,6 +63,7 @@ impl StoreKind {
         match self {
             StoreKind::Keyring => "OS keyring",
             StoreKind::File => "encrypted file store",
+            StoreKind::Team => "team store",
         }
     }
 }
@@ -74,6 +80,7 @@ impl FromStr for StoreKind {
         match s {
             "keyring" => Ok(StoreKind::Keyring),
             "file" => Ok(StoreKind::File),
+            "team" => Ok(StoreKind::Team),
             other => anyhow::bail!("unknown secret store '{other}' recorded in the database"),
         }
     }

@@ -67,6 +67,9 @@ pub struct Service<'a> {
 impl<'a> Service<'a> {
     /// For a command that writes.
     pub fn open(ctx: &'a Ctx) -> Result<Service<'a>> {
+        if ctx.team_mode()? {
+            return Service::team(ctx);
+        }
         Ok(Service {
             ctx,
             catalog: Box::new(ctx.open_db()?),
@@ -76,9 +79,21 @@ impl<'a> Service<'a> {
     /// For a command that only reads: it still works on a full disk or a
     /// read-only data directory.
     pub fn reader(ctx: &'a Ctx) -> Result<Service<'a>> {
+        if ctx.team_mode()? {
+            return Service::team(ctx);
+        }
         Ok(Service {
             ctx,
             catalog: Box::new(ctx.read_db()?),
+        })
+    }
+
+    /// On the team store (`store = team`): the KV catalog, nothing local.
+    fn team(ctx: &'a Ctx) -> Result<Service<'a>> {
+        let catalog = crate::team::catalog::TeamCatalog::new(ctx.team_client()?);
+        Ok(Service {
+            ctx,
+            catalog: Box::new(catalog),
         })
     }
 

@@ -1,16 +1,16 @@
 //! The team store (issue #15): hubint's catalog and secrets on a KV v2
 //! mount of OpenBao or HashiCorp Vault, for a team's machines and CI
-//! runners. Work in progress: today this holds how hubint gets a client
-//! token ([`auth`]) and the policy of a subscription ([`policy`]); the
-//! HTTP client, the catalog backend and the secret store follow (see
-//! `ARCHITECTURE.md`).
-
-// Parts are used only once the client and the catalog land.
-#![allow(dead_code)]
+//! runners, chosen with `store = team`: the client token ([`auth`]), the
+//! HTTP client ([`client`]), the catalog backend ([`catalog`], whose
+//! module doc has the layout and its invariants), the secret store
+//! ([`secrets`]) and the policy of a subscription ([`policy`]).
 
 pub(crate) mod auth;
-pub(crate) mod connect;
+pub mod catalog;
+pub mod client;
+mod failures;
 pub(crate) mod policy;
+pub mod secrets;
 
 use crate::config::Settings;
 
@@ -24,12 +24,7 @@ pub struct Endpoint {
     pub namespace: Option<String>,
 }
 
-/// The KV v2 mount of the team store. Until the `team-mount` setting
-/// lands (t15core), `HUBINT_TEAM_MOUNT` or `hubint`.
-pub fn mount(_settings: &Settings) -> String {
-    std::env::var(crate::config::env_var("team-mount"))
-        .ok()
-        .map(|m| m.trim().trim_matches('/').to_string())
-        .filter(|m| !m.is_empty())
-        .unwrap_or_else(|| "hubint".to_string())
+/// The KV v2 mount of the team store (the `team-mount` setting).
+pub fn mount(settings: &Settings) -> String {
+    settings.team_mount.trim().trim_matches('/').to_string()
 }

@@ -16,6 +16,7 @@ use std::io::Write;
 
 #[cfg(unix)]
 mod bad;
+mod bao;
 mod helper;
 mod inspect;
 mod keyring;
@@ -30,6 +31,8 @@ mod user;
 #[cfg(unix)]
 #[allow(unused_imports)]
 pub use bad::*;
+#[allow(unused_imports)]
+pub use bao::*;
 #[allow(unused_imports)]
 pub use helper::*;
 #[allow(unused_imports)]
@@ -208,21 +211,7 @@ impl TestEnv {
 
     pub fn add(&self, name: &str, password: &str, extra: &[&str]) {
         require_keyring();
-        let mut args = vec![
-            "add",
-            "--name",
-            name,
-            "--username",
-            "user",
-            "--password-stdin",
-        ];
-        args.extend_from_slice(extra);
-        let out = self.run(&args, password);
-        assert!(
-            out.status.success(),
-            "add {name} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        add_as_user(self, name, password, extra);
     }
 
     pub fn db_path(&self) -> PathBuf {

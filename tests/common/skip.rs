@@ -140,3 +140,24 @@ macro_rules! needs_commands {
         }
     };
 }
+
+/// The `bao` binary `tests/run` installs (`HUBINT_TEST_BAO`), if there.
+pub fn bao_binary() -> Option<std::path::PathBuf> {
+    let path = std::path::PathBuf::from(std::env::var_os("HUBINT_TEST_BAO")?);
+    path.is_file().then_some(path)
+}
+
+/// Return from the calling test, reported as skipped, unless `tests/run`
+/// gave an OpenBao binary (`HUBINT_TEST_BAO`).
+#[macro_export]
+macro_rules! needs_bao {
+    () => {
+        if $crate::common::skip(
+            $crate::common::bao_binary()
+                .is_none()
+                .then(|| "no bao (HUBINT_TEST_BAO)".to_string()),
+        ) {
+            return;
+        }
+    };
+}

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::context::Ctx;
 use crate::output::Output;
-use crate::team::{auth, connect};
+use crate::team::{auth, client};
 
 #[derive(Args, Debug, Default)]
 pub struct LoginArgs {}
@@ -25,8 +25,8 @@ struct Report {
 
 pub fn run(ctx: &Ctx, _args: &LoginArgs) -> Result<Output> {
     let settings = &ctx.settings()?.settings;
-    let endpoint = connect::endpoint()?;
-    let agent = connect::agent()?;
+    let endpoint = client::endpoint(settings)?;
+    let agent = client::agent(client::timeout_from_env()?)?;
     let obtained = auth::obtain(settings, &ctx.paths, &agent, &endpoint)?;
     let info = auth::lookup_self(&agent, &endpoint, &obtained.token)?;
     let source = match obtained.origin {

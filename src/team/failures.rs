@@ -1,0 +1,89 @@
+//! How the team store's answers become hubint failures: every one a store
+//! failure (exit 5) with one sentence and the fix, naming the kind of path
+//! (`integrations`, `secrets`, ...) and never a value, a secret or the
+//! token.
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+use super::Endpoint;
+use crate::error::Failure;
+
+/// The kind of a key, for errors: `integrations`, `secrets`, ...
+pub fn kind_of(key: &str) -> &str {
+    key.split('/').next().unwrap_or(key)
+}
+
+/// No HTTP answer: unreachable, or no answer in time.
+pub fn unreachable(endpoint: &Endpoint, timeout: Duration, e: &ureq::Error) -> anyhow::Error {
+    let why = match e {
+        ureq::Error::Timeout(_) => format!(
+            "it did not answer within {}",
+            humantime::format_duration(timeout)
+        ),
+        ureq::Error::Io(io) => io.kind().to_string().replace('_', " "),
+        ureq::Error::HostNotFound => "its host was not found".to_string(),
+        other => other.to_string(),
+    };
+    Failure::store(format!("cannot reach the team store at {}: {why}", endpoint.addr))
+        .hint("check that the server runs and team-addr (or VAULT_ADDR) points at it; VAULT_CLIENT_TIMEOUT bounds the wait")
+        .into()
+}
+
+const CAS_MISMATCH: &str = "check-and-set parameter did not match the current version";
+
+pub fn is_cas_mismatch(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|c| c.downcast_ref::<Failure>())
+        .any(|f| f.message.contains("check-and-set"))
+}
+
+/// An HTTP error answer as one store failure (exit 5) with the fix.
+pub fn failure(endpoint: &Endpoint, mount: &str, status: u16, json: &Value, key: &str) -> Failure {
+    let errors: Vec<&str> = json["errors"]
+        .as_array()
+        .map(|e| e.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let said = errors.join("; ");
+    let addr = &endpoint.addr;
+    if said.contains(CAS_MISMATCH) || said.contains("check-and-set") {
+        return Failure::store(format!("check-and-set failed on {}", kind_of(key)));
+    }
+    if status == 503 || said.contains("sealed") {
+        return Failure::store(format!("the team store at {addr} is sealed"))
+            .hint("unseal it (`bao operator unseal`), then run the command again");
+    }
+    if status == 403 && (said.contains("invalid token") || key == "token") {
+        return Failure::store(format!(
+            "the team store at {addr} refused the token: it is invalid or expired"
+        ))
+        .hint("log in again (`bao login`) or set VAULT_TOKEN to a valid token");
+    }
+    if status == 403 {
+        return Failure::store(format!(
+            "permission denied by the team store at {addr} on {mount}/{}",
+            kind_of(key)
+        ))
+        .hint("the token's policy does not allow this; `hubint team policy SUBSCRIPTION` prints the policy for one subscription");
+    }
+    if said.contains("no handler for route") || said.contains("unsupported path") {
+        return Failure::store(format!(
+            "the team store at {addr} has no KV v2 mount at {mount}"
+        ))
+        .hint(format!(
+            "enable it with `bao secrets enable -path={mount} kv-v2`, or set team-mount"
+        ));
+    }
+    let said = if said.is_empty() {
+        format!("HTTP {status}")
+    } else {
+        format!("HTTP {status}: {said}")
+    };
+    Failure::store(format!(
+        "the team store at {addr} failed on {}: {}",
+        kind_of(key),
+        crate::validate::excerpt(&said)
+    ))
+    .hint("check the server's log; run the command again")
+}
