@@ -14,24 +14,12 @@
 
 use std::fmt::Write;
 
+use super::catalog::docs::{row_key, secret_key, segment, sub_key};
+
 /// One attached integration: its name (for a comment) and its id.
 pub struct Grant<'a> {
     pub name: &'a str,
     pub id: &'a str,
-}
-
-/// A key segment that is user text, as the layout stores it: lower case,
-/// percent-encoded except for unreserved characters (`/` becomes `%2F`).
-pub fn segment(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.to_lowercase().bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            let _ = write!(out, "%{byte:02X}");
-        }
-    }
-    out
 }
 
 /// The HCL policy for `subscription` on `mount` with `grants`.
@@ -52,11 +40,11 @@ pub fn render(mount: &str, subscription: &str, grants: &[Grant<'_>]) -> String {
         "#   hubint team policy {subscription} | bao policy write hubint-{key} -"
     );
     out.push('\n');
-    path(&mut out, &format!("{mount}/data/subscriptions/{key}"));
+    path(&mut out, &format!("{mount}/data/{}", sub_key(subscription)));
     for grant in grants {
         let _ = writeln!(out, "\n# integration {}", grant.name);
-        path(&mut out, &format!("{mount}/data/integrations/{}", grant.id));
-        path(&mut out, &format!("{mount}/data/secrets/{}", grant.id));
+        path(&mut out, &format!("{mount}/data/{}", row_key(grant.id)));
+        path(&mut out, &format!("{mount}/data/{}", secret_key(grant.id)));
     }
     out
 }
