@@ -67,8 +67,6 @@ fn defaults_then_file_then_environment() {
             row("keyring-timeout", "5", "default"),
             row("secret-store", "auto", "default"),
             row("store", "local", "default"),
-            row("team-addr", "", "default"),
-            row("team-mount", "hubint", "default"),
         ]
     );
 
@@ -85,8 +83,6 @@ fn defaults_then_file_then_environment() {
             row("keyring-timeout", "2.5", "config"),
             row("secret-store", "file", "config"),
             row("store", "local", "default"),
-            row("team-addr", "", "default"),
-            row("team-mount", "hubint", "default"),
         ]
     );
 
@@ -102,8 +98,6 @@ fn defaults_then_file_then_environment() {
             row("keyring-timeout", "2.5", "config"),
             row("secret-store", "keyring", "env HUBINT_SECRET_STORE"),
             row("store", "local", "default"),
-            row("team-addr", "", "default"),
-            row("team-mount", "hubint", "default"),
         ]
     );
     let timeout = layered("", &[("HUBINT_KEYRING_TIMEOUT", " 60 ")]).unwrap();
