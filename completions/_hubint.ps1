@@ -662,6 +662,8 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Get a client token as team-auth says (or reuse the cached one); print its TTL and policies')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Print the policy (HCL) that lets a token read exactly one subscription''s integrations')
+            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Copy the local integrations, their secrets, subscriptions and links into the team store')
+            [CompletionResult]::new('pull', 'pull', [CompletionResultType]::ParameterValue, 'Copy the team store''s integrations, secrets, subscriptions and links into the local catalog')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -685,9 +687,34 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hubint;team;push' {
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Count what would change, change nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show raw errors (such as D-Bus''s) next to their plain-words explanation')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hubint;team;pull' {
+            [CompletionResult]::new('--secret-store', '--secret-store', [CompletionResultType]::ParameterName, 'Where to keep the passwords of new local integrations [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if it answers, else the encrypted file]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Count what would change, change nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show raw errors (such as D-Bus''s) next to their plain-words explanation')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hubint;team;help' {
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Get a client token as team-auth says (or reuse the cached one); print its TTL and policies')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Print the policy (HCL) that lets a token read exactly one subscription''s integrations')
+            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Copy the local integrations, their secrets, subscriptions and links into the team store')
+            [CompletionResult]::new('pull', 'pull', [CompletionResultType]::ParameterValue, 'Copy the team store''s integrations, secrets, subscriptions and links into the local catalog')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -695,6 +722,12 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             break
         }
         'hubint;team;help;policy' {
+            break
+        }
+        'hubint;team;help;push' {
+            break
+        }
+        'hubint;team;help;pull' {
             break
         }
         'hubint;team;help;help' {
@@ -856,12 +889,20 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
         'hubint;help;team' {
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Get a client token as team-auth says (or reuse the cached one); print its TTL and policies')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Print the policy (HCL) that lets a token read exactly one subscription''s integrations')
+            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Copy the local integrations, their secrets, subscriptions and links into the team store')
+            [CompletionResult]::new('pull', 'pull', [CompletionResultType]::ParameterValue, 'Copy the team store''s integrations, secrets, subscriptions and links into the local catalog')
             break
         }
         'hubint;help;team;login' {
             break
         }
         'hubint;help;team;policy' {
+            break
+        }
+        'hubint;help;team;push' {
+            break
+        }
+        'hubint;help;team;pull' {
             break
         }
         'hubint;help;help' {

@@ -226,6 +226,12 @@ _hubint() {
             hubint__subcmd__help__subcmd__team,policy)
                 cmd="hubint__subcmd__help__subcmd__team__subcmd__policy"
                 ;;
+            hubint__subcmd__help__subcmd__team,pull)
+                cmd="hubint__subcmd__help__subcmd__team__subcmd__pull"
+                ;;
+            hubint__subcmd__help__subcmd__team,push)
+                cmd="hubint__subcmd__help__subcmd__team__subcmd__push"
+                ;;
             hubint__subcmd__import,docker-config)
                 cmd="hubint__subcmd__import__subcmd__docker__subcmd__config"
                 ;;
@@ -349,6 +355,12 @@ _hubint() {
             hubint__subcmd__team,policy)
                 cmd="hubint__subcmd__team__subcmd__policy"
                 ;;
+            hubint__subcmd__team,pull)
+                cmd="hubint__subcmd__team__subcmd__pull"
+                ;;
+            hubint__subcmd__team,push)
+                cmd="hubint__subcmd__team__subcmd__push"
+                ;;
             hubint__subcmd__team__subcmd__help,help)
                 cmd="hubint__subcmd__team__subcmd__help__subcmd__help"
                 ;;
@@ -357,6 +369,12 @@ _hubint() {
                 ;;
             hubint__subcmd__team__subcmd__help,policy)
                 cmd="hubint__subcmd__team__subcmd__help__subcmd__policy"
+                ;;
+            hubint__subcmd__team__subcmd__help,pull)
+                cmd="hubint__subcmd__team__subcmd__help__subcmd__pull"
+                ;;
+            hubint__subcmd__team__subcmd__help,push)
+                cmd="hubint__subcmd__team__subcmd__help__subcmd__push"
                 ;;
             *)
                 ;;
@@ -1251,7 +1269,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help__subcmd__team)
-            opts="login policy"
+            opts="login policy push pull"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1279,6 +1297,34 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help__subcmd__team__subcmd__policy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__team__subcmd__pull)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__team__subcmd__push)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2075,7 +2121,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__team)
-            opts="-h -V --json --no-input --verbose --help --version login policy help"
+            opts="-h -V --json --no-input --verbose --help --version login policy push pull help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2089,7 +2135,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__team__subcmd__help)
-            opts="login policy help"
+            opts="login policy push pull help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2144,6 +2190,34 @@ _hubint() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hubint__subcmd__team__subcmd__help__subcmd__pull)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__team__subcmd__help__subcmd__push)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hubint__subcmd__team__subcmd__login)
             opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2160,6 +2234,38 @@ _hubint() {
             ;;
         hubint__subcmd__team__subcmd__policy)
             opts="-h -V --json --no-input --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__team__subcmd__pull)
+            opts="-h -V --secret-store --dry-run --json --no-input --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --secret-store)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__team__subcmd__push)
+            opts="-h -V --dry-run --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -593,6 +593,8 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --version 'Print version'
             cand login 'Get a client token as team-auth says (or reuse the cached one); print its TTL and policies'
             cand policy 'Print the policy (HCL) that lets a token read exactly one subscription''s integrations'
+            cand push 'Copy the local integrations, their secrets, subscriptions and links into the team store'
+            cand pull 'Copy the team store''s integrations, secrets, subscriptions and links into the local catalog'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;team;login'= {
@@ -613,14 +615,41 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hubint;team;push'= {
+            cand --dry-run 'Count what would change, change nothing'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hubint;team;pull'= {
+            cand --secret-store 'Where to keep the passwords of new local integrations [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if it answers, else the encrypted file]'
+            cand --dry-run 'Count what would change, change nothing'
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hubint;team;help'= {
             cand login 'Get a client token as team-auth says (or reuse the cached one); print its TTL and policies'
             cand policy 'Print the policy (HCL) that lets a token read exactly one subscription''s integrations'
+            cand push 'Copy the local integrations, their secrets, subscriptions and links into the team store'
+            cand pull 'Copy the team store''s integrations, secrets, subscriptions and links into the local catalog'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;team;help;login'= {
         }
         &'hubint;team;help;policy'= {
+        }
+        &'hubint;team;help;push'= {
+        }
+        &'hubint;team;help;pull'= {
         }
         &'hubint;team;help;help'= {
         }
@@ -742,10 +771,16 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;help;team'= {
             cand login 'Get a client token as team-auth says (or reuse the cached one); print its TTL and policies'
             cand policy 'Print the policy (HCL) that lets a token read exactly one subscription''s integrations'
+            cand push 'Copy the local integrations, their secrets, subscriptions and links into the team store'
+            cand pull 'Copy the team store''s integrations, secrets, subscriptions and links into the local catalog'
         }
         &'hubint;help;team;login'= {
         }
         &'hubint;help;team;policy'= {
+        }
+        &'hubint;help;team;push'= {
+        }
+        &'hubint;help;team;pull'= {
         }
         &'hubint;help;help'= {
         }

@@ -155,6 +155,12 @@ impl Ctx {
                 _ => Ok(StoreKind::Team),
             };
         }
+        self.local_default_store(flag)
+    }
+
+    /// The local store for new secrets as [`Ctx::default_store`] chooses it
+    /// when `store = local`, whatever `store` says (`hubint team pull`).
+    pub fn local_default_store(&self, flag: Option<StoreKind>) -> Result<StoreKind> {
         if let Some(kind) = flag {
             return Ok(kind);
         }

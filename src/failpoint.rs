@@ -15,6 +15,7 @@
 //! The points are named where they are used: `file-store-before-rename`,
 //! `create-after-secret`, `update-after-secret`, `delete-after-commit`,
 //! `delete-after-secret`, `move-before-commit`, `move-before-old-delete`,
+//! `copy-after-create` (`team push|pull`),
 //! `before-strict-question`.
 
 /// The environment variable naming the point to stop at.

@@ -365,4 +365,27 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
              bao write auth/approle/role/acme-ci token_policies=hubint-acme-ci",
         )],
     ),
+    (
+        "team push",
+        &[
+            ex(
+                "Copy this machine's integrations into the team store:",
+                "HUBINT_TEAM_ADDR=https://bao.example.com:8200 hubint team push",
+            ),
+            ex(
+                "Only count what would change:",
+                "hubint team push --dry-run --json",
+            ),
+        ],
+    ),
+    (
+        "team pull",
+        &[
+            ex(
+                "Copy the team store's integrations here, passwords into the keyring:",
+                "hubint team pull --secret-store keyring",
+            ),
+            ex("As JSON (counts):", "hubint team pull --json"),
+        ],
+    ),
 ];

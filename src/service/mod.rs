@@ -27,6 +27,7 @@ mod login;
 pub mod model;
 mod relocate;
 mod subscriptions;
+mod sync;
 mod write;
 
 use anyhow::Result;
@@ -43,6 +44,7 @@ pub use self::check::Candidate;
 pub use self::in_use::{in_use_error, subscription_in_use};
 pub use self::login::{Login, Saved, TOKEN_USERNAME};
 pub use self::subscriptions::Attached;
+pub use self::sync::Copied;
 pub use self::write::{Deleted, Maker, NewIntegration};
 
 /// The username and password a registry gets ([`Service::registry_login`]).
@@ -70,10 +72,22 @@ impl<'a> Service<'a> {
         if ctx.team_mode()? {
             return Service::team(ctx);
         }
+        Service::open_local(ctx)
+    }
+
+    /// On the local catalog (SQLite) whatever `store` says, for a command
+    /// that writes (`hubint team pull`) or copies from it (`team push`).
+    pub fn open_local(ctx: &'a Ctx) -> Result<Service<'a>> {
         Ok(Service {
             ctx,
             catalog: Box::new(ctx.open_db()?),
         })
+    }
+
+    /// On the team store whatever `store` says (`hubint team push|pull`):
+    /// its address and token come from the team settings.
+    pub fn open_team(ctx: &'a Ctx) -> Result<Service<'a>> {
+        Service::team(ctx)
     }
 
     /// For a command that only reads: it still works on a full disk or a

@@ -2,6 +2,8 @@
 
 pub(crate) mod login;
 pub(crate) mod policy;
+pub(crate) mod pull;
+pub(crate) mod push;
 
 use anyhow::Result;
 use clap::Subcommand;
@@ -18,11 +20,19 @@ pub enum TeamCommand {
     /// Print the policy (HCL) that lets a token read exactly one subscription's integrations
     #[command(after_help = docs::examples_help("team policy"))]
     Policy(policy::PolicyArgs),
+    /// Copy the local integrations, their secrets, subscriptions and links into the team store
+    #[command(after_help = docs::examples_help("team push"))]
+    Push(push::PushArgs),
+    /// Copy the team store's integrations, secrets, subscriptions and links into the local catalog
+    #[command(after_help = docs::examples_help("team pull"))]
+    Pull(pull::PullArgs),
 }
 
 pub fn run(ctx: &Ctx, command: &TeamCommand) -> Result<Output> {
     match command {
         TeamCommand::Login(args) => login::run(ctx, args),
         TeamCommand::Policy(args) => policy::run(ctx, args),
+        TeamCommand::Push(args) => push::run(ctx, args),
+        TeamCommand::Pull(args) => pull::run(ctx, args),
     }
 }
