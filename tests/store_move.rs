@@ -223,7 +223,7 @@ fn store_choice_precedence() {
     needs_keyring!();
     let env = env();
     let config = env.hubint_home.join("config.toml");
-    snapshot!(env, env.cmd(&["config", "list"]), @r"
+    snapshot!(env, env.cmd(&["config", "list"]), @"
     success: true
     exit_code: 0
     ----- stdout -----
@@ -231,7 +231,13 @@ fn store_choice_precedence() {
     secret-store	auto	default
     store	local	default
     team-addr		default
+    team-auth	token	default
+    team-auth-mount		default
+    team-jwt-file		default
+    team-jwt-role		default
     team-mount	hubint	default
+    team-role-id		default
+    team-secret-id-file		default
 
     ----- stderr -----
     ");
@@ -313,8 +319,38 @@ fn store_choice_precedence() {
         "source": "default"
       },
       {
+        "key": "team-auth",
+        "value": "token",
+        "source": "default"
+      },
+      {
+        "key": "team-auth-mount",
+        "value": "",
+        "source": "default"
+      },
+      {
+        "key": "team-jwt-file",
+        "value": "",
+        "source": "default"
+      },
+      {
+        "key": "team-jwt-role",
+        "value": "",
+        "source": "default"
+      },
+      {
         "key": "team-mount",
         "value": "hubint",
+        "source": "default"
+      },
+      {
+        "key": "team-role-id",
+        "value": "",
+        "source": "default"
+      },
+      {
+        "key": "team-secret-id-file",
+        "value": "",
         "source": "default"
       }
     ]
