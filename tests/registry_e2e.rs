@@ -8,7 +8,9 @@ mod common;
 mod registry;
 
 use common::TestEnv;
-use registry::{PASSWORD, Registry, USER, files_containing, make_image, skopeo, text};
+use registry::{
+    PASSWORD, Registry, USER, assert_helper_only, files_containing, make_image, push, skopeo, text,
+};
 
 #[test]
 fn skopeo_pushes_and_inspects_with_credentials_served_by_hubint() {
@@ -61,30 +63,10 @@ fn skopeo_pushes_and_inspects_with_credentials_served_by_hubint() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let config = std::fs::read_to_string(&auth_file).unwrap();
-    let json: serde_json::Value = serde_json::from_str(&config).unwrap();
-    assert_eq!(json["credHelpers"][&host], "hubint", "{config}");
-    assert!(
-        !config.contains(PASSWORD) && !config.contains("auth\""),
-        "{config}"
-    );
+    assert_helper_only(&auth_file, &host);
 
     // Push and inspect, with --authfile and with REGISTRY_AUTH_FILE.
-    let copy = skopeo(
-        &env,
-        &[
-            "copy",
-            "--insecure-policy",
-            "--dest-tls-verify=false",
-            "--authfile",
-            auth,
-            &oci,
-            &image,
-        ],
-    )
-    .output()
-    .unwrap();
-    assert!(copy.status.success(), "push failed: {}", text(&copy));
+    push(&env, auth, &oci, &image);
     let mut inspect = skopeo(&env, &["inspect", "--tls-verify=false", &image]);
     inspect.env("REGISTRY_AUTH_FILE", auth);
     let out = inspect.output().unwrap();

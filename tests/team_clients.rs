@@ -10,7 +10,9 @@ mod common;
 mod registry;
 
 use common::{Bao, hubint_ok as ok};
-use registry::{PASSWORD, Registry, USER, files_containing, make_image, skopeo, text};
+use registry::{
+    PASSWORD, Registry, USER, assert_helper_only, files_containing, make_image, push, skopeo, text,
+};
 
 #[test]
 fn skopeo_pushes_with_a_team_store_integration() {
@@ -53,30 +55,10 @@ fn skopeo_pushes_with_a_team_store_integration() {
     let auth_file = work.join("auth.json");
     let auth = auth_file.to_str().unwrap();
     ok(&env, &["docker-config", "--output", auth], "");
-    let config = std::fs::read_to_string(&auth_file).unwrap();
-    let json: serde_json::Value = serde_json::from_str(&config).unwrap();
-    assert_eq!(json["credHelpers"][&host], "hubint", "{config}");
-    assert!(
-        !config.contains(PASSWORD) && !config.contains("auth\""),
-        "{config}"
-    );
+    assert_helper_only(&auth_file, &host);
 
     // Push, then inspect.
-    let copy = skopeo(
-        &env,
-        &[
-            "copy",
-            "--insecure-policy",
-            "--dest-tls-verify=false",
-            "--authfile",
-            auth,
-            &oci,
-            &image,
-        ],
-    )
-    .output()
-    .unwrap();
-    assert!(copy.status.success(), "push failed: {}", text(&copy));
+    push(&env, auth, &oci, &image);
     let out = skopeo(
         &env,
         &["inspect", "--tls-verify=false", "--authfile", auth, &image],

@@ -169,3 +169,35 @@ pub fn text(out: &Output) -> String {
         String::from_utf8_lossy(&out.stderr)
     )
 }
+
+/// `docker-config --output AUTH_FILE` as `env` runs it: the config names
+/// the helper for `host` and holds no password or `auth` entry.
+pub fn assert_helper_only(auth_file: &Path, host: &str) {
+    let config = std::fs::read_to_string(auth_file).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&config).unwrap();
+    assert_eq!(json["credHelpers"][host], "hubint", "{config}");
+    assert!(
+        !config.contains(PASSWORD) && !config.contains("auth\""),
+        "{config}"
+    );
+}
+
+/// `skopeo copy` of the OCI layout `oci` to `image`, with credentials only
+/// from the helper that `auth` names.
+pub fn push(env: &TestEnv, auth: &str, oci: &str, image: &str) {
+    let copy = skopeo(
+        env,
+        &[
+            "copy",
+            "--insecure-policy",
+            "--dest-tls-verify=false",
+            "--authfile",
+            auth,
+            oci,
+            image,
+        ],
+    )
+    .output()
+    .unwrap();
+    assert!(copy.status.success(), "push failed: {}", text(&copy));
+}
