@@ -20,6 +20,12 @@
 //! minutes to every clean build) for the same exponentiation. Figures in
 //! bench/RESULTS.md.
 //!
+//! The connection's first call to the service is a read of its
+//! `Collections` property, not `OpenSession` (the patched crate's
+//! `connect`): gnome-keyring-daemon can abort when a client's first call is
+//! `OpenSession` (issue 17, bench/RESULTS.md; `bench/keyring-crash raw`
+//! with `PAUSE` reproduces it).
+//!
 //! A process decides once whether it may prompt (its keyring store is made
 //! once, see `KeyringStore::new`), so it opens one connection: with no
 //! prompt timeout where it may prompt, and with a zero timeout otherwise,

@@ -202,7 +202,21 @@ impl SecretService {
     /// different behavior.
     pub fn connect(encryption: EncryptionType) -> Result<Self, Error> {
         let connection = Connection::new_session()?;
-        let session = Session::new(new_proxy(&connection, SS_DBUS_PATH), encryption)?;
+        let proxy = new_proxy(&connection, SS_DBUS_PATH);
+        // The first call to the service must not be OpenSession: read the
+        // `Collections` property and wait for the reply, as libsecret does
+        // (its first call is a GetAll). gnome-keyring (42 to 50 at least)
+        // registers a client from a high-priority idle that its D-Bus thread
+        // queues before the call itself, but GLib's main loop can dispatch a
+        // call that was queued while it was checking its sources ahead of
+        // that idle. An OpenSession that is its client's first call can then
+        // be handled for an unknown client, and the daemon aborts on the
+        // NULL reply (SIGTRAP in g_variant_new; GNOME/gnome-keyring#190).
+        // Once any call of this connection has been answered, its sender is
+        // registered before the next call runs. This property does not need
+        // the client (the daemon reads it with its own session).
+        proxy.collections()?;
+        let session = Session::new(proxy, encryption)?;
         Ok(SecretService {
             connection,
             session,
