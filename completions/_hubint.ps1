@@ -678,6 +678,7 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             break
         }
         'hubint;team;policy' {
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Write it to the team store as hubint-SUBSCRIPTION (needs a token that may manage policies); hubint then rewrites it whenever the subscription''s links change')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show raw errors (such as D-Bus''s) next to their plain-words explanation')

@@ -607,6 +607,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --version 'Print version'
         }
         &'hubint;team;policy'= {
+            cand --write 'Write it to the team store as hubint-SUBSCRIPTION (needs a token that may manage policies); hubint then rewrites it whenever the subscription''s links change'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
             cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'

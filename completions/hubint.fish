@@ -414,6 +414,7 @@ complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subc
 complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from login" -l verbose -d 'Show raw errors (such as D-Bus\'s) next to their plain-words explanation'
 complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help'
 complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from policy" -l write -d 'Write it to the team store as hubint-SUBSCRIPTION (needs a token that may manage policies); hubint then rewrites it whenever the subscription\'s links change'
 complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from policy" -l json -d 'Print results as JSON on stdout'
 complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from policy" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
 complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from policy" -l verbose -d 'Show raw errors (such as D-Bus\'s) next to their plain-words explanation'
