@@ -62,6 +62,8 @@ pub fn check(c: &Client, fix: bool) -> Result<Vec<Finding>> {
             repaired,
         })
     };
+    // Renames first: finishing one changes rows and subscriptions.
+    renames(c, fix, &folder::<SubDoc>(c, "subscriptions")?, &mut note)?;
     let rows: HashMap<String, Doc<RowDoc>> = folder::<RowDoc>(c, "integrations")?
         .into_iter()
         .map(|(_, d)| (d.data.id.clone(), d))
@@ -141,7 +143,15 @@ fn links(
 ) -> Result<()> {
     let live = |id: &str| rows.get(id).filter(|r| !r.data.deleting);
     let subs = folder::<SubDoc>(c, "subscriptions")?;
+    // A rename still under way: its two documents are judged once it ends.
+    let moving: Vec<String> = subs
+        .iter()
+        .filter_map(|(_, d)| d.data.renamed_to.as_deref().map(segment))
+        .collect();
     for (_, sub) in &subs {
+        if sub.data.renamed_to.is_some() || moving.contains(&segment(&sub.data.name)) {
+            continue;
+        }
         for id in &sub.data.integrations {
             if live(id).is_some_and(|r| r.data.linked(&sub.data.name)) {
                 continue;
@@ -205,6 +215,34 @@ fn links(
                 repaired,
             );
         }
+    }
+    Ok(())
+}
+
+/// Renames of subscriptions that stopped half way (a marked old document
+/// that stays so): `fix` finishes them.
+fn renames(
+    c: &Client,
+    fix: bool,
+    subs: &[(String, Doc<SubDoc>)],
+    note: &mut impl FnMut(String, &str, bool),
+) -> Result<()> {
+    for (key, sub) in subs {
+        let Some(to) = &sub.data.renamed_to else {
+            continue;
+        };
+        if !settled::<SubDoc>(c, &format!("subscriptions/{key}"), sub.version)? {
+            continue;
+        }
+        let repaired = fix && super::rename::finish(c, &sub.data).is_ok();
+        note(
+            format!(
+                "the rename of subscription {} to {to} was interrupted",
+                sub.data.name
+            ),
+            "`hubint doctor --fix` finishes it",
+            repaired,
+        );
     }
     Ok(())
 }

@@ -120,6 +120,10 @@ pub struct SubDoc {
     pub created_at: String,
     #[serde(default)]
     pub integrations: Vec<String>,
+    /// Set while a rename moves this document to that name (`rename.rs`):
+    /// no link may be added to or removed from it any more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_to: Option<String>,
 }
 
 /// `registries/<key>`: the rows of one registry and its marks.
