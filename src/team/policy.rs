@@ -77,12 +77,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn segments_are_lower_case_and_encoded() {
-        assert_eq!(segment("Acme-CI.v2_x"), "acme-ci.v2_x");
-        assert_eq!(segment("a/b c"), "a%2Fb%20c");
-    }
-
-    #[test]
     fn one_path_per_document() {
         let grants = [Grant {
             name: "hub",

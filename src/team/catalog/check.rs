@@ -52,6 +52,14 @@ fn settled<T: serde::de::DeserializeOwned>(c: &Client, key: &str, version: u64) 
     Ok(c.read::<T>(key)?.is_some_and(|d| d.version == version))
 }
 
+/// What the checks after the first pass share: the client, whether to
+/// repair, and every row by id.
+struct Scan<'a> {
+    c: &'a Client,
+    fix: bool,
+    rows: HashMap<String, Doc<RowDoc>>,
+}
+
 /// Check every invariant; with `fix`, repair each finding.
 pub fn check(c: &Client, fix: bool) -> Result<Vec<Finding>> {
     let mut out = Vec::new();
@@ -128,19 +136,16 @@ pub fn check(c: &Client, fix: bool) -> Result<Vec<Finding>> {
             repaired,
         );
     }
-    links(c, fix, &rows, &mut note)?;
-    pending(c, fix, &rows, &mut note)?;
+    let scan = Scan { c, fix, rows };
+    links(&scan, &mut note)?;
+    pending(&scan, &mut note)?;
     Ok(out)
 }
 
 /// Every link in a subscription is a live row that links back; every
 /// row's link is in its subscription; the registry index lists the rows.
-fn links(
-    c: &Client,
-    fix: bool,
-    rows: &HashMap<String, Doc<RowDoc>>,
-    note: &mut impl FnMut(String, &str, bool),
-) -> Result<()> {
+fn links(scan: &Scan<'_>, note: &mut impl FnMut(String, &str, bool)) -> Result<()> {
+    let &Scan { c, fix, ref rows } = scan;
     let live = |id: &str| rows.get(id).filter(|r| !r.data.deleting);
     let subs = folder::<SubDoc>(c, "subscriptions")?;
     // A rename still under way: its two documents are judged once it ends.
@@ -249,12 +254,8 @@ fn renames(
 
 /// Pending entries: one whose row exists is stale; one without a row names
 /// a secret that is garbage once nothing is in flight.
-fn pending(
-    c: &Client,
-    fix: bool,
-    rows: &HashMap<String, Doc<RowDoc>>,
-    note: &mut impl FnMut(String, &str, bool),
-) -> Result<()> {
+fn pending(scan: &Scan<'_>, note: &mut impl FnMut(String, &str, bool)) -> Result<()> {
+    let &Scan { c, fix, ref rows } = scan;
     for (id, doc) in folder::<PendingDoc>(c, "pending")? {
         let key = format!("pending/{id}");
         if !settled::<PendingDoc>(c, &key, doc.version)? {
