@@ -4,11 +4,9 @@
 //! layout, and gets 403 for any other integration.
 
 mod common;
-#[path = "team_support/dev.rs"]
-mod dev;
 
+use common::Bao;
 use common::TestEnv;
-use dev::DevServer;
 
 /// A local catalog with hub and ghcr attached to Acme-CI, and quay not.
 fn catalog() -> TestEnv {
@@ -63,10 +61,8 @@ fn the_policy_names_the_subscription_and_its_integrations() {
 
 #[test]
 fn a_token_with_the_policy_reads_exactly_its_subscription() {
-    let Some(bao) = dev::bao_or_skip() else {
-        return;
-    };
-    let server = DevServer::start(&bao);
+    needs_bao!();
+    let server = Bao::bare();
     server.ok(&["secrets", "enable", "-path=hubint", "kv-v2"]);
     let env = catalog();
     let id = |name: &str| common::id_of(&env.show(name));
