@@ -237,6 +237,16 @@ impl super::TestEnv {
         Some(out)
     }
 
+    /// Where hubint says the passwords are kept: `the OS keyring`, or in
+    /// the team pass `the team store`.
+    pub fn store_described(&self) -> &'static str {
+        if self.on_team() {
+            "the team store"
+        } else {
+            "the OS keyring"
+        }
+    }
+
     /// How many stored secrets integration `id` has: keyring items, or in
     /// the team pass 0 or 1.
     pub fn stored_items(&self, id: &str) -> usize {
