@@ -34,11 +34,7 @@ fn policy(env: &TestEnv, subscription: &str) -> String {
 
 /// `bao ARGS...` with `token` instead of the root token.
 fn as_token(bao: &Bao, token: &str, args: &[&str]) -> Output {
-    std::process::Command::new(common::bao_binary().unwrap())
-        .args(args)
-        .env_clear()
-        .env("HOME", std::env::temp_dir())
-        .env("VAULT_ADDR", &bao.addr)
+    bao.command(args)
         .env("VAULT_TOKEN", token)
         .output()
         .unwrap()

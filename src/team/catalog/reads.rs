@@ -121,6 +121,11 @@ impl Kv {
 
     /// The row the name key `name` points to, if it has that name.
     pub fn named(&self, name: &str) -> Result<Option<Doc<RowDoc>>> {
+        // No integration has a longer name (add refuses it), and a key that
+        // long would not fit in a request's URL.
+        if name.chars().count() > crate::validate::NAME_MAX {
+            return Ok(None);
+        }
         let Some(key) = self.doc::<NameDoc>(&name_key(name))? else {
             return Ok(None);
         };
@@ -135,6 +140,9 @@ impl Kv {
 
     /// The subscription's document; one being renamed away is gone already.
     pub fn sub(&self, name: &str) -> Result<Option<Doc<SubDoc>>> {
+        if name.chars().count() > crate::validate::NAME_MAX {
+            return Ok(None);
+        }
         Ok(self
             .doc::<SubDoc>(&sub_key(name))?
             .filter(|d| d.data.renamed_to.is_none()))
