@@ -70,8 +70,8 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             break
         }
         'hubint;integration;add' {
-            [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'Integration family [default: hub]')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr [default: docker]')
+            [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'Integration family (add: the new one''s, default hub; list: only this family)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr (add: the new one''s, default docker; list: only this type)')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Unique name: 1-64 letters, digits, ''-'', ''_'', ''.'', starting with a letter or digit')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Registry URL or host[:port] [default: Docker Hub]')
             [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Registry username')
@@ -121,7 +121,7 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
         'hubint;integration;delete' {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
-            [CompletionResult]::new('--detach-all', '--detach-all', [CompletionResultType]::ParameterName, 'Detach the integration from every subscription that uses it, then delete it')
+            [CompletionResult]::new('--detach-all', '--detach-all', [CompletionResultType]::ParameterName, 'Detach it from everything it is attached to, then delete it (what it was attached to is kept)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show raw errors (such as D-Bus''s) next to their plain-words explanation')
@@ -132,8 +132,8 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             break
         }
         'hubint;integration;list' {
-            [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'Only integrations of this family')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only integrations of this type')
+            [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'Integration family (add: the new one''s, default hub; list: only this family)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr (add: the new one''s, default docker; list: only this type)')
             [CompletionResult]::new('--subscription', '--subscription', [CompletionResultType]::ParameterName, 'Only integrations attached to this subscription')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Only these columns, in this order (comma-separated)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column in full, even wider than the terminal')
@@ -276,7 +276,7 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
         'hubint;subscription;delete' {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
-            [CompletionResult]::new('--detach-all', '--detach-all', [CompletionResultType]::ParameterName, 'Detach every integration attached to it, then delete it (the integrations themselves are kept)')
+            [CompletionResult]::new('--detach-all', '--detach-all', [CompletionResultType]::ParameterName, 'Detach it from everything it is attached to, then delete it (what it was attached to is kept)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show raw errors (such as D-Bus''s) next to their plain-words explanation')
@@ -427,8 +427,8 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             break
         }
         'hubint;add' {
-            [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'Integration family [default: hub]')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr [default: docker]')
+            [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'Integration family (add: the new one''s, default hub; list: only this family)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr (add: the new one''s, default docker; list: only this type)')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Unique name: 1-64 letters, digits, ''-'', ''_'', ''.'', starting with a letter or digit')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Registry URL or host[:port] [default: Docker Hub]')
             [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Registry username')
@@ -478,7 +478,7 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
         'hubint;delete' {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
-            [CompletionResult]::new('--detach-all', '--detach-all', [CompletionResultType]::ParameterName, 'Detach the integration from every subscription that uses it, then delete it')
+            [CompletionResult]::new('--detach-all', '--detach-all', [CompletionResultType]::ParameterName, 'Detach it from everything it is attached to, then delete it (what it was attached to is kept)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show raw errors (such as D-Bus''s) next to their plain-words explanation')
@@ -489,8 +489,8 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             break
         }
         'hubint;list' {
-            [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'Only integrations of this family')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only integrations of this type')
+            [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'Integration family (add: the new one''s, default hub; list: only this family)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr (add: the new one''s, default docker; list: only this type)')
             [CompletionResult]::new('--subscription', '--subscription', [CompletionResultType]::ParameterName, 'Only integrations attached to this subscription')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Only these columns, in this order (comma-separated)')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column in full, even wider than the terminal')
@@ -678,6 +678,7 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
             break
         }
         'hubint;team;policy' {
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Write it to the team store as hubint-SUBSCRIPTION (needs a token that may manage policies); hubint then rewrites it whenever the subscription''s links change')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming its flag')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show raw errors (such as D-Bus''s) next to their plain-words explanation')

@@ -2233,7 +2233,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__team__subcmd__policy)
-            opts="-h -V --json --no-input --verbose --help --version"
+            opts="-h -V --write --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

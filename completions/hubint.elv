@@ -65,8 +65,8 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;integration;add'= {
-            cand --family 'Integration family [default: hub]'
-            cand --type 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr [default: docker]'
+            cand --family 'Integration family (add: the new one''s, default hub; list: only this family)'
+            cand --type 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr (add: the new one''s, default docker; list: only this type)'
             cand --name 'Unique name: 1-64 letters, digits, ''-'', ''_'', ''.'', starting with a letter or digit'
             cand --url 'Registry URL or host[:port] [default: Docker Hub]'
             cand --username 'Registry username'
@@ -114,7 +114,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;integration;delete'= {
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
-            cand --detach-all 'Detach the integration from every subscription that uses it, then delete it'
+            cand --detach-all 'Detach it from everything it is attached to, then delete it (what it was attached to is kept)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
             cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
@@ -124,8 +124,8 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --version 'Print version'
         }
         &'hubint;integration;list'= {
-            cand --family 'Only integrations of this family'
-            cand --type 'Only integrations of this type'
+            cand --family 'Integration family (add: the new one''s, default hub; list: only this family)'
+            cand --type 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr (add: the new one''s, default docker; list: only this type)'
             cand --subscription 'Only integrations attached to this subscription'
             cand --columns 'Only these columns, in this order (comma-separated)'
             cand --wide 'Show every column in full, even wider than the terminal'
@@ -250,7 +250,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;subscription;delete'= {
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
-            cand --detach-all 'Detach every integration attached to it, then delete it (the integrations themselves are kept)'
+            cand --detach-all 'Detach it from everything it is attached to, then delete it (what it was attached to is kept)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
             cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
@@ -377,8 +377,8 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;secret-store;help;help'= {
         }
         &'hubint;add'= {
-            cand --family 'Integration family [default: hub]'
-            cand --type 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr [default: docker]'
+            cand --family 'Integration family (add: the new one''s, default hub; list: only this family)'
+            cand --type 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr (add: the new one''s, default docker; list: only this type)'
             cand --name 'Unique name: 1-64 letters, digits, ''-'', ''_'', ''.'', starting with a letter or digit'
             cand --url 'Registry URL or host[:port] [default: Docker Hub]'
             cand --username 'Registry username'
@@ -426,7 +426,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;delete'= {
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
-            cand --detach-all 'Detach the integration from every subscription that uses it, then delete it'
+            cand --detach-all 'Detach it from everything it is attached to, then delete it (what it was attached to is kept)'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
             cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
@@ -436,8 +436,8 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --version 'Print version'
         }
         &'hubint;list'= {
-            cand --family 'Only integrations of this family'
-            cand --type 'Only integrations of this type'
+            cand --family 'Integration family (add: the new one''s, default hub; list: only this family)'
+            cand --type 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr (add: the new one''s, default docker; list: only this type)'
             cand --subscription 'Only integrations attached to this subscription'
             cand --columns 'Only these columns, in this order (comma-separated)'
             cand --wide 'Show every column in full, even wider than the terminal'
@@ -607,6 +607,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --version 'Print version'
         }
         &'hubint;team;policy'= {
+            cand --write 'Write it to the team store as hubint-SUBSCRIPTION (needs a token that may manage policies); hubint then rewrites it whenever the subscription''s links change'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
             cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'

@@ -63,8 +63,8 @@ complete -c hubint -n "__fish_hubint_using_subcommand integration; and not __fis
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and not __fish_seen_subcommand_from add edit delete list show verify move help" -f -a "verify" -d 'Check credentials against their registry, as `docker login` does (exit 6 if any fails)'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and not __fish_seen_subcommand_from add edit delete list show verify move help" -f -a "move" -d 'Move secrets between the OS keyring and the encrypted file store'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and not __fish_seen_subcommand_from add edit delete list show verify move help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l family -d 'Integration family [default: hub]' -r
-complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l type -d 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr [default: docker]' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l family -d 'Integration family (add: the new one\'s, default hub; list: only this family)' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l type -d 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr (add: the new one\'s, default docker; list: only this type)' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l name -d 'Unique name: 1-64 letters, digits, \'-\', \'_\', \'.\', starting with a letter or digit' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l url -d 'Registry URL or host[:port] [default: Docker Hub]' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l username -d 'Registry username' -r
@@ -104,14 +104,14 @@ complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_se
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
-complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from delete" -l detach-all -d 'Detach the integration from every subscription that uses it, then delete it'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from delete" -l detach-all -d 'Detach it from everything it is attached to, then delete it (what it was attached to is kept)'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from delete" -l json -d 'Print results as JSON on stdout'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from delete" -l verbose -d 'Show raw errors (such as D-Bus\'s) next to their plain-words explanation'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from list" -l family -d 'Only integrations of this family' -r
-complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from list" -l type -d 'Only integrations of this type' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from list" -l family -d 'Integration family (add: the new one\'s, default hub; list: only this family)' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from list" -l type -d 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr (add: the new one\'s, default docker; list: only this type)' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from list" -l subscription -d 'Only integrations attached to this subscription' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from list" -l columns -d 'Only these columns, in this order (comma-separated)' -r -f -a "name\t''
 type\t''
@@ -190,7 +190,7 @@ complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_s
 complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
 complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
 complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
-complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from delete" -l detach-all -d 'Detach every integration attached to it, then delete it (the integrations themselves are kept)'
+complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from delete" -l detach-all -d 'Detach it from everything it is attached to, then delete it (what it was attached to is kept)'
 complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from delete" -l json -d 'Print results as JSON on stdout'
 complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
 complete -c hubint -n "__fish_hubint_using_subcommand subscription; and __fish_seen_subcommand_from delete" -l verbose -d 'Show raw errors (such as D-Bus\'s) next to their plain-words explanation'
@@ -253,8 +253,8 @@ complete -c hubint -n "__fish_hubint_using_subcommand secret-store; and __fish_s
 complete -c hubint -n "__fish_hubint_using_subcommand secret-store; and __fish_seen_subcommand_from passwd" -s V -l version -d 'Print version'
 complete -c hubint -n "__fish_hubint_using_subcommand secret-store; and __fish_seen_subcommand_from help" -f -a "passwd" -d 'Re-encrypt the encrypted file store under a new passphrase'
 complete -c hubint -n "__fish_hubint_using_subcommand secret-store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hubint -n "__fish_hubint_using_subcommand add" -l family -d 'Integration family [default: hub]' -r
-complete -c hubint -n "__fish_hubint_using_subcommand add" -l type -d 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr [default: docker]' -r
+complete -c hubint -n "__fish_hubint_using_subcommand add" -l family -d 'Integration family (add: the new one\'s, default hub; list: only this family)' -r
+complete -c hubint -n "__fish_hubint_using_subcommand add" -l type -d 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr (add: the new one\'s, default docker; list: only this type)' -r
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l name -d 'Unique name: 1-64 letters, digits, \'-\', \'_\', \'.\', starting with a letter or digit' -r
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l url -d 'Registry URL or host[:port] [default: Docker Hub]' -r
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l username -d 'Registry username' -r
@@ -294,14 +294,14 @@ complete -c hubint -n "__fish_hubint_using_subcommand edit" -l verbose -d 'Show 
 complete -c hubint -n "__fish_hubint_using_subcommand edit" -s h -l help -d 'Print help'
 complete -c hubint -n "__fish_hubint_using_subcommand edit" -s V -l version -d 'Print version'
 complete -c hubint -n "__fish_hubint_using_subcommand delete" -s y -l yes -d 'Do not ask for confirmation'
-complete -c hubint -n "__fish_hubint_using_subcommand delete" -l detach-all -d 'Detach the integration from every subscription that uses it, then delete it'
+complete -c hubint -n "__fish_hubint_using_subcommand delete" -l detach-all -d 'Detach it from everything it is attached to, then delete it (what it was attached to is kept)'
 complete -c hubint -n "__fish_hubint_using_subcommand delete" -l json -d 'Print results as JSON on stdout'
 complete -c hubint -n "__fish_hubint_using_subcommand delete" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
 complete -c hubint -n "__fish_hubint_using_subcommand delete" -l verbose -d 'Show raw errors (such as D-Bus\'s) next to their plain-words explanation'
 complete -c hubint -n "__fish_hubint_using_subcommand delete" -s h -l help -d 'Print help'
 complete -c hubint -n "__fish_hubint_using_subcommand delete" -s V -l version -d 'Print version'
-complete -c hubint -n "__fish_hubint_using_subcommand list" -l family -d 'Only integrations of this family' -r
-complete -c hubint -n "__fish_hubint_using_subcommand list" -l type -d 'Only integrations of this type' -r
+complete -c hubint -n "__fish_hubint_using_subcommand list" -l family -d 'Integration family (add: the new one\'s, default hub; list: only this family)' -r
+complete -c hubint -n "__fish_hubint_using_subcommand list" -l type -d 'Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr (add: the new one\'s, default docker; list: only this type)' -r
 complete -c hubint -n "__fish_hubint_using_subcommand list" -l subscription -d 'Only integrations attached to this subscription' -r
 complete -c hubint -n "__fish_hubint_using_subcommand list" -l columns -d 'Only these columns, in this order (comma-separated)' -r -f -a "name\t''
 type\t''
@@ -414,6 +414,7 @@ complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subc
 complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from login" -l verbose -d 'Show raw errors (such as D-Bus\'s) next to their plain-words explanation'
 complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help'
 complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
+complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from policy" -l write -d 'Write it to the team store as hubint-SUBSCRIPTION (needs a token that may manage policies); hubint then rewrites it whenever the subscription\'s links change'
 complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from policy" -l json -d 'Print results as JSON on stdout'
 complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from policy" -l no-input -d 'Never prompt; a missing value is an error naming its flag'
 complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from policy" -l verbose -d 'Show raw errors (such as D-Bus\'s) next to their plain-words explanation'

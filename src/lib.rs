@@ -42,6 +42,7 @@ mod testing;
 pub mod ui;
 pub mod validate;
 mod verify;
+mod words;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

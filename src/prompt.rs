@@ -7,6 +7,7 @@
 
 use anyhow::Result;
 use console::Term;
+use dialoguer::theme::Theme;
 use dialoguer::{Confirm, Input, MultiSelect, Password, Select};
 
 use crate::secret::Secret;
@@ -14,19 +15,19 @@ use crate::ui::Ui;
 
 mod strict;
 pub use interrupt::AtPrompt;
-pub use strict::{Deletion, Wording, YesArg, confirm_delete};
+pub use strict::{DeleteFlags, Deletion, Wording, confirm_delete};
 
 /// What a cancelled command says (Ctrl-C at a prompt, or answering No).
 pub const CANCELLED: &str = "Cancelled; nothing was changed.";
 
 pub fn select(ui: &Ui, prompt: &str, items: &[&str], default: usize) -> Result<usize> {
-    let _at = interrupt::AtPrompt::enter();
-    let theme = ui.theme();
-    Ok(Select::with_theme(&*theme)
-        .with_prompt(prompt)
-        .items(items)
-        .default(default)
-        .interact()?)
+    themed(ui, |theme| {
+        Select::with_theme(theme)
+            .with_prompt(prompt)
+            .items(items)
+            .default(default)
+            .interact()
+    })
 }
 
 /// Several of `items`; those whose `checked` entry is true start selected.
@@ -36,13 +37,21 @@ pub fn multi_select(
     items: &[String],
     checked: &[bool],
 ) -> Result<Vec<usize>> {
+    themed(ui, |theme| {
+        MultiSelect::with_theme(theme)
+            .with_prompt(prompt)
+            .items(items)
+            .defaults(checked)
+            .interact()
+    })
+}
+
+/// One dialoguer prompt, asked with the theme of `ui` while Ctrl-C is
+/// handled (see [`interrupt`]).
+fn themed<T>(ui: &Ui, ask: impl FnOnce(&dyn Theme) -> dialoguer::Result<T>) -> Result<T> {
     let _at = interrupt::AtPrompt::enter();
     let theme = ui.theme();
-    Ok(MultiSelect::with_theme(&*theme)
-        .with_prompt(prompt)
-        .items(items)
-        .defaults(checked)
-        .interact()?)
+    Ok(ask(&*theme)?)
 }
 
 /// A line of text. With a `default`, Enter accepts it. The validator runs on

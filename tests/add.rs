@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{TestEnv, keyring_secret};
+use common::TestEnv;
 
 #[test]
 fn add_defaults_to_docker_hub_and_prints_the_integration() {
@@ -162,7 +162,7 @@ fn a_taken_name_is_a_conflict_case_insensitively() {
     hint: choose another --name, or change the existing one with `hubint integration edit`
     ");
     assert_eq!(env.names(), ["Taken-Name"]);
-    assert_eq!(keyring_secret(&id).as_deref(), Some("first-secret"));
+    assert_eq!(env.stored_secret(&id).as_deref(), Some("first-secret"));
 }
 
 #[test]
@@ -357,6 +357,7 @@ fn invalid_subscription_name_is_a_usage_error() {
 #[cfg(unix)]
 #[test]
 fn add_creates_a_private_data_dir_and_database() {
+    local_store_only!("the SQLite database's file and directory modes");
     needs_keyring!();
     use std::os::unix::fs::PermissionsExt;
     let env = TestEnv::new();

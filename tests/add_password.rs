@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{TestEnv, keyring_secret};
+use common::TestEnv;
 
 #[test]
 fn password_stdin_strips_exactly_one_trailing_newline() {
@@ -18,7 +18,7 @@ fn password_stdin_strips_exactly_one_trailing_newline() {
         ("nl-inner", "pw with\nline\n", "pw with\nline"),
     ] {
         let id = env.add_id(name, typed, &[]);
-        assert_eq!(keyring_secret(&id).as_deref(), Some(stored), "{typed:?}");
+        assert_eq!(env.stored_secret(&id).as_deref(), Some(stored), "{typed:?}");
     }
 }
 
@@ -40,7 +40,7 @@ fn password_file_is_read_and_one_newline_stripped() {
     assert!(out.status.success(), "{out:?}");
     common::assert_no_password_in(&out, "from-a-file");
     assert_eq!(
-        keyring_secret(&env.id("pw-file")).as_deref(),
+        env.stored_secret(&env.id("pw-file")).as_deref(),
         Some("from-a-file")
     );
 }
@@ -76,7 +76,7 @@ fn password_flag_works_with_a_warning_naming_password_stdin() {
     Added integration pw-flag (hub/docker for https://index.docker.io/v1/); password stored in the OS keyring.
     "#);
     assert_eq!(
-        keyring_secret(&env.id("pw-flag")).as_deref(),
+        env.stored_secret(&env.id("pw-flag")).as_deref(),
         Some("on-the-cmdline")
     );
 }

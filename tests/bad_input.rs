@@ -311,7 +311,8 @@ fn secret_sources_stop_at_their_limit() {
 /// The passphrase sources: `HUBINT_PASSPHRASE_FILE` and the new
 /// passphrase of `secret-store passwd`. Returns how many were tried.
 fn passphrase_sources() -> usize {
-    let env = common::TestEnv::new()
+    // The file store's passphrase: on the local stores in the team pass too.
+    let env = common::TestEnv::local()
         .without_keyring()
         .with_env("HUBINT_PASSPHRASE", "limits test passphrase");
     let add = ["add", "--name", "f", "--username", "u", "--password-stdin"];

@@ -303,6 +303,7 @@ fn erase_keeps_an_integration_that_subscriptions_use() {
 
 #[test]
 fn an_unreachable_keyring_is_an_error_not_a_wait() {
+    local_store_only!("an unreachable OS keyring (the team store uses none)");
     needs_keyring!();
     let env = TestEnv::new();
     env.helper_store("localhost:5000", "alice", "pw");

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{TestEnv, keyring_items, keyring_secret};
+use common::TestEnv;
 
 #[test]
 fn delete_in_use_is_refused_naming_every_subscription() {
@@ -44,7 +44,7 @@ fn delete_in_use_is_refused_naming_every_subscription() {
     assert_eq!(env.db_file(), db);
     assert_eq!(env.json(&["list"]), list);
     assert_eq!(env.json(&["subscription", "list"]), subs);
-    assert_eq!(keyring_secret(&id).as_deref(), Some("in-use-secret"));
+    assert_eq!(env.stored_secret(&id).as_deref(), Some("in-use-secret"));
 }
 
 #[test]
@@ -71,7 +71,7 @@ fn the_suggested_detach_commands_unblock_the_delete() {
     }
     let out = env.output(&["delete", "unblock", "--yes"]);
     assert!(out.status.success(), "{out:?}");
-    assert_eq!(keyring_items(&id), 0);
+    assert_eq!(env.stored_items(&id), 0);
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn delete_without_yes_and_without_a_terminal_changes_nothing() {
     ");
     assert_eq!(env.db_file(), db);
     assert_eq!(env.names(), ["needs-yes"]);
-    assert_eq!(keyring_items(&id), 1);
+    assert_eq!(env.stored_items(&id), 1);
 }
 
 #[test]
@@ -109,7 +109,7 @@ fn delete_with_yes_removes_the_row_and_the_keyring_item() {
     let env = TestEnv::new();
     let id = env.add_id("delete-me", "delete-me-secret", &[]);
     env.add("keep-me", "keep-me-secret", &[]);
-    assert_eq!(keyring_items(&id), 1);
+    assert_eq!(env.stored_items(&id), 1);
     snapshot!(env, env.cmd(&["delete", "DELETE-ME", "--yes"]), @"
     success: true
     exit_code: 0
@@ -119,10 +119,10 @@ fn delete_with_yes_removes_the_row_and_the_keyring_item() {
     Deleted integration delete-me.
     ");
     assert_eq!(env.names(), ["keep-me"]);
-    assert_eq!(keyring_items(&id), 0);
-    assert_eq!(keyring_secret(&id), None);
+    assert_eq!(env.stored_items(&id), 0);
+    assert_eq!(env.stored_secret(&id), None);
     assert_eq!(
-        keyring_secret(&env.id("keep-me")).as_deref(),
+        env.stored_secret(&env.id("keep-me")).as_deref(),
         Some("keep-me-secret")
     );
     env.assert_no_password_in_db("delete-me-secret");
@@ -136,7 +136,7 @@ fn short_yes_and_rm_alias_work() {
     let out = env.output(&["integration", "rm", "rm-alias", "-y"]);
     assert!(out.status.success(), "{out:?}");
     assert!(env.names().is_empty());
-    assert_eq!(keyring_items(&id), 0);
+    assert_eq!(env.stored_items(&id), 0);
 }
 
 #[test]
@@ -159,7 +159,7 @@ fn detach_all_removes_the_links_then_the_integration() {
     Deleted integration detach-all.
     ");
     assert_eq!(env.names(), ["other"]);
-    assert_eq!(keyring_items(&id), 0);
+    assert_eq!(env.stored_items(&id), 0);
     snapshot!(env, env.cmd(&["subscription", "list"]), @"
     success: true
     exit_code: 0
@@ -189,7 +189,7 @@ fn detach_all_without_yes_still_needs_confirmation() {
         env.json(&["show", "detach-no-yes"])["subscriptions"][0],
         "sub-z"
     );
-    assert_eq!(keyring_items(&id), 1);
+    assert_eq!(env.stored_items(&id), 1);
 }
 
 #[test]
@@ -205,7 +205,7 @@ fn detach_all_on_an_unused_integration_just_deletes() {
     ----- stderr -----
     Deleted integration unused.
     ");
-    assert_eq!(keyring_items(&id), 0);
+    assert_eq!(env.stored_items(&id), 0);
 }
 
 #[test]
@@ -231,8 +231,8 @@ fn a_name_is_free_again_after_delete() {
     assert!(out.status.success(), "{out:?}");
     let second = env.add_id("reused", "second", &[]);
     assert_ne!(first, second);
-    assert_eq!(keyring_secret(&first), None);
-    assert_eq!(keyring_secret(&second).as_deref(), Some("second"));
+    assert_eq!(env.stored_secret(&first), None);
+    assert_eq!(env.stored_secret(&second).as_deref(), Some("second"));
 }
 
 #[test]
@@ -240,8 +240,8 @@ fn delete_when_the_secret_is_already_gone_warns_and_deletes() {
     needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id("lost-secret", "pw", &[]);
-    common::keyring_clear(&id);
-    assert_eq!(keyring_items(&id), 0);
+    env.clear_stored_secret(&id);
+    assert_eq!(env.stored_items(&id), 0);
     snapshot!(env, env.cmd(&["delete", "lost-secret", "--yes"]), @"
     success: true
     exit_code: 0

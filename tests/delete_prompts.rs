@@ -6,8 +6,8 @@
 
 mod common;
 
+use common::TestEnv;
 use common::terminal::{ENTER, Pty};
-use common::{TestEnv, keyring_secret};
 
 #[test]
 fn delete_in_use_asks_for_the_name() {
@@ -37,7 +37,7 @@ fn delete_in_use_asks_for_the_name() {
         kept["subscriptions"],
         serde_json::json!(["prod", "staging"])
     );
-    assert_eq!(keyring_secret(&id).as_deref(), Some("pw-shared"));
+    assert_eq!(env.stored_secret(&id).as_deref(), Some("pw-shared"));
 
     // The name: detached from both and deleted, secret included.
     let mut p = Pty::spawn(&env, &["delete", "shared"]);
@@ -54,7 +54,7 @@ fn delete_in_use_asks_for_the_name() {
             "still linked: {subscriptions}"
         );
     }
-    assert_eq!(keyring_secret(&id), None);
+    assert_eq!(env.stored_secret(&id), None);
 }
 
 #[test]
@@ -71,7 +71,7 @@ fn delete_unused_asks_and_no_keeps_it() {
         .exits_with(130);
     assert!(!p.transcript.contains("used by"));
     assert_eq!(env.show("lonely")["id"], id.as_str());
-    assert_eq!(keyring_secret(&id).as_deref(), Some("pw-lonely"));
+    assert_eq!(env.stored_secret(&id).as_deref(), Some("pw-lonely"));
 }
 
 /// A `y` followed by typed-ahead text is not a yes: asked again, and Enter
@@ -93,7 +93,7 @@ fn stray_keys_after_y_do_not_delete() {
         .send(ENTER)
         .expect("Cancelled; nothing was changed.")
         .exits_with(130);
-    assert_eq!(keyring_secret(&id).as_deref(), Some("pw-lonely"));
+    assert_eq!(env.stored_secret(&id).as_deref(), Some("pw-lonely"));
     assert_eq!(env.show("lonely")["id"], id.as_str());
 
     let mut p = Pty::spawn(&env, &["delete", "lonely"]);
@@ -101,7 +101,7 @@ fn stray_keys_after_y_do_not_delete() {
         .line("y")
         .expect("Deleted integration lonely.")
         .exits_with(0);
-    assert_eq!(keyring_secret(&id), None);
+    assert_eq!(env.stored_secret(&id), None);
 }
 
 /// Keys typed before the question appears (here `y` and Enter, typed while
@@ -121,5 +121,5 @@ fn keys_typed_before_the_question_are_discarded() {
         .send(ENTER)
         .expect("Cancelled; nothing was changed.")
         .exits_with(130);
-    assert_eq!(keyring_secret(&id).as_deref(), Some("pw-lonely"));
+    assert_eq!(env.stored_secret(&id).as_deref(), Some("pw-lonely"));
 }

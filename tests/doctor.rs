@@ -7,7 +7,7 @@ mod common;
 #[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
 
-use common::{TestEnv, keyring_clear, keyring_items, stderr};
+use common::{TestEnv, keyring_items, stderr};
 
 /// `doctor --json ARGS...`: (exit code, report).
 fn doctor(env: &TestEnv, args: &[&str]) -> (i32, serde_json::Value) {
@@ -40,6 +40,24 @@ fn a_new_home_is_healthy_and_the_table_says_so() {
     let env = TestEnv::new().without_keyring();
     let mut cmd = env.cmd(&["doctor"]);
     cmd.env("COLUMNS", "200");
+    if env.on_team() {
+        snapshot!(env, cmd, @"
+        success: true
+        exit_code: 0
+        ----- stdout -----
+        team store	ok	[TEAM] answers and is unsealed	-
+        team token	ok	the token does not expire	-
+        team token	ok	the token may read and write [MOUNT]	-
+        team layout	ok	every invariant holds on [MOUNT]	-
+        secrets	ok	no integrations yet	-
+        permissions	ok	no data directory yet at [HOME]/hubint	-
+        docker config	ok	no docker config.json or containers auth.json	-
+        cred helpers	ok	no credential helpers configured	-
+
+        ----- stderr -----
+        ");
+        return;
+    }
     snapshot!(env, cmd, @"
     success: true
     exit_code: 0
@@ -60,10 +78,31 @@ fn a_missing_secret_is_named_with_the_command_and_the_row_is_kept() {
     needs_keyring!();
     let env = TestEnv::new();
     let id = env.add_id("lost", "pw", &[]);
-    keyring_clear(&id);
+    env.clear_stored_secret(&id);
     let out = env.output(&["doctor"]);
     assert_eq!(out.status.code(), Some(7));
-    snapshot!(env, env.cmd(&["doctor", "--fix"]).env("COLUMNS", "200"), @"
+    let mut fix = env.cmd(&["doctor", "--fix"]);
+    fix.env("COLUMNS", "200");
+    if env.on_team() {
+        snapshot!(env, fix, @"
+        success: false
+        exit_code: 7
+        ----- stdout -----
+        team store	ok	[TEAM] answers and is unsealed	-
+        team token	ok	the token does not expire	-
+        team token	ok	the token may read and write [MOUNT]	-
+        team layout	ok	every invariant holds on [MOUNT]	-
+        secrets	problem	lost: its password is missing from the team store	hubint edit lost --password-stdin
+        permissions	ok	no data directory yet at [HOME]/hubint	-
+        docker config	ok	no docker config.json or containers auth.json	-
+        cred helpers	ok	no credential helpers configured	-
+
+        ----- stderr -----
+        error: doctor found 1 problem
+        hint: the FIX column says what to do about each one
+        ");
+    } else {
+        snapshot!(env, fix, @"
     success: false
     exit_code: 7
     ----- stdout -----
@@ -81,6 +120,7 @@ fn a_missing_secret_is_named_with_the_command_and_the_row_is_kept() {
     error: doctor found 1 problem
     hint: the FIX column says what to do about each one
     ");
+    }
     assert_eq!(env.names(), ["lost"], "--fix never deletes a row");
     // The fix it names works.
     common::assert_ok(
@@ -92,6 +132,9 @@ fn a_missing_secret_is_named_with_the_command_and_the_row_is_kept() {
 
 #[test]
 fn orphans_from_a_crash_are_found_and_removed_but_never_another_homes() {
+    local_store_only!(
+        "keyring orphans of a crashed SQLite add; the team store's are in tests/team_race.rs"
+    );
     needs_keyring!();
     let other = TestEnv::new();
     let others = other.add_id("someone-else", "theirs", &[]);
@@ -130,6 +173,7 @@ fn orphans_from_a_crash_are_found_and_removed_but_never_another_homes() {
 
 #[test]
 fn a_stray_copy_left_by_a_move_is_removed() {
+    local_store_only!("moves between the keyring and the file store");
     needs_keyring!();
     let env = TestEnv::new().with_env("HUBINT_PASSPHRASE", "doctor test passphrase");
     let id = env.add_id("moved", "pw", &[]);
@@ -156,6 +200,7 @@ fn a_stray_copy_left_by_a_move_is_removed() {
 /// deleted. The copy is still provably garbage (delete records every store).
 #[test]
 fn a_stray_copy_of_a_deleted_integration_is_still_garbage() {
+    local_store_only!("the file store's stray copies");
     needs_keyring!();
     let env = TestEnv::new().with_env("HUBINT_PASSPHRASE", "doctor test passphrase");
     let id = env.add_id("gone", "pw", &["--secret-store", "file"]);
@@ -178,6 +223,7 @@ fn a_stray_copy_of_a_deleted_integration_is_still_garbage() {
 #[cfg(unix)]
 #[test]
 fn loose_permissions_are_tightened() {
+    local_store_only!("the permissions of hubint.db");
     needs_keyring!();
     let env = TestEnv::new();
     env.add("p", "pw", &[]);
@@ -209,6 +255,7 @@ fn loose_permissions_are_tightened() {
 
 #[test]
 fn the_file_store_without_a_passphrase_is_not_checked_and_nothing_prompts() {
+    local_store_only!("the file store");
     let env = TestEnv::new()
         .without_keyring()
         .with_env("HUBINT_SECRET_STORE", "file");
@@ -260,6 +307,7 @@ fn the_file_store_without_a_passphrase_is_not_checked_and_nothing_prompts() {
 
 #[test]
 fn an_unreachable_keyring_matters_only_when_used() {
+    local_store_only!("the keyring check (the team store uses no keyring)");
     needs_keyring!();
     let env = TestEnv::new();
     env.add("k", "pw", &[]);
@@ -351,8 +399,13 @@ fn plaintext_logins_and_missing_helpers_in_docker_and_containers_files() {
     let fix = docker_findings[2].2.clone();
     let args: Vec<&str> = fix.split(' ').skip(1).collect();
     let out = run(&args);
-    // Without an OS keyring the import needs the file store's passphrase.
-    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    if env.on_team() {
+        // The team store needs no keyring and no passphrase.
+        common::assert_ok("import --scrub", &out);
+    } else {
+        // Without an OS keyring the import needs the file store's passphrase.
+        assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    }
     let out = env
         .cmd(&args)
         .env("HUBINT_PASSPHRASE", "docker test passphrase")
@@ -371,6 +424,7 @@ fn plaintext_logins_and_missing_helpers_in_docker_and_containers_files() {
 
 #[test]
 fn a_damaged_database_is_a_problem_with_what_to_do() {
+    local_store_only!("a damaged hubint.db");
     needs_keyring!();
     let env = TestEnv::new();
     env.add("d", "pw", &[]);

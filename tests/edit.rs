@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{TestEnv, keyring_items, keyring_secret};
+use common::TestEnv;
 
 #[test]
 fn rename_keeps_the_same_secret() {
@@ -41,8 +41,8 @@ fn rename_keeps_the_same_secret() {
     "#);
     assert_eq!(env.id("after-rename"), id);
     assert_eq!(env.names(), ["after-rename"]);
-    assert_eq!(keyring_secret(&id).as_deref(), Some("rename-secret"));
-    assert_eq!(keyring_items(&id), 1);
+    assert_eq!(env.stored_secret(&id).as_deref(), Some("rename-secret"));
+    assert_eq!(env.stored_items(&id), 1);
     snapshot!(env, env.cmd(&["show", "before-rename"]), @"
     success: false
     exit_code: 3
@@ -135,7 +135,7 @@ fn url_username_and_email_change() {
     ----- stderr -----
     Updated integration edit-fields.
     "#);
-    assert_eq!(keyring_secret(&id).as_deref(), Some("fields-secret"));
+    assert_eq!(env.stored_secret(&id).as_deref(), Some("fields-secret"));
 }
 
 #[test]
@@ -179,8 +179,8 @@ fn password_change_updates_the_keyring() {
     ----- stderr -----
     Updated integration edit-pw and its password.
     ");
-    assert_eq!(keyring_secret(&id).as_deref(), Some("new-password"));
-    assert_eq!(keyring_items(&id), 1);
+    assert_eq!(env.stored_secret(&id).as_deref(), Some("new-password"));
+    assert_eq!(env.stored_items(&id), 1);
 
     let file = env.path().join("pw");
     std::fs::write(&file, "file-password\n").unwrap();
@@ -190,7 +190,7 @@ fn password_change_updates_the_keyring() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
-    assert_eq!(keyring_secret(&id).as_deref(), Some("file-password"));
+    assert_eq!(env.stored_secret(&id).as_deref(), Some("file-password"));
 
     snapshot!(env, env.cmd(&["edit", "edit-pw", "--password", "argv-password"]), @"
     success: true
@@ -212,7 +212,7 @@ fn password_change_updates_the_keyring() {
     warning: --password is insecure: the password is visible to other processes. Use --password-stdin instead
     Updated integration edit-pw and its password.
     ");
-    assert_eq!(keyring_secret(&id).as_deref(), Some("argv-password"));
+    assert_eq!(env.stored_secret(&id).as_deref(), Some("argv-password"));
     for password in [
         "old-password",
         "new-password",
@@ -234,7 +234,7 @@ fn rename_and_password_change_together() {
     );
     assert!(out.status.success(), "{out:?}");
     assert_eq!(env.id("both-new"), id);
-    assert_eq!(keyring_secret(&id).as_deref(), Some("both-new-pw"));
+    assert_eq!(env.stored_secret(&id).as_deref(), Some("both-new-pw"));
 }
 
 #[test]
@@ -250,7 +250,7 @@ fn empty_new_password_is_rejected_and_the_old_one_kept() {
     ----- stderr -----
     error: invalid password from --password-stdin: the password cannot be empty
     ");
-    assert_eq!(keyring_secret(&id).as_deref(), Some("kept-password"));
+    assert_eq!(env.stored_secret(&id).as_deref(), Some("kept-password"));
 }
 
 #[test]
@@ -319,7 +319,7 @@ fn edit_to_a_taken_name_is_a_conflict_and_changes_nothing() {
     ");
     assert_eq!(env.json(&["list"]), before);
     assert_eq!(env.db_file(), db);
-    assert_eq!(keyring_secret(&id).as_deref(), Some("secret-a"));
+    assert_eq!(env.stored_secret(&id).as_deref(), Some("secret-a"));
 }
 
 #[test]

@@ -8,8 +8,8 @@
 
 mod common;
 
+use common::TestEnv;
 use common::terminal::{CTRL_C, DOWN, ENTER, Pty, SPACE};
-use common::{TestEnv, keyring_secret};
 use serde_json::Value;
 
 /// The whole add form, in the order of the integrations page: family and
@@ -90,13 +90,17 @@ fn add_walks_the_form_in_the_page_order() {
     assert!(at("Repeat password:") < at("Email (optional"), "{t}");
     assert!(at("Email (optional") < at("Attach to subscriptions"), "{t}");
     let summary = &t[at("About to save:")..at("Save? [Y/n]")];
+    let kept = format!(
+        "Password       ******** (kept in {})",
+        env.store_described()
+    );
     for row in [
         "Family         hub",
         "Type           docker",
         "Name           local-hub",
         "Registry       localhost:5000",
         "Username       ci-bot",
-        "Password       ******** (kept in the OS keyring)",
+        kept.as_str(),
         "Email          bot@example.com",
         "Subscriptions  prod, staging (new)",
     ] {
@@ -115,7 +119,7 @@ fn add_walks_the_form_in_the_page_order() {
         serde_json::json!(["prod", "staging"])
     );
     assert_eq!(
-        keyring_secret(&common::id_of(&saved)).as_deref(),
+        env.stored_secret(&common::id_of(&saved)).as_deref(),
         Some("s3cret pass")
     );
     // The taken one is untouched.
@@ -164,7 +168,7 @@ fn add_accepts_the_defaults_and_no_at_save_saves_nothing() {
     assert_eq!(saved["email"], Value::Null);
     assert_eq!(saved["subscriptions"], serde_json::json!([]));
     assert_eq!(
-        keyring_secret(&common::id_of(&saved)).as_deref(),
+        env.stored_secret(&common::id_of(&saved)).as_deref(),
         Some("pw")
     );
 }
@@ -232,7 +236,7 @@ fn edit_prompts_each_field_with_its_current_value() {
         .exits_with(0);
     assert!(!p.transcript.contains("Save?"), "{}", p.transcript);
     assert_eq!(env.show("old-name"), before);
-    assert_eq!(keyring_secret(&id).as_deref(), Some("pw-old"));
+    assert_eq!(env.stored_secret(&id).as_deref(), Some("pw-old"));
 
     // A new name, a new password and the email removed: same id, secret
     // replaced, after a summary of the changes.
@@ -251,7 +255,10 @@ fn edit_prompts_each_field_with_its_current_value() {
         .line("-")
         .expect("Changes to old-name:")
         .expect("Name      old-name → new-name")
-        .expect("Password  ******** (new, kept in the OS keyring)")
+        .expect(&format!(
+            "Password  ******** (new, kept in {})",
+            env.store_described()
+        ))
         .expect("Email     a@example.com → (none)")
         .expect("Save? [Y/n]")
         .send(ENTER)
@@ -262,7 +269,7 @@ fn edit_prompts_each_field_with_its_current_value() {
     assert_eq!(common::id_of(&after), id);
     assert_eq!(after["registry"], "registry.example.com:5000");
     assert_eq!(after["email"], Value::Null);
-    assert_eq!(keyring_secret(&id).as_deref(), Some("pw-new"));
+    assert_eq!(env.stored_secret(&id).as_deref(), Some("pw-new"));
     assert_eq!(env.json(&["list"]).as_array().unwrap().len(), 1);
 }
 

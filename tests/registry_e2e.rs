@@ -80,12 +80,19 @@ fn skopeo_pushes_and_inspects_with_credentials_served_by_hubint() {
     let leaks = files_containing(env.root(), PASSWORD.as_bytes());
     assert!(leaks.is_empty(), "the password is in {leaks:?}");
 
-    // Missing credentials: the helper serves nothing (another, empty home).
+    // Missing credentials: the helper serves nothing (another, empty home;
+    // on the team store, another, empty mount).
     let mut missing = skopeo(
         &env,
         &["inspect", "--tls-verify=false", "--authfile", auth, &image],
     );
     missing.env("HUBINT_HOME", work.join("empty-home"));
+    if env.on_team() {
+        missing.env(
+            "HUBINT_TEAM_MOUNT",
+            common::fresh_mount(common::shared_bao()),
+        );
+    }
     let out = missing.output().unwrap();
     assert!(
         !out.status.success(),

@@ -244,6 +244,7 @@ fn candidates(env: &TestEnv, words: &[&str]) -> Vec<String> {
 
 #[test]
 fn completion_offers_the_integrations_that_fit_attach_or_detach() {
+    local_store_only!("completion reads only the local SQLite catalog (no network on TAB)");
     needs_keyring!();
     let env = TestEnv::new();
     env.add("cmp-on", "pw", &["--subscription", "cmp-sub"]);

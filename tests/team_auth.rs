@@ -4,16 +4,14 @@
 //! failures (exit 5 with the fix; exit 2 for a missing setting).
 
 mod common;
-#[path = "team_support/dev.rs"]
-mod dev;
 
 use std::path::Path;
 use std::process::Output;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use base64::Engine;
+use common::Bao;
 use common::TestEnv;
-use dev::DevServer;
 
 fn login(env: &TestEnv) -> Output {
     env.cmd(&["team", "login", "--json"]).output().unwrap()
@@ -45,7 +43,7 @@ fn mode(path: &Path) -> u32 {
 }
 
 /// An AppRole `role` with `ttl`; its role_id, and a secret_id in `file`.
-fn approle(server: &DevServer, role: &str, ttl: &str, file: &Path) -> String {
+fn approle(server: &Bao, role: &str, ttl: &str, file: &Path) -> String {
     server.ok(&[
         "write",
         &format!("auth/approle/role/{role}"),
@@ -64,13 +62,13 @@ fn approle(server: &DevServer, role: &str, ttl: &str, file: &Path) -> String {
         "-field=secret_id",
         &format!("auth/approle/role/{role}/secret-id"),
     ]);
-    dev::write_private(file, &format!("{secret_id}\n"));
+    common::write_private(file, &format!("{secret_id}\n"));
     role_id
 }
 
 /// An environment logging in to `server` with `method` as `role` (the
 /// AppRole role_id or the JWT role), the credential in `file`.
-fn team_env(server: &DevServer, method: &str, role: &str, file: &Path) -> TestEnv {
+fn team_env(server: &Bao, method: &str, role: &str, file: &Path) -> TestEnv {
     let (role_var, file_var) = match method {
         "approle" => ("HUBINT_TEAM_ROLE_ID", "HUBINT_TEAM_SECRET_ID_FILE"),
         _ => ("HUBINT_TEAM_JWT_ROLE", "HUBINT_TEAM_JWT_FILE"),
@@ -83,21 +81,21 @@ fn team_env(server: &DevServer, method: &str, role: &str, file: &Path) -> TestEn
         .with_env(file_var, file.to_str().unwrap())
 }
 
-fn approle_env(server: &DevServer, role_id: &str, file: &Path) -> TestEnv {
+fn approle_env(server: &Bao, role_id: &str, file: &Path) -> TestEnv {
     team_env(server, "approle", role_id, file)
 }
 
 /// A dev server with AppRole enabled and a role whose tokens live `ttl`;
 /// its secret_id is in `file`, and `env` logs in with it.
 struct AppRoleLogin {
-    server: DevServer,
+    server: Bao,
     file: std::path::PathBuf,
     env: TestEnv,
     _dir: tempfile::TempDir,
 }
 
-fn approle_login(bao: &Path, role: &str, ttl: &str) -> AppRoleLogin {
-    let server = DevServer::start(bao);
+fn approle_login(role: &str, ttl: &str) -> AppRoleLogin {
+    let server = Bao::bare();
     server.ok(&["auth", "enable", "approle"]);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("secret-id");
@@ -113,16 +111,14 @@ fn approle_login(bao: &Path, role: &str, ttl: &str) -> AppRoleLogin {
 
 #[test]
 fn approle_login_is_cached_until_near_expiry() {
-    let Some(bao) = dev::bao_or_skip() else {
-        return;
-    };
+    needs_bao!();
     // (`_dir` binds: the secret_id's directory lives as long as the test.)
     let AppRoleLogin {
         server,
         file,
         env,
         _dir,
-    } = approle_login(&bao, "ci", "1h");
+    } = approle_login("ci", "1h");
 
     let before = server.token_count();
     let first = login_ok(&env);
@@ -176,23 +172,21 @@ fn approle_login_is_cached_until_near_expiry() {
         "-field=secret_id",
         "auth/approle/role/ci/secret-id",
     ]);
-    dev::write_private(&file, &secret_id);
+    common::write_private(&file, &secret_id);
     assert_eq!(login_ok(&env)["source"], "login");
     assert_eq!(server.token_count(), before + 2);
 }
 
 #[test]
 fn a_short_lived_token_is_replaced_before_it_expires() {
-    let Some(bao) = dev::bao_or_skip() else {
-        return;
-    };
+    needs_bao!();
     // A 5 s token is replaced 1 s (a fifth) before it expires.
     let AppRoleLogin {
         server: _server,
         env,
         _dir,
         ..
-    } = approle_login(&bao, "short", "5s");
+    } = approle_login("short", "5s");
     assert_eq!(login_ok(&env)["source"], "login");
     assert_eq!(login_ok(&env)["source"], "cache");
     std::thread::sleep(std::time::Duration::from_secs(5));
@@ -203,13 +197,11 @@ fn a_short_lived_token_is_replaced_before_it_expires() {
 
 #[test]
 fn approle_failures_exit_5_with_the_fix() {
-    let Some(bao) = dev::bao_or_skip() else {
-        return;
-    };
-    let server = DevServer::start(&bao);
+    needs_bao!();
+    let server = Bao::bare();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("secret-id");
-    dev::write_private(&file, "00000000-0000-0000-0000-000000000000");
+    common::write_private(&file, "00000000-0000-0000-0000-000000000000");
 
     // The auth method is not enabled.
     let env = approle_env(&server, "some-role-id", &file);
@@ -253,13 +245,11 @@ fn approle_failures_exit_5_with_the_fix() {
 
 #[test]
 fn an_unreachable_server_exits_5_within_the_timeout() {
-    let Some(_bao) = dev::bao_or_skip() else {
-        return;
-    };
+    needs_bao!();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("secret-id");
-    dev::write_private(&file, "x");
-    let port = dev::free_port();
+    common::write_private(&file, "x");
+    let port = common::free_port();
     let env = TestEnv::new()
         .without_keyring()
         .with_env("VAULT_ADDR", &format!("http://127.0.0.1:{port}"))
@@ -276,14 +266,12 @@ fn an_unreachable_server_exits_5_within_the_timeout() {
 
 #[test]
 fn token_method_reports_the_token_it_was_given() {
-    let Some(bao) = dev::bao_or_skip() else {
-        return;
-    };
-    let server = DevServer::start(&bao);
+    needs_bao!();
+    let server = Bao::bare();
     let env = TestEnv::new()
         .without_keyring()
         .with_env("VAULT_ADDR", &server.addr)
-        .with_env("VAULT_TOKEN", dev::ROOT_TOKEN);
+        .with_env("VAULT_TOKEN", common::BAO_ROOT);
     let report = login_ok(&env);
     assert_eq!(report["source"], "env");
     assert_eq!(report["method"], "token");
@@ -335,7 +323,7 @@ fn sign_jwt(key: &Path, claims: &serde_json::Value) -> String {
 }
 
 /// The jwt auth method with a fresh key pair and a role `ci`; the private key.
-fn jwt_setup(server: &DevServer, dir: &Path) -> std::path::PathBuf {
+fn jwt_setup(server: &Bao, dir: &Path) -> std::path::PathBuf {
     let key = dir.join("key.pem");
     let public = dir.join("public.pem");
     let ok = |args: &[&str]| {
@@ -385,17 +373,15 @@ fn jwt_setup(server: &DevServer, dir: &Path) -> std::path::PathBuf {
     key
 }
 
-fn jwt_env(server: &DevServer, role: &str, file: &Path) -> TestEnv {
+fn jwt_env(server: &Bao, role: &str, file: &Path) -> TestEnv {
     team_env(server, "jwt", role, file)
 }
 
 #[test]
 fn jwt_login_with_a_ci_token() {
-    let Some(bao) = dev::bao_or_skip() else {
-        return;
-    };
+    needs_bao!();
     needs_commands!("openssl");
-    let server = DevServer::start(&bao);
+    let server = Bao::bare();
     let dir = tempfile::tempdir().unwrap();
     let key = jwt_setup(&server, dir.path());
     let t = now();
@@ -404,7 +390,7 @@ fn jwt_login_with_a_ci_token() {
         &serde_json::json!({"sub": "project/1:job/7", "aud": "hubint", "iat": t, "nbf": t, "exp": t + 600}),
     );
     let file = dir.path().join("id_token");
-    dev::write_private(&file, &jwt);
+    common::write_private(&file, &jwt);
     let env = jwt_env(&server, "ci", &file);
 
     let before = server.token_count();
@@ -435,7 +421,7 @@ fn jwt_login_with_a_ci_token() {
         &serde_json::json!({"sub": "project/1:job/6", "aud": "hubint", "iat": t - 2000, "nbf": t - 2000, "exp": t - 1000}),
     );
     let expired = dir.path().join("expired");
-    dev::write_private(&expired, &old);
+    common::write_private(&expired, &old);
     let out = login(&jwt_env(&server, "ci", &expired));
     assert_eq!(out.status.code(), Some(5), "{}", common::stderr(&out));
     assert!(
@@ -453,7 +439,7 @@ fn jwt_login_with_a_ci_token() {
         &key,
         &serde_json::json!({"sub": "x", "aud": "other", "iat": t, "exp": t + 600}),
     );
-    dev::write_private(&expired, &other);
+    common::write_private(&expired, &other);
     let out = login(&jwt_env(&server, "ci", &expired));
     assert_eq!(out.status.code(), Some(5), "{}", common::stderr(&out));
     assert!(
@@ -465,10 +451,8 @@ fn jwt_login_with_a_ci_token() {
 
 #[test]
 fn a_namespace_is_sent_with_the_login_and_keys_the_cache() {
-    let Some(bao) = dev::bao_or_skip() else {
-        return;
-    };
-    let server = DevServer::start(&bao);
+    needs_bao!();
+    let server = Bao::bare();
     server.ok(&["namespace", "create", "team"]);
     let in_team = |args: &[&str]| {
         let out = server
@@ -490,7 +474,7 @@ fn a_namespace_is_sent_with_the_login_and_keys_the_cache() {
     ]);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("secret-id");
-    dev::write_private(&file, &secret_id);
+    common::write_private(&file, &secret_id);
 
     // Outside the namespace there is no AppRole method.
     let env = approle_env(&server, &role_id, &file);

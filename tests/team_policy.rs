@@ -1,162 +1,197 @@
-//! `hubint team policy SUBSCRIPTION` (src/team/policy.rs): the HCL is
-//! accepted by a real `bao policy write`, and a token with that policy
-//! reads exactly that subscription's documents in the team store's KV v2
-//! layout, and gets 403 for any other integration.
+//! `hubint team policy SUBSCRIPTION [--write]` (src/team/policy.rs,
+//! src/service/policies.rs) against a real `bao server -dev`: the HCL is
+//! accepted by `bao policy write`; a token with it reads exactly that
+//! subscription's documents and gets 403 for any other integration; a
+//! policy written with `--write` follows attach, detach, rename and delete;
+//! a policy hubint did not write is never touched.
 
 mod common;
-#[path = "team_support/dev.rs"]
-mod dev;
 
-use common::TestEnv;
-use dev::DevServer;
+use std::process::Output;
 
-/// A local catalog with hub and ghcr attached to Acme-CI, and quay not.
-fn catalog() -> TestEnv {
-    let env = TestEnv::new()
-        .without_keyring()
-        .with_env("HUBINT_PASSPHRASE", "policy-test")
-        .with_env("HUBINT_SECRET_STORE", "file");
+use common::{Bao, TestEnv, hubint_ok, stderr, stdout};
+
+/// A team store with hub and ghcr attached to Acme-CI, and quay to other.
+fn team() -> (Bao, TestEnv) {
+    let bao = Bao::start();
+    let env = bao.machine();
     for (name, url) in [
         ("hub", "docker.io"),
         ("ghcr", "ghcr.io"),
         ("quay", "quay.io"),
     ] {
-        let out = env.run(
-            &[
-                "add",
-                "--name",
-                name,
-                "--url",
-                url,
-                "--username",
-                "u",
-                "--password-stdin",
-            ],
-            "pw",
-        );
-        assert!(out.status.success(), "add {name}: {}", common::stderr(&out));
+        common::add_as_user(&env, name, &format!("pw-{name}"), &["--url", url]);
     }
     env.attach("Acme-CI", "hub");
     env.attach("Acme-CI", "ghcr");
     env.attach("other", "quay");
-    env
+    (bao, env)
 }
 
 fn policy(env: &TestEnv, subscription: &str) -> String {
-    let out = env.cmd(&["team", "policy", subscription]).output().unwrap();
-    assert!(out.status.success(), "{}", common::stderr(&out));
-    common::stdout(&out)
+    hubint_ok(env, &["team", "policy", subscription], "")
+}
+
+/// `bao ARGS...` with `token` instead of the root token.
+fn as_token(bao: &Bao, token: &str, args: &[&str]) -> Output {
+    bao.command(args)
+        .env("VAULT_TOKEN", token)
+        .output()
+        .unwrap()
+}
+
+/// Whether `token` may read the secret of `name` (403 otherwise).
+fn reads_secret(bao: &Bao, env: &TestEnv, token: &str, name: &str) -> bool {
+    let id = common::id_of(&env.show(name));
+    let path = format!("secrets/{id}");
+    let out = as_token(
+        bao,
+        token,
+        &["kv", "get", "-mount=hubint", "-field=password", &path],
+    );
+    if out.status.success() {
+        assert_eq!(stdout(&out).trim(), format!("pw-{name}"));
+        return true;
+    }
+    let err = stderr(&out);
+    assert!(
+        err.contains("403") && err.contains("permission denied"),
+        "{name}: {err}"
+    );
+    false
+}
+
+fn token_with(bao: &Bao, policy: &str) -> String {
+    bao.ok(&[
+        "token",
+        "create",
+        &format!("-policy={policy}"),
+        "-field=token",
+    ])
 }
 
 #[test]
 fn the_policy_names_the_subscription_and_its_integrations() {
-    let env = catalog();
+    needs_bao!();
+    let (_bao, env) = team();
     let _guard = env.settings().bind_to_scope();
     insta::assert_snapshot!(policy(&env, "acme-ci"));
-    // Another mount.
-    let env = env.with_env("HUBINT_TEAM_MOUNT", "/kv/");
-    assert!(policy(&env, "other").contains("path \"kv/data/subscriptions/other\""));
     // An unknown subscription: exit 3.
-    let out = env.cmd(&["team", "policy", "nope"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    let out = env.run(&["team", "policy", "nope"], "");
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
 }
 
 #[test]
 fn a_token_with_the_policy_reads_exactly_its_subscription() {
-    let Some(bao) = dev::bao_or_skip() else {
-        return;
-    };
-    let server = DevServer::start(&bao);
-    server.ok(&["secrets", "enable", "-path=hubint", "kv-v2"]);
-    let env = catalog();
-    let id = |name: &str| common::id_of(&env.show(name));
-    // The team store's documents, as the layout has them.
-    for name in ["hub", "ghcr", "quay"] {
-        let id = id(name);
-        server.ok(&[
-            "kv",
-            "put",
-            "-mount=hubint",
-            &format!("integrations/{id}"),
-            &format!("name={name}"),
-        ]);
-        server.ok(&[
-            "kv",
-            "put",
-            "-mount=hubint",
-            &format!("secrets/{id}"),
-            &format!("password=pw-{name}"),
-        ]);
-    }
-    server.ok(&[
-        "kv",
-        "put",
-        "-mount=hubint",
-        "subscriptions/acme-ci",
-        "name=Acme-CI",
-    ]);
-    server.ok(&[
-        "kv",
-        "put",
-        "-mount=hubint",
-        "subscriptions/other",
-        "name=other",
-    ]);
-
+    needs_bao!();
+    let (bao, env) = team();
     let hcl = policy(&env, "Acme-CI");
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("policy.hcl");
-    std::fs::write(&file, &hcl).unwrap();
-    server.ok(&["policy", "write", "hubint-acme-ci", file.to_str().unwrap()]);
-    let token = server.ok(&["token", "create", "-policy=hubint-acme-ci", "-field=token"]);
-
-    let get = |path: &str| {
-        server
-            .command(&["kv", "get", "-mount=hubint", "-field=password", path])
-            .env("BAO_TOKEN", &token)
-            .output()
-            .unwrap()
-    };
-    let read = |path: &str| {
-        server
-            .command(&["read", "-format=json", &format!("hubint/data/{path}")])
-            .env("BAO_TOKEN", &token)
-            .output()
-            .unwrap()
-    };
-    for name in ["hub", "ghcr"] {
-        let out = get(&format!("secrets/{}", id(name)));
-        assert!(out.status.success(), "{name}: {}", common::stderr(&out));
-        assert_eq!(common::stdout(&out).trim(), format!("pw-{name}"));
-        assert!(read(&format!("integrations/{}", id(name))).status.success());
-    }
+    bao.run_with(&["policy", "write", "by-hand", "-"], &hcl);
+    let token = token_with(&bao, "by-hand");
+    assert!(reads_secret(&bao, &env, &token, "hub"));
+    assert!(reads_secret(&bao, &env, &token, "ghcr"));
+    assert!(!reads_secret(&bao, &env, &token, "quay"));
+    let read = |path: &str| as_token(&bao, &token, &["read", &format!("hubint/data/{path}")]);
     assert!(read("subscriptions/acme-ci").status.success());
-    // Everything else: 403.
-    for path in [
-        format!("secrets/{}", id("quay")),
-        format!("integrations/{}", id("quay")),
-        "subscriptions/other".to_string(),
-    ] {
-        let out = read(&path);
-        assert!(!out.status.success(), "{path} was readable");
-        let err = common::stderr(&out);
-        assert!(
-            err.contains("403") && err.contains("permission denied"),
-            "{path}: {err}"
-        );
-        assert!(!common::stdout(&out).contains("pw-quay"));
-    }
+    assert!(!read("subscriptions/other").status.success());
+    let quay = common::id_of(&env.show("quay"));
+    assert!(!read(&format!("integrations/{quay}")).status.success());
     // Read only: no write, even to its own secret.
-    let out = server
-        .command(&[
-            "kv",
-            "put",
-            "-mount=hubint",
-            &format!("secrets/{}", id("hub")),
-            "password=x",
-        ])
-        .env("BAO_TOKEN", &token)
-        .output()
-        .unwrap();
+    let hub = common::id_of(&env.show("hub"));
+    let path = format!("secrets/{hub}");
+    let out = as_token(
+        &bao,
+        &token,
+        &["kv", "put", "-mount=hubint", &path, "password=x"],
+    );
     assert!(!out.status.success(), "the policy allowed a write");
+}
+
+#[test]
+fn a_written_policy_follows_the_links() {
+    needs_bao!();
+    let (bao, env) = team();
+    let out = env.run(&["team", "policy", "Acme-CI", "--write"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "hubint-acme-ci\n");
+    assert!(stderr(&out).contains("Wrote the team policy hubint-acme-ci (2 integrations)"));
+    assert_eq!(
+        bao.ok(&["policy", "read", "hubint-acme-ci"]),
+        policy(&env, "Acme-CI").trim()
+    );
+    let token = token_with(&bao, "hubint-acme-ci");
+    assert!(!reads_secret(&bao, &env, &token, "quay"));
+
+    // attach: the token (already issued) reads the new one at once.
+    let out = env.run(&["subscription", "attach", "Acme-CI", "quay"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Rewrote the team policy hubint-acme-ci (3 integrations)."));
+    assert!(reads_secret(&bao, &env, &token, "quay"));
+
+    // detach: access is revoked with the link.
+    let out = env.run(&["subscription", "detach", "Acme-CI", "hub"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!reads_secret(&bao, &env, &token, "hub"));
+    assert!(reads_secret(&bao, &env, &token, "ghcr"));
+
+    // delete --detach-all of an attached integration, then rename: the old
+    // name's policy grants nothing.
+    hubint_ok(&env, &["delete", "ghcr", "--detach-all", "--yes"], "");
+    assert!(
+        !bao.ok(&["policy", "read", "hubint-acme-ci"])
+            .contains("# integration ghcr")
+    );
+    hubint_ok(
+        &env,
+        &["subscription", "rename", "Acme-CI", "acme-prod"],
+        "",
+    );
+    assert!(!reads_secret(&bao, &env, &token, "quay"));
+    assert!(
+        !bao.ok(&["policy", "read", "hubint-acme-ci"])
+            .contains("secrets/")
+    );
+}
+
+#[test]
+fn a_policy_hubint_did_not_write_is_left_alone() {
+    needs_bao!();
+    let (bao, env) = team();
+    let theirs = "path \"hubint/data/*\" {\n  capabilities = [\"read\"]\n}\n";
+    bao.run_with(&["policy", "write", "hubint-other", "-"], theirs);
+    hubint_ok(&env, &["subscription", "detach", "other", "quay"], "");
+    assert_eq!(bao.ok(&["policy", "read", "hubint-other"]), theirs.trim());
+    let out = env.run(&["team", "policy", "other", "--write"], "");
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("hubint did not write"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(bao.ok(&["policy", "read", "hubint-other"]), theirs.trim());
+}
+
+#[test]
+fn a_token_that_may_not_manage_policies_gets_a_warning_not_a_failure() {
+    needs_bao!();
+    let (bao, env) = team();
+    hubint_ok(&env, &["team", "policy", "Acme-CI", "--write"], "");
+    let kv_only = "path \"hubint/*\" {\n  capabilities = [\"create\", \"read\", \"update\", \"delete\", \"list\"]\n}\n";
+    bao.run_with(&["policy", "write", "kv-only", "-"], kv_only);
+    let token = token_with(&bao, "kv-only");
+    let dev = bao.machine().with_env("VAULT_TOKEN", &token);
+    let out = dev.run(&["subscription", "attach", "Acme-CI", "quay"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("the team policy hubint-acme-ci may be out of date")
+            && err.contains("hubint team policy Acme-CI --write"),
+        "{err}"
+    );
+    // As it says: an admin brings it up to date.
+    hubint_ok(&env, &["team", "policy", "Acme-CI", "--write"], "");
+    assert!(
+        bao.ok(&["policy", "read", "hubint-acme-ci"])
+            .contains("# integration quay")
+    );
 }

@@ -379,7 +379,7 @@ fn add_help_names_every_type() {
     let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         help.contains(&format!(
-            "Integration type: {rest} or {last} [default: docker]"
+            "Integration type: {rest} or {last} (add: the new one's, default docker;"
         )),
         "{help}"
     );

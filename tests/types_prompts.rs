@@ -5,8 +5,8 @@
 
 mod common;
 
+use common::TestEnv;
 use common::terminal::{DOWN, ENTER, Pty};
-use common::{TestEnv, keyring_secret};
 
 /// Pick the type `downs` rows below docker, then type a name.
 fn start(env: &TestEnv, downs: usize, label: &str, name: &str) -> Pty {
@@ -77,7 +77,7 @@ fn ghcr_prompts_for_a_github_user_and_token() {
     let gh = env.show("gh");
     assert_eq!(gh["username"], "octocat");
     assert_eq!(
-        keyring_secret(gh["id"].as_str().unwrap()).as_deref(),
+        env.stored_secret(gh["id"].as_str().unwrap()).as_deref(),
         Some("not-a-pat")
     );
 }
@@ -102,7 +102,7 @@ fn quay_takes_a_robot_account() {
     let q = env.show("q");
     assert_eq!(q["username"], "acme+ci");
     assert_eq!(
-        keyring_secret(q["id"].as_str().unwrap()).as_deref(),
+        env.stored_secret(q["id"].as_str().unwrap()).as_deref(),
         Some("robot-token")
     );
 }
@@ -177,7 +177,7 @@ fn gcr_reads_the_key_file_whose_path_is_asked() {
     let gar = env.show("gar");
     assert_eq!(gar["username"], "_json_key");
     let id = gar["id"].as_str().unwrap();
-    assert_eq!(keyring_secret(id).as_deref(), Some(common::JSON_KEY));
+    assert_eq!(env.stored_secret(id).as_deref(), Some(common::JSON_KEY));
 }
 
 #[test]

@@ -5,8 +5,11 @@
 //! registry type (Quay, GHCR, ECR, ...) is one more entry here: the commands
 //! read the catalog and have no per-type control flow.
 
+mod args;
 pub mod rules;
 mod types;
+
+pub use args::KindArgs;
 
 use crate::error::{Failure, fail};
 use crate::registry;

@@ -61,10 +61,7 @@ pub fn run(ctx: &Ctx, args: &DockerConfigArgs) -> Result<Output> {
             .hint("add one with `hubint add`, attach one with `hubint subscription attach`")
             .into());
     }
-    let path = match &args.output {
-        Some(path) => path.clone(),
-        None => dockerconfig::default_path()?,
-    };
+    let path = dockerconfig::given_or_default(args.output.as_deref())?;
     let mut config = ConfigFile::load(&path)?;
     if args.inline {
         inline(ctx, &service, &mut config, by_registry)?;

@@ -7,6 +7,7 @@ pub mod docker_config;
 pub mod doctor;
 pub mod env;
 pub mod exec;
+mod group;
 pub mod import;
 pub mod install_helper;
 pub mod integration;

@@ -20,15 +20,13 @@ pub enum StoreChoice {
     File,
 }
 
-impl StoreChoice {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StoreChoice::Auto => "auto",
-            StoreChoice::Keyring => "keyring",
-            StoreChoice::File => "file",
-        }
-    }
+crate::words::word_enum!(setting StoreChoice {
+    Auto => "auto",
+    Keyring => "keyring",
+    File => "file",
+});
 
+impl StoreChoice {
     /// The store this choice names, or `None` for auto.
     pub fn kind(self) -> Option<StoreKind> {
         match self {
@@ -36,37 +34,6 @@ impl StoreChoice {
             StoreChoice::Keyring => Some(StoreKind::Keyring),
             StoreChoice::File => Some(StoreKind::File),
         }
-    }
-}
-
-impl fmt::Display for StoreChoice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for StoreChoice {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s.trim() {
-            "auto" => Ok(StoreChoice::Auto),
-            "keyring" => Ok(StoreChoice::Keyring),
-            "file" => Ok(StoreChoice::File),
-            other => Err(format!("'{other}' is not one of auto, keyring, file")),
-        }
-    }
-}
-
-impl Serialize for StoreChoice {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for StoreChoice {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        text.parse().map_err(de::Error::custom)
     }
 }
 
@@ -78,38 +45,10 @@ pub enum StoreMode {
     Team,
 }
 
-impl StoreMode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StoreMode::Local => "local",
-            StoreMode::Team => "team",
-        }
-    }
-}
-
-impl FromStr for StoreMode {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s.trim() {
-            "local" => Ok(StoreMode::Local),
-            "team" => Ok(StoreMode::Team),
-            other => Err(format!("'{other}' is not one of local, team")),
-        }
-    }
-}
-
-impl Serialize for StoreMode {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for StoreMode {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        text.parse().map_err(de::Error::custom)
-    }
-}
+crate::words::word_enum!(setting StoreMode {
+    Local => "local",
+    Team => "team",
+});
 
 /// A number of seconds, more than 0 and at most an hour (the keyring
 /// timeout). Written as a whole number when it is one.

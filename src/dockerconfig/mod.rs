@@ -54,6 +54,11 @@ pub fn default_path() -> Result<PathBuf> {
     Ok(home.join(".docker").join("config.json"))
 }
 
+/// The file a command was given (`given`), else [`default_path`].
+pub fn given_or_default(given: Option<&Path>) -> Result<PathBuf> {
+    given.map_or_else(default_path, |path| Ok(path.to_path_buf()))
+}
+
 /// docker's config.json and the containers auth.json files, as container
 /// tools look for them, each once (whether they exist or not).
 pub fn files() -> Vec<PathBuf> {

@@ -122,7 +122,7 @@ fn details(ctx: &Ctx, rows: &[Integration], usable: &Usable, fix: bool, report: 
 }
 
 /// Each row's secret must be in the store the row names.
-fn missing(ctx: &Ctx, rows: &[Integration], usable: &Usable, report: &mut Report) {
+pub(super) fn missing(ctx: &Ctx, rows: &[Integration], usable: &Usable, report: &mut Report) {
     let (mut present, mut problems) = (0, 0);
     let mut not_checked = BTreeSet::new();
     for row in rows {

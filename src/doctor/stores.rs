@@ -14,6 +14,8 @@ use crate::service::catalog::CatalogRead;
 pub struct Usable {
     pub keyring: bool,
     pub file: bool,
+    /// Only on the team store (`doctor::team`).
+    pub team: bool,
 }
 
 impl Usable {
@@ -21,8 +23,7 @@ impl Usable {
         match kind {
             StoreKind::Keyring => self.keyring,
             StoreKind::File => self.file,
-            // The team store has its own doctor checks (`crate::team`).
-            StoreKind::Team => false,
+            StoreKind::Team => self.team,
         }
     }
 }
@@ -36,6 +37,7 @@ pub fn check(ctx: &Ctx, db: Option<&Db>, report: &mut Report) -> Usable {
     Usable {
         keyring: keyring(ctx, &used, report),
         file: file(ctx, report),
+        team: false,
     }
 }
 

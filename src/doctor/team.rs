@@ -1,9 +1,13 @@
 //! The checks of the team store (`store = team`): the server answers and
 //! is unsealed, the token's time to live, and the layout's invariants
-//! (`team::catalog::check`), which `--fix` repairs.
+//! (`team::catalog::check`), which `--fix` repairs; then that every
+//! integration has its password.
 
+use super::stores::Usable;
 use super::{Report, error_parts};
 use crate::context::Ctx;
+use crate::service::Service;
+use crate::service::catalog::Filter;
 use crate::team::catalog::check;
 
 /// A token with less time to live than this is a problem.
@@ -79,6 +83,27 @@ pub fn check(ctx: &Ctx, fix: bool, report: &mut Report) {
         Err(err) => {
             let (detail, fix) = error_parts(&err, "run `hubint doctor` again");
             report.problem("team layout", detail, fix);
+        }
+    }
+    secrets(ctx, report);
+}
+
+/// Each integration's password must be on the server, as on the local
+/// stores (`hubint edit NAME --password-stdin` sets it again).
+fn secrets(ctx: &Ctx, report: &mut Report) {
+    let rows = Service::reader(ctx).and_then(|s| s.catalog().integrations(&Filter::default()));
+    match rows {
+        Ok(rows) => {
+            let usable = Usable {
+                keyring: false,
+                file: false,
+                team: true,
+            };
+            super::secrets::missing(ctx, &rows, &usable, report);
+        }
+        Err(err) => {
+            let (detail, fix) = error_parts(&err, "run `hubint doctor` again");
+            report.problem("secrets", detail, fix);
         }
     }
 }

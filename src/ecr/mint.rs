@@ -138,21 +138,14 @@ pub fn mint(target: &Target, keys: &Keys) -> Result<Token> {
             request = request.header(*name, value);
         }
     }
-    let mut response = request
-        .send(body.as_bytes())
-        .map_err(|e| unreachable_endpoint(target, &e))?;
-    let status = response.status();
-    let text = response
-        .body_mut()
-        .with_config()
-        .limit(BODY_LIMIT)
-        .read_to_string()
-        .map_err(|e| unreachable_endpoint(target, &e))?;
-    if !status.is_success() {
+    let (status, text) = crate::http::answer(request.send(body.as_bytes()), BODY_LIMIT, |e| {
+        unreachable_endpoint(target, e)
+    })?;
+    if !(200..300).contains(&status) {
         let kind = serde_json::from_str::<AwsError>(&text)
             .map(|e| e.kind)
             .unwrap_or_default();
-        return Err(refused(target, status.as_u16(), &kind));
+        return Err(refused(target, status, &kind));
     }
     decode(&text).ok_or_else(|| {
         Failure::store(format!(
@@ -237,13 +230,11 @@ fn decode(text: &str) -> Option<Token> {
 }
 
 fn unreachable_endpoint(target: &Target, e: &ureq::Error) -> anyhow::Error {
-    let why = crate::http::cause(e);
-    Failure::store(format!(
-        "cannot reach the ECR endpoint {}: {why}",
-        target.endpoint
-    ))
-    .hint("check the network, and AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL if set")
-    .into()
+    crate::http::unreachable(
+        &format!("the ECR endpoint {}", target.endpoint),
+        e,
+        "check the network, and AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL if set",
+    )
 }
 
 fn refused(target: &Target, status: u16, kind: &str) -> anyhow::Error {

@@ -114,8 +114,8 @@ fn check_flags(
 ) -> Result<&'static IntegrationType> {
     // The family, type and URL flags, against the defaults for what the
     // form may still ask (the answers are checked again then).
-    let family = catalog::family(args.family.as_deref().unwrap_or(catalog::DEFAULT_FAMILY))?;
-    let kind = family.integration_type(args.kind.as_deref().unwrap_or(catalog::DEFAULT_TYPE))?;
+    let family = catalog::family(args.of.family.as_deref().unwrap_or(catalog::DEFAULT_FAMILY))?;
+    let kind = family.integration_type(args.of.kind.as_deref().unwrap_or(catalog::DEFAULT_TYPE))?;
     if !ui.interactive()
         && let Some((what, flag)) = missing(args, kind)
     {
@@ -125,7 +125,7 @@ fn check_flags(
         validate::flag("--name", name, validate::name)?;
         conn.ensure_name_free(name, None)?;
     }
-    if let (Some(u), Some(_)) = (&args.username, &args.kind) {
+    if let (Some(u), Some(_)) = (&args.username, &args.of.kind) {
         fields::username_flag(kind, u)?;
     } else if let Some(u) = &args.username {
         validate::flag("--username", u, validate::username)?;
@@ -143,7 +143,7 @@ fn check_flags(
 }
 
 fn family(ui: &Ui, args: &AddArgs, asking: bool) -> Result<&'static Family> {
-    Ok(match &args.family {
+    Ok(match &args.of.family {
         Some(f) => catalog::family(f)?,
         None if asking => {
             let items: Vec<_> = FAMILIES.iter().map(|f| (f.id, f.label)).collect();
@@ -159,7 +159,7 @@ fn kind(
     family: &'static Family,
     asking: bool,
 ) -> Result<&'static IntegrationType> {
-    Ok(match &args.kind {
+    Ok(match &args.of.kind {
         Some(t) => family.integration_type(t)?,
         None if asking => {
             let items: Vec<_> = family.types.iter().map(|t| (t.id, t.label)).collect();

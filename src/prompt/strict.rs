@@ -19,6 +19,19 @@ pub struct YesArg {
     pub yes: bool,
 }
 
+/// The flags of a deletion that may detach what is attached: `--yes` and
+/// `--detach-all` (`integration delete`, `subscription delete`).
+#[derive(clap::Args, Debug, Default)]
+pub struct DeleteFlags {
+    #[command(flatten)]
+    pub confirm: YesArg,
+
+    /// Detach it from everything it is attached to, then delete it (what it
+    /// was attached to is kept)
+    #[arg(long)]
+    pub detach_all: bool,
+}
+
 /// The refusal of a deletion that needs a confirmation when there is no
 /// terminal to ask on (exit 2): `what` is deleted only with `--yes`.
 pub fn refuse_unconfirmed(what: impl Display) -> Failure {

@@ -14,7 +14,6 @@ mod secret_service;
 #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
 mod session;
 
-use std::fmt;
 use std::str::FromStr;
 
 use anyhow::Result;
@@ -47,15 +46,11 @@ pub enum StoreKind {
     Team,
 }
 
-impl StoreKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StoreKind::Keyring => "keyring",
-            StoreKind::File => "file",
-            StoreKind::Team => "team",
-        }
-    }
-}
+crate::words::word_enum!(StoreKind {
+    Keyring => "keyring",
+    File => "file",
+    Team => "team",
+});
 
 impl StoreKind {
     /// What people call it: "OS keyring", "encrypted file store".
@@ -65,12 +60,6 @@ impl StoreKind {
             StoreKind::File => "encrypted file store",
             StoreKind::Team => "team store",
         }
-    }
-}
-
-impl fmt::Display for StoreKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

@@ -25,6 +25,7 @@ mod helper;
 mod in_use;
 mod login;
 pub mod model;
+mod policies;
 mod relocate;
 mod subscriptions;
 mod sync;
@@ -43,6 +44,7 @@ pub use self::catalog::changed_meanwhile;
 pub use self::check::Candidate;
 pub use self::in_use::{in_use_error, subscription_in_use};
 pub use self::login::{Login, Saved, TOKEN_USERNAME};
+pub use self::policies::TeamPolicy;
 pub use self::subscriptions::Attached;
 pub use self::sync::Copied;
 pub use self::write::{Deleted, Maker, NewIntegration};
@@ -64,6 +66,8 @@ pub struct AddRequest {
 pub struct Service<'a> {
     ctx: &'a Ctx,
     catalog: Box<dyn Catalog>,
+    /// On the team store: keep its policies current (`policies`).
+    team: bool,
 }
 
 impl<'a> Service<'a> {
@@ -81,6 +85,7 @@ impl<'a> Service<'a> {
         Ok(Service {
             ctx,
             catalog: Box::new(ctx.open_db()?),
+            team: false,
         })
     }
 
@@ -99,6 +104,7 @@ impl<'a> Service<'a> {
         Ok(Service {
             ctx,
             catalog: Box::new(ctx.read_db()?),
+            team: false,
         })
     }
 
@@ -108,6 +114,7 @@ impl<'a> Service<'a> {
         Ok(Service {
             ctx,
             catalog: Box::new(catalog),
+            team: true,
         })
     }
 
@@ -199,12 +206,14 @@ impl<'a> Service<'a> {
     pub fn add(&mut self, request: AddRequest) -> Result<Integration> {
         let AddRequest { mut new, check } = request;
         new.verified = self.check_before_save(&Candidate::of(&new), check)?;
-        write::create_by(
+        let made = write::create_by(
             &env(self.ctx, new.store)?,
             &mut *self.catalog,
             &new,
             Maker::Hand,
-        )
+        )?;
+        self.links_changed(&made.subscriptions);
+        Ok(made)
     }
 
     /// Write back `updated` (read as `current`) and, if given, a new password.
@@ -221,7 +230,9 @@ impl<'a> Service<'a> {
     /// Delete an integration and its secret; `detach` removes its links.
     pub fn delete(&mut self, target: &Integration, detach: bool) -> Result<Deleted> {
         let env = env(self.ctx, target.secret_store)?;
-        write::delete(&env, &mut *self.catalog, target, detach)
+        let deleted = write::delete(&env, &mut *self.catalog, target, detach)?;
+        self.links_changed(&target.subscriptions);
+        Ok(deleted)
     }
 
     /// Move the secrets of `targets` to the store `to`; returns the moved rows.

@@ -23,7 +23,7 @@ impl Service<'_> {
     /// Attach the integration to the subscription, created if missing.
     pub fn attach(&mut self, subscription: &str, integration: &str) -> Result<Attached> {
         let now = Timestamp::now();
-        with_tx(&mut *self.catalog, |tx| {
+        let done = with_tx(&mut *self.catalog, |tx| {
             let i = get(tx, integration)?;
             let (key, created) = tx.subscription_or_create(subscription, now)?;
             let attached = tx.attach(&key, &i.id, now)?;
@@ -33,13 +33,17 @@ impl Service<'_> {
                 created,
                 attached,
             })
-        })
+        })?;
+        if done.attached {
+            self.links_changed(&[&done.subscription]);
+        }
+        Ok(done)
     }
 
     /// Detach the integration from the subscription; returns the names of
     /// both as stored. Not found (exit 3) if it was not attached.
     pub fn detach(&mut self, subscription: &str, integration: &str) -> Result<(String, String)> {
-        with_tx(&mut *self.catalog, |tx| {
+        let names = with_tx(&mut *self.catalog, |tx| {
             let key = subscription_key(tx, subscription)?;
             let i = get(tx, integration)?;
             if !tx.detach(&key, &i.id)? {
@@ -54,7 +58,9 @@ impl Service<'_> {
                 .into());
             }
             Ok((i.name, key.name))
-        })
+        })?;
+        self.links_changed(&[&names.1]);
+        Ok(names)
     }
 
     /// Create a subscription; returns its name. A conflict if it exists.
@@ -65,7 +71,11 @@ impl Service<'_> {
 
     /// Rename a subscription; returns its old name.
     pub fn rename_subscription(&mut self, old: &str, new: &str) -> Result<String> {
-        with_tx(&mut *self.catalog, |tx| tx.rename_subscription(old, new))
+        let was = with_tx(&mut *self.catalog, |tx| tx.rename_subscription(old, new))?;
+        // The old name's policy now grants nothing; one for the new name
+        // (if written) gets the links.
+        self.links_changed(&[was.as_str(), new]);
+        Ok(was)
     }
 
     /// Delete a subscription and its links, once `allow` accepts it as it
@@ -85,5 +95,6 @@ impl Service<'_> {
             tx.delete_subscription(&key)?;
             Ok(current)
         })
+        .inspect(|gone| self.links_changed(&[&gone.name]))
     }
 }

@@ -97,6 +97,14 @@ impl Service<'_> {
             self.update(&change.current, &change.updated, change.password.as_ref())?;
         }
         let (subs, links) = self.copy_links(source)?;
+        if links > 0 {
+            let names: Vec<String> = source
+                .subscriptions()?
+                .into_iter()
+                .map(|s| s.name)
+                .collect();
+            self.links_changed(&names);
+        }
         copied.subscriptions_created = subs;
         copied.links_added = links;
         Ok(copied)

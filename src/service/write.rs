@@ -235,6 +235,11 @@ pub(super) fn update(
     let details =
         (password.is_none() && env.meta(&updated) != env.meta(current)).then(|| env.store.unlock());
     let tx = db.begin()?;
+    if updated.name != current.name {
+        // Fail before a secret is written when the new name is taken (the
+        // team catalog finds out only at the commit).
+        tx.ensure_name_free(&updated.name, Some(&updated.id))?;
+    }
     if updated.default {
         // One default per registry: taking it unmarks the previous one.
         tx.clear_default(&updated.registry, &updated.id)?;

@@ -25,6 +25,9 @@ use crate::paths::Paths;
 /// The largest answer read: one KV entry of a Raft server is at most ~1 MiB.
 const BODY_LIMIT: u64 = 4 * 1024 * 1024;
 
+/// What a policy request names in errors (see `failures::failure`).
+pub const POLICIES: &str = "sys/policies/acl";
+
 /// The default bound of every request.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -190,6 +193,25 @@ impl Client {
         let url = format!("{}/v1/auth/token/lookup-self", self.endpoint.addr);
         let body = self.call("GET", &url, None, "token")?.unwrap_or_default();
         Ok(body["data"]["ttl"].as_u64().unwrap_or(0))
+    }
+
+    /// The ACL policy `name` (`sys/policies/acl/NAME`): its text, or `None`
+    /// if there is no such policy.
+    pub fn policy(&self, name: &str) -> Result<Option<String>> {
+        let url = self.policy_url(name);
+        let body = self.call("GET", &url, None, POLICIES)?;
+        Ok(body.and_then(|b| b["data"]["policy"].as_str().map(str::to_string)))
+    }
+
+    /// Write the ACL policy `name` (created or replaced).
+    pub fn write_policy(&self, name: &str, text: &str) -> Result<()> {
+        let url = self.policy_url(name);
+        let body = serde_json::to_vec(&serde_json::json!({ "policy": text }))?;
+        self.call("POST", &url, Some(&body), POLICIES).map(drop)
+    }
+
+    fn policy_url(&self, name: &str) -> String {
+        format!("{}/v1/sys/policies/acl/{name}", self.endpoint.addr)
     }
 
     fn url(&self, api: &str, key: &str) -> String {

@@ -60,6 +60,12 @@ pub fn failure(endpoint: &Endpoint, mount: &str, status: u16, json: &Value, key:
         ))
         .hint("log in again (`bao login`) or set VAULT_TOKEN to a valid token");
     }
+    if status == 403 && key == super::client::POLICIES {
+        return Failure::store(format!(
+            "permission denied by the team store at {addr} on {key}: this token may not manage policies"
+        ))
+        .hint("use an admin's token, or write the policy yourself: `hubint team policy SUBSCRIPTION | bao policy write NAME -`");
+    }
     if status == 403 {
         return Failure::store(format!(
             "permission denied by the team store at {addr} on {mount}/{}",

@@ -9,8 +9,10 @@
 //!   attached integration;
 //!
 //! and nothing else, so any other integration's secret answers 403. A
-//! policy is a snapshot of the links: after attach or detach it must be
-//! printed and written again (its header says so).
+//! policy is a snapshot of the links. Written by `hubint team policy S
+//! --write` as `hubint-<s>`, it is kept current: after a change of links
+//! the service rewrites it (`service::policies`), but only a policy whose
+//! first line shows hubint wrote it for this mount and subscription.
 
 use std::fmt::Write;
 
@@ -22,22 +24,39 @@ pub struct Grant<'a> {
     pub id: &'a str,
 }
 
+/// The name hubint gives the policy of `subscription`: `hubint-<segment>`.
+pub fn name(subscription: &str) -> String {
+    format!("hubint-{}", segment(subscription))
+}
+
+/// The first line of the policy of `subscription` on `mount`: how a policy
+/// that hubint wrote for them is recognised before it is rewritten.
+fn header(mount: &str, subscription: &str) -> String {
+    format!(
+        "# hubint team policy for subscription {} (KV v2 mount {mount}).",
+        segment(subscription)
+    )
+}
+
+/// Whether `text` is the policy hubint wrote for `subscription` on `mount`
+/// (any version of it), so that it may be rewritten.
+pub fn is_ours(text: &str, mount: &str, subscription: &str) -> bool {
+    text.lines().next() == Some(header(mount, subscription).as_str())
+}
+
 /// The HCL policy for `subscription` on `mount` with `grants`.
 pub fn render(mount: &str, subscription: &str, grants: &[Grant<'_>]) -> String {
-    let key = segment(subscription);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# hubint team policy for subscription {subscription} (KV v2 mount {mount})."
-    );
+    let mut out = header(mount, subscription);
+    out.push('\n');
     out.push_str(
         "# It lets a token read exactly this subscription's integrations and\n\
-         # their secrets. A snapshot: after attach or detach, print it and\n\
-         # write it again, e.g.\n",
+         # their secrets. hubint rewrites it after attach or detach when the\n\
+         # token may (written with `--write`); or print it and write it again:\n",
     );
     let _ = writeln!(
         out,
-        "#   hubint team policy {subscription} | bao policy write hubint-{key} -"
+        "#   hubint team policy {subscription} | bao policy write {} -",
+        name(subscription)
     );
     out.push('\n');
     path(&mut out, &format!("{mount}/data/{}", sub_key(subscription)));
@@ -56,12 +75,6 @@ fn path(out: &mut String, path: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn segments_are_lower_case_and_encoded() {
-        assert_eq!(segment("Acme-CI.v2_x"), "acme-ci.v2_x");
-        assert_eq!(segment("a/b c"), "a%2Fb%20c");
-    }
 
     #[test]
     fn one_path_per_document() {

@@ -19,7 +19,6 @@ mod login;
 pub mod spinner;
 pub mod www_authenticate;
 
-use std::fmt;
 use std::net::IpAddr;
 use std::time::Duration;
 
@@ -51,23 +50,13 @@ pub enum Outcome {
     Timeout,
 }
 
-impl Outcome {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Ok => "ok",
-            Outcome::Unauthorized => "unauthorized",
-            Outcome::Unreachable => "unreachable",
-            Outcome::NotARegistry => "not-a-registry",
-            Outcome::Timeout => "timeout",
-        }
-    }
-}
-
-impl fmt::Display for Outcome {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::words::word_enum!(Outcome {
+    Ok => "ok",
+    Unauthorized => "unauthorized",
+    Unreachable => "unreachable",
+    NotARegistry => "not-a-registry",
+    Timeout => "timeout",
+});
 
 /// The step of the check that decided the result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

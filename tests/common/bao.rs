@@ -1,9 +1,16 @@
-//! A throwaway OpenBao dev server for the team store tests: `bao server
-//! -dev` on a free loopback port with a known root token and a `kv-v2`
-//! mount at `hubint`, stopped when dropped. Start it after `needs_bao!()`.
+//! The one OpenBao dev-server fixture: `bao server -dev` on a free
+//! loopback port with a known root token, stopped when dropped. The binary
+//! is `$HUBINT_TEST_BAO`, which `tests/run` exports: start a server only
+//! after `needs_bao!()` (a test skips by name without it, and fails under
+//! `tests/run`).
+//!
+//! [`Bao::start`] adds a `kv-v2` mount at `hubint` (the team store's
+//! default); [`Bao::bare`] has none (auth and policy tests set up their
+//! own). The team pass of the local-store tests shares one server per test
+//! binary (tests/common/store.rs).
 
 use std::net::TcpListener;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -15,62 +22,96 @@ pub const BAO_ROOT: &str = "hubint-test-root";
 pub struct Bao {
     child: Child,
     pub addr: String,
-    bin: PathBuf,
+    pub bin: PathBuf,
 }
 
 impl Bao {
     /// A fresh dev server with the `hubint` mount; panics if it does not come up.
     pub fn start() -> Bao {
+        for _ in 0..5 {
+            let bao = Bao::bare();
+            let out = bao.run(&["secrets", "enable", "-path=hubint", "kv-v2"]);
+            if out.status.success() {
+                return bao;
+            }
+            // A mount already there: the port was another test's server.
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains("already in use"), "enable kv-v2: {err}");
+        }
+        panic!("no port of its own for bao server -dev");
+    }
+
+    /// A fresh dev server with no KV mount.
+    pub fn bare() -> Bao {
+        Bao::launch(false)
+    }
+
+    /// Start a dev server; with `tied`, it gets SIGKILL when the thread
+    /// that starts it exits (Linux `PR_SET_PDEATHSIG`).
+    pub(crate) fn launch(tied: bool) -> Bao {
         let bin = bao_binary().expect("needs_bao!() first");
         for _ in 0..5 {
-            let port = TcpListener::bind("127.0.0.1:0")
-                .and_then(|l| l.local_addr())
-                .expect("a free port")
-                .port();
-            let child = Command::new(&bin)
-                .args([
-                    "server",
-                    "-dev",
-                    &format!("-dev-listen-address=127.0.0.1:{port}"),
-                    &format!("-dev-root-token-id={BAO_ROOT}"),
-                ])
-                .env_clear()
-                .env("HOME", std::env::temp_dir())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("start bao");
+            let port = free_port();
+            let mut cmd = Command::new(&bin);
+            cmd.args([
+                "server",
+                "-dev",
+                &format!("-dev-listen-address=127.0.0.1:{port}"),
+                &format!("-dev-root-token-id={BAO_ROOT}"),
+            ])
+            .env_clear()
+            .env("HOME", std::env::temp_dir())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+            if tied {
+                die_with_parent(&mut cmd);
+            }
             let mut bao = Bao {
-                child,
+                child: cmd.spawn().expect("start bao server -dev"),
                 addr: format!("http://127.0.0.1:{port}"),
                 bin: bin.clone(),
             };
             if bao.wait_up() {
-                let out = bao.run(&["secrets", "enable", "-path=hubint", "kv-v2"]);
-                assert!(
-                    out.status.success(),
-                    "enable kv-v2: {}",
-                    String::from_utf8_lossy(&out.stderr)
-                );
                 return bao;
             }
-            let _ = bao.child.kill();
+            bao.stop();
         }
         panic!("bao server -dev did not come up");
     }
 
     fn wait_up(&mut self) -> bool {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + Duration::from_secs(30);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.try_wait() {
                 return false;
             }
             if self.run(&["status"]).status.success() {
-                return true;
+                // Another test's server may hold the port while ours,
+                // unable to bind it, is about to exit: it must live on.
+                std::thread::sleep(Duration::from_millis(300));
+                return matches!(self.child.try_wait(), Ok(None));
             }
             std::thread::sleep(Duration::from_millis(100));
         }
         false
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// `bao ARGS...` as root against this server, not yet run.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(&self.bin);
+        cmd.args(args)
+            .env_clear()
+            .env("HOME", std::env::temp_dir())
+            .env("VAULT_ADDR", &self.addr)
+            .env("VAULT_TOKEN", BAO_ROOT)
+            .stdin(Stdio::null());
+        cmd
     }
 
     /// `bao ARGS...` as root against this server.
@@ -80,16 +121,10 @@ impl Bao {
 
     /// `bao ARGS...` with `stdin` piped in.
     pub fn run_with(&self, args: &[&str], stdin: &str) -> Output {
-        let mut cmd = Command::new(&self.bin);
-        cmd.args(args)
-            .env_clear()
-            .env("HOME", std::env::temp_dir())
-            .env("VAULT_ADDR", &self.addr)
-            .env("VAULT_TOKEN", BAO_ROOT);
-        super::feed(cmd, stdin)
+        super::feed(self.command(args), stdin)
     }
 
-    /// `bao ARGS...`, asserting success; its stdout.
+    /// `bao ARGS...`, asserting success; its stdout, trimmed.
     pub fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
         assert!(
@@ -100,9 +135,17 @@ impl Bao {
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
+    /// How many tokens the server holds (each login makes one).
+    pub fn token_count(&self) -> usize {
+        let out = self.ok(&["list", "-format=json", "auth/token/accessors"]);
+        serde_json::from_str::<Vec<String>>(&out)
+            .expect("accessor list")
+            .len()
+    }
+
     /// A machine (its own HUBINT_HOME, no keyring) on this team store.
     pub fn machine(&self) -> TestEnv {
-        TestEnv::new()
+        TestEnv::local()
             .without_keyring()
             .with_env("HUBINT_STORE", "team")
             .with_env("HUBINT_TEAM_ADDR", &self.addr)
@@ -120,6 +163,50 @@ impl Drop for Bao {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+/// The child gets SIGKILL when the thread that spawned it exits.
+#[cfg(target_os = "linux")]
+fn die_with_parent(cmd: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    unsafe extern "C" {
+        fn prctl(option: i32, ...) -> i32;
+    }
+    const PR_SET_PDEATHSIG: i32 = 1;
+    const SIGKILL: i32 = 9;
+    // SAFETY: prctl is async-signal-safe; nothing else runs between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            prctl(PR_SET_PDEATHSIG, SIGKILL);
+            Ok(())
+        });
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn die_with_parent(_cmd: &mut Command) {}
+
+/// A free loopback port (bound, then released).
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+/// Write `text` to a new 0600 file `path` (replacing any).
+pub fn write_private(path: &Path, text: &str) {
+    use std::io::Write;
+    let _ = std::fs::remove_file(path);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).expect("create file");
+    file.write_all(text.as_bytes()).expect("write file");
 }
 
 /// `hubint ARGS...` with `stdin`, asserting success; its stdout.

@@ -72,11 +72,16 @@ impl TestEnv {
 
     /// The bytes of the database file alone (no WAL), to check that a
     /// refused command changed nothing.
+    /// In the team pass: the catalog's documents and secrets.
     pub fn db_file(&self) -> Vec<u8> {
+        if let Some(docs) = self.team_catalog(true) {
+            return docs;
+        }
         std::fs::read(self.db_path()).expect("read the database")
     }
 
-    /// Panics if the database or its WAL contain `password`.
+    /// Panics if the database or its WAL contain `password` (in the team
+    /// pass: the catalog's documents on the team mount).
     pub fn assert_no_password_in_db(&self, password: &str) {
         let bytes = self.db_bytes();
         assert!(

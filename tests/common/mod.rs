@@ -5,7 +5,9 @@
 //! private D-Bus session of `tests/run` (so the keyring is the test keyring,
 //! never the developer's). An environment made with
 //! [`TestEnv::without_keyring`] gets no D-Bus session at all: a machine
-//! without an OS keyring.
+//! without an OS keyring. With `HUBINT_TEST_STORE=team` (the team pass of
+//! `tests/run`), [`TestEnv::new`] puts the environment on the team store
+//! instead (tests/common/store.rs).
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
@@ -22,6 +24,7 @@ mod inspect;
 mod keyring;
 mod keys;
 mod skip;
+mod store;
 mod stress;
 #[cfg(unix)]
 pub mod terminal;
@@ -43,6 +46,8 @@ pub use keyring::*;
 pub use keys::*;
 #[allow(unused_imports)]
 pub use skip::*;
+#[allow(unused_imports)]
+pub use store::*;
 #[allow(unused_imports)]
 pub use stress::*;
 #[cfg(unix)]
@@ -72,7 +77,24 @@ pub fn bin() -> PathBuf {
 pub const NO_BUS: &str = "unix:path=/nonexistent";
 
 impl TestEnv {
+    /// A fresh environment on the store of `HUBINT_TEST_STORE`: the local
+    /// stores by default, or in the team pass a fresh mount of the binary's
+    /// shared dev server (tests/common/store.rs).
     pub fn new() -> TestEnv {
+        let env = TestEnv::local();
+        if !team_pass() {
+            return env;
+        }
+        let bao = shared_bao();
+        let mount = fresh_mount(bao);
+        env.with_env("HUBINT_STORE", "team")
+            .with_env("HUBINT_TEAM_ADDR", &bao.addr)
+            .with_env("HUBINT_TEAM_MOUNT", &mount)
+            .with_env("VAULT_TOKEN", BAO_ROOT)
+    }
+
+    /// A fresh environment on the local stores, whatever `HUBINT_TEST_STORE` says.
+    pub fn local() -> TestEnv {
         let tmp = tempfile::tempdir().expect("temp dir");
         let home = tmp.path().join("home");
         std::fs::create_dir(&home).expect("home dir");
@@ -218,8 +240,12 @@ impl TestEnv {
         self.hubint_home.join("hubint.db")
     }
 
-    /// The bytes of the database and its WAL, for leak checks.
+    /// The bytes of the database and its WAL, for leak checks (in the team
+    /// pass: the catalog's documents on the team mount, not the secrets).
     pub fn db_bytes(&self) -> Vec<u8> {
+        if let Some(docs) = self.team_catalog(false) {
+            return docs;
+        }
         let mut bytes = Vec::new();
         for suffix in ["", "-wal", "-shm"] {
             let path = PathBuf::from(format!("{}{suffix}", self.db_path().display()));
@@ -250,6 +276,9 @@ impl TestEnv {
         settings.add_filter(r"\d{4}-\d\d-\d\d \d\d:\d\d", "[TIME]");
         // Table cells are padded: trailing blanks are noise in a snapshot.
         settings.add_filter(r"[ \t]+\n", "\n");
+        if self.on_team() {
+            add_team_filters(&mut settings);
+        }
         settings
     }
 }

@@ -102,20 +102,36 @@ unset HUBINT_SECRET_STORE HUBINT_KEYRING_TIMEOUT HUBINT_PASSPHRASE HUBINT_PASSPH
 export HUBINT_NO_INPUT=1
 
 OUT="$WORK/out" ERR="$WORK/err"
-# run [stdin] -- ARGS...: the exit code in $rc, stdout in $OUT, stderr in $ERR.
+# wine_exec EXE STDIN ARGS...: the exit code in $rc, stdout in $OUT, stderr
+# in $ERR. A client can lose the race with a wineserver that is shutting
+# down after its idle timeout ("wine client error:0: recvmsg: Connection
+# reset by peer", before the exe ran): that is wine's failure, not hubint's,
+# so the server is restarted and the command run once more.
+wine_exec() {
+    local exe="$1" input="$2" attempt
+    shift 2
+    for attempt in 1 2; do
+        set +e
+        printf '%s' "$input" | "$WINE" "$BIN/$exe" "$@" >"$OUT" 2>"$ERR"
+        rc=$?
+        set -e
+        if ((attempt == 1 && rc != 0)) && grep -q 'wine client error' "$ERR"; then
+            platform_log "wine client error ($(head -c 200 "$ERR")); restarting wineserver, once"
+            "$WINESERVER" -k 2>/dev/null || true
+            "$WINESERVER" -w 2>/dev/null || true
+            continue
+        fi
+        return 0
+    done
+}
+# run [stdin] -- ARGS...
 run() {
     local input="$1"
     shift 2
-    set +e
-    printf '%s' "$input" | "$WINE" "$BIN/hubint.exe" "$@" >"$OUT" 2>"$ERR"
-    rc=$?
-    set -e
+    wine_exec hubint.exe "$input" "$@"
 }
 helper_get() { # registry
-    set +e
-    printf '%s' "$1" | "$WINE" "$BIN/docker-credential-hubint.exe" get >"$OUT" 2>"$ERR"
-    rc=$?
-    set -e
+    wine_exec docker-credential-hubint.exe "$1" get
 }
 # check DESCRIPTION EXPECTED_RC [PATTERN_IN_STDOUT]
 check() {

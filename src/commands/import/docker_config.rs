@@ -30,10 +30,7 @@ pub struct ImportDockerConfigArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &ImportDockerConfigArgs) -> Result<Output> {
-    let path = match &args.file {
-        Some(path) => path.clone(),
-        None => dockerconfig::default_path()?,
-    };
+    let path = dockerconfig::given_or_default(args.file.as_deref())?;
     let mut config = ConfigFile::load(&path)?;
     if config.original.is_none() {
         return Err(

@@ -11,14 +11,8 @@ use crate::verify::args::SaveCheckArgs;
 
 #[derive(Args, Debug, Default)]
 pub struct AddArgs {
-    /// Integration family [default: hub]
-    #[arg(long, value_name = "FAMILY", add = crate::complete::families())]
-    pub family: Option<String>,
-
-    /// Integration type: docker, ghcr, quay, gitlab, acr, gcr or ecr [default:
-    /// docker]
-    #[arg(long = "type", value_name = "TYPE", add = crate::complete::types())]
-    pub kind: Option<String>,
+    #[command(flatten)]
+    pub of: crate::catalog::KindArgs,
 
     /// Unique name: 1-64 letters, digits, '-', '_', '.', starting with a letter or digit
     #[arg(long)]

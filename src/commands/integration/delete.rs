@@ -16,11 +16,7 @@ pub struct DeleteArgs {
     pub name: String,
 
     #[command(flatten)]
-    pub confirm: prompt::YesArg,
-
-    /// Detach the integration from every subscription that uses it, then delete it
-    #[arg(long)]
-    pub detach_all: bool,
+    pub flags: prompt::DeleteFlags,
 }
 
 pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
@@ -31,8 +27,8 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
 
     // On a terminal (without --yes) the prompt below offers to detach;
     // otherwise an integration in use is refused unless --detach-all.
-    let can_offer_detach = ui.interactive() && !args.confirm.yes;
-    if in_use && !args.detach_all && !can_offer_detach {
+    let can_offer_detach = ui.interactive() && !args.flags.confirm.yes;
+    if in_use && !args.flags.detach_all && !can_offer_detach {
         return Err(in_use_error(&target).into());
     }
     let deletion = prompt::Deletion {
@@ -40,9 +36,9 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
         name: &target.name,
         linked: &target.subscriptions,
     };
-    prompt::confirm_delete(ui, &args.confirm, deletion)?;
+    prompt::confirm_delete(ui, &args.flags.confirm, deletion)?;
 
-    let deleted = service.delete(&target, args.detach_all || in_use)?;
+    let deleted = service.delete(&target, args.flags.detach_all || in_use)?;
     if !deleted.had_secret {
         ui.warn(format!(
             "the secret of {} was already missing from the {}",

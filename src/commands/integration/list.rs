@@ -14,13 +14,8 @@ use crate::table::View;
 
 #[derive(Args, Debug, Default)]
 pub struct ListArgs {
-    /// Only integrations of this family
-    #[arg(long, value_name = "FAMILY", add = crate::complete::families())]
-    pub family: Option<String>,
-
-    /// Only integrations of this type
-    #[arg(long = "type", value_name = "TYPE", add = crate::complete::types())]
-    pub kind: Option<String>,
+    #[command(flatten)]
+    pub of: catalog::KindArgs,
 
     /// Only integrations attached to this subscription
     #[arg(long, value_name = "SUBSCRIPTION", add = crate::complete::subscriptions())]
@@ -43,8 +38,8 @@ pub struct ListArgs {
 
 pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Output> {
     // A misspelt filter is an error, not an empty list.
-    let family = args.family.as_deref().map(catalog::family).transpose()?;
-    if let Some(kind) = &args.kind {
+    let family = args.of.family.as_deref().map(catalog::family).transpose()?;
+    if let Some(kind) = &args.of.kind {
         match family {
             Some(family) => drop(family.integration_type(kind)?),
             None if catalog::type_ids()
@@ -61,8 +56,8 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Output> {
     let service = Service::reader(ctx)?;
     // A misspelt subscription is not an empty one: `list` fails on it.
     let filter = Filter {
-        family: args.family.as_deref(),
-        kind: args.kind.as_deref(),
+        family: args.of.family.as_deref(),
+        kind: args.of.kind.as_deref(),
         subscription: args.subscription.as_deref(),
         registry: None,
     };
@@ -82,5 +77,5 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Output> {
 }
 
 fn filtered_any(args: &ListArgs) -> bool {
-    args.family.is_some() || args.kind.is_some() || args.subscription.is_some()
+    args.of.family.is_some() || args.of.kind.is_some() || args.subscription.is_some()
 }

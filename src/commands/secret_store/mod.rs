@@ -2,25 +2,14 @@
 
 mod passwd;
 
-use anyhow::Result;
-use clap::Subcommand;
-
-use crate::context::Ctx;
-use crate::output::Output;
-
-#[derive(Subcommand, Debug)]
-pub enum SecretStoreCommand {
-    /// Re-encrypt the encrypted file store under a new passphrase
-    ///
-    /// The current passphrase comes from HUBINT_PASSPHRASE, HUBINT_PASSPHRASE_FILE or a
-    /// prompt; the new one from --new-passphrase-stdin, --new-passphrase-file or a prompt
-    /// (asked twice). The file is replaced atomically: a crash leaves it under the old
-    /// passphrase or the new one.
-    Passwd(passwd::PasswdArgs),
-}
-
-pub fn run(ctx: &Ctx, command: &SecretStoreCommand) -> Result<Output> {
-    match command {
-        SecretStoreCommand::Passwd(args) => passwd::run(ctx, args),
+super::group::command_group! {
+    pub enum SecretStoreCommand {
+        /// Re-encrypt the encrypted file store under a new passphrase
+        ///
+        /// The current passphrase comes from HUBINT_PASSPHRASE, HUBINT_PASSPHRASE_FILE or a
+        /// prompt; the new one from --new-passphrase-stdin, --new-passphrase-file or a prompt
+        /// (asked twice). The file is replaced atomically: a crash leaves it under the old
+        /// passphrase or the new one.
+        Passwd(passwd::PasswdArgs),
     }
 }

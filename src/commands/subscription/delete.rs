@@ -17,18 +17,13 @@ pub struct DeleteArgs {
     pub name: String,
 
     #[command(flatten)]
-    pub confirm: prompt::YesArg,
-
-    /// Detach every integration attached to it, then delete it (the
-    /// integrations themselves are kept)
-    #[arg(long)]
-    pub detach_all: bool,
+    pub flags: prompt::DeleteFlags,
 }
 
 pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     let mut service = Service::open(ctx)?;
     let seen = service.subscription(&args.name)?;
-    if !seen.integrations.is_empty() && !args.detach_all {
+    if !seen.integrations.is_empty() && !args.flags.detach_all {
         return Err(subscription_in_use(&seen).into());
     }
     // Asked before the write lock is taken, as `integration delete` does:
@@ -38,13 +33,13 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
         name: &seen.name,
         linked: &seen.integrations,
     };
-    prompt::confirm_delete(&ctx.ui, &args.confirm, deletion)?;
+    prompt::confirm_delete(&ctx.ui, &args.flags.confirm, deletion)?;
     // Decided under the write lock: an integration attached meanwhile counts.
     let current = service.delete_subscription(&args.name, |current| {
-        if !current.integrations.is_empty() && !args.detach_all {
+        if !current.integrations.is_empty() && !args.flags.detach_all {
             return Err(subscription_in_use(current).into());
         }
-        if !args.confirm.yes && current.integrations != seen.integrations {
+        if !args.flags.confirm.yes && current.integrations != seen.integrations {
             return Err(Failure::conflict(format!(
                 "subscription '{}' changed while you were being asked; nothing was deleted",
                 current.name

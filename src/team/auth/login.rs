@@ -260,25 +260,13 @@ fn call(
             request.config().http_status_as_error(false).build().call()
         }
     };
-    let mut response = result.map_err(|e| unreachable(endpoint, &e))?;
-    let status = response.status().as_u16();
-    let text = response
-        .body_mut()
-        .with_config()
-        .limit(BODY_MAX)
-        .read_to_string()
-        .map_err(|e| unreachable(endpoint, &e))?;
-    Ok((status, Zeroizing::new(text)))
-}
-
-fn unreachable(endpoint: &Endpoint, e: &ureq::Error) -> anyhow::Error {
-    let why = crate::http::cause(e);
-    Failure::store(format!(
-        "cannot reach the team store at {}: {why}",
-        endpoint.addr
-    ))
-    .hint("check VAULT_ADDR (or team-addr) and the network; VAULT_CLIENT_TIMEOUT sets the wait")
-    .into()
+    crate::http::answer(result, BODY_MAX, |e| {
+        crate::http::unreachable(
+            &format!("the team store at {}", endpoint.addr),
+            e,
+            "check VAULT_ADDR (or team-addr) and the network; VAULT_CLIENT_TIMEOUT sets the wait",
+        )
+    })
 }
 
 /// The failure for a login the server refused.

@@ -1,11 +1,5 @@
 //! The `team-auth` setting: how hubint gets its client token.
 
-use std::fmt;
-use std::str::FromStr;
-
-use serde::de::{self, Deserializer};
-use serde::{Deserialize, Serialize, Serializer};
-
 /// The auth method of the team store (`team-auth`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Method {
@@ -18,48 +12,15 @@ pub enum Method {
     Jwt,
 }
 
-impl Method {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Token => "token",
-            Method::AppRole => "approle",
-            Method::Jwt => "jwt",
-        }
-    }
+crate::words::word_enum!(setting Method {
+    Token => "token",
+    AppRole => "approle",
+    Jwt => "jwt",
+});
 
+impl Method {
     /// The mount of the auth method when `team-auth-mount` is empty.
     pub fn default_mount(self) -> &'static str {
         self.as_str()
-    }
-}
-
-impl fmt::Display for Method {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Method {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s.trim() {
-            "token" => Ok(Method::Token),
-            "approle" => Ok(Method::AppRole),
-            "jwt" => Ok(Method::Jwt),
-            other => Err(format!("'{other}' is not one of token, approle, jwt")),
-        }
-    }
-}
-
-impl Serialize for Method {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for Method {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        text.parse().map_err(de::Error::custom)
     }
 }

@@ -15,6 +15,7 @@ use super::docs::{
     sub_key,
 };
 use super::reads::gone;
+use super::rename::renamed;
 use super::tx::{Op, sub_exists};
 use crate::error::{Failure, fail};
 use crate::service::catalog::{changed_meanwhile, name_taken, not_found};
@@ -22,7 +23,7 @@ use crate::service::model::Integration;
 use crate::team::client::{Client, Written};
 
 /// How often a merge retries against concurrent writers.
-const TRIES: u32 = 64;
+pub(super) const TRIES: u32 = 64;
 
 pub fn apply(c: &Client, op: Op) -> Result<()> {
     match op {
@@ -50,7 +51,7 @@ pub fn apply(c: &Client, op: Op) -> Result<()> {
             let doc = SubDoc {
                 name: name.clone(),
                 created_at: now.to_string(),
-                integrations: Vec::new(),
+                ..SubDoc::default()
             };
             match c.write(&sub_key(&name), &doc, Some(0))? {
                 Written::CasMismatch if strict => fail(sub_exists(&name)),
@@ -62,6 +63,9 @@ pub fn apply(c: &Client, op: Op) -> Result<()> {
             let Some(doc) = c.read::<SubDoc>(&sub_key(&name))? else {
                 return Ok(());
             };
+            if let Some(to) = &doc.data.renamed_to {
+                return fail(renamed(&doc.data.name, to));
+            }
             c.delete(&sub_key(&name))?;
             for id in &doc.data.integrations {
                 merge::<RowDoc>(c, &row_key(id), false, |d| unlink_name(d, &name))?;
@@ -70,9 +74,14 @@ pub fn apply(c: &Client, op: Op) -> Result<()> {
         }
         Op::Attach { sub, id } => attach(c, &sub, &id),
         Op::Detach { sub, id } => {
+            let mut moved = None;
             merge::<SubDoc>(c, &sub_key(&sub), false, |d| {
-                remove(&mut d.integrations, &id)
+                moved.clone_from(&d.renamed_to);
+                moved.is_none() && remove(&mut d.integrations, &id)
             })?;
+            if let Some(to) = moved {
+                return fail(renamed(&sub, &to));
+            }
             merge::<RowDoc>(c, &row_key(&id), false, |d| unlink_name(d, &sub)).map(drop)
         }
         Op::AddPending { id, store } => {
@@ -125,12 +134,12 @@ pub fn merge<T: Serialize + DeserializeOwned + Default>(
     )
 }
 
-fn backoff(attempt: u32) {
+pub(super) fn backoff(attempt: u32) {
     let jitter = u64::from(std::process::id() % 7) + u64::from(attempt.min(10)) * 3;
     std::thread::sleep(Duration::from_millis(2 + jitter));
 }
 
-fn remove(list: &mut Vec<String>, id: &str) -> bool {
+pub(super) fn remove(list: &mut Vec<String>, id: &str) -> bool {
     let before = list.len();
     list.retain(|x| x != id);
     list.len() != before
@@ -144,7 +153,7 @@ fn add(list: &mut Vec<String>, id: &str) -> bool {
     new
 }
 
-fn unlink_name(d: &mut RowDoc, sub: &str) -> bool {
+pub(super) fn unlink_name(d: &mut RowDoc, sub: &str) -> bool {
     let before = d.subscriptions.len();
     d.subscriptions.retain(|s| !s.eq_ignore_ascii_case(sub));
     d.subscriptions.len() != before
@@ -291,49 +300,69 @@ fn delete(c: &Client, id: &str) -> Result<()> {
 /// document (created if it was deleted meanwhile).
 fn attach(c: &Client, sub: &str, id: &str) -> Result<()> {
     let stored = match c.read::<SubDoc>(&sub_key(sub))? {
-        Some(doc) => doc.data.name,
+        Some(doc) => match doc.data.renamed_to {
+            Some(to) => return fail(renamed(&doc.data.name, &to)),
+            None => doc.data.name,
+        },
         None => sub.to_string(),
     };
-    let mut deleting = false;
+    let (mut deleting, mut linked) = (false, false);
     let found = merge::<RowDoc>(c, &row_key(id), false, |d| {
         deleting = d.deleting;
-        !d.deleting && !d.linked(&stored) && {
+        linked = !d.deleting && !d.linked(&stored);
+        if linked {
             d.subscriptions.push(stored.clone());
-            true
         }
+        linked
     })?;
     if !found || deleting {
         return fail(gone());
     }
+    let mut moved = None;
     merge::<SubDoc>(c, &sub_key(sub), true, |d| {
+        moved.clone_from(&d.renamed_to);
+        if moved.is_some() {
+            return false;
+        }
         if d.name.is_empty() {
             d.name = stored.clone();
             d.created_at = crate::service::model::Timestamp::now().to_string();
         }
         add(&mut d.integrations, id)
-    })
-    .map(drop)
+    })?;
+    match moved {
+        // Renamed since it was read: take the row's new link back.
+        Some(to) => {
+            if linked {
+                merge::<RowDoc>(c, &row_key(id), false, |d| unlink_name(d, &stored))?;
+            }
+            fail(renamed(&stored, &to))
+        }
+        None => Ok(()),
+    }
 }
 
-/// A new document under the new name (create only) unless only the case
-/// changes, the rows' spelling of it, then the old document goes.
+/// A change of case rewrites the document at the version read; any other
+/// rename moves it (`rename.rs`).
 fn rename_sub(c: &Client, old: &str, new: &str) -> Result<()> {
+    if !old.eq_ignore_ascii_case(new) {
+        return super::rename::rename(c, old, new);
+    }
     let Some(doc) = c.read::<SubDoc>(&sub_key(old))? else {
         return fail(not_found("subscription", old));
     };
+    if let Some(to) = &doc.data.renamed_to {
+        return fail(renamed(&doc.data.name, to));
+    }
     let moved = SubDoc {
         name: new.to_string(),
         ..doc.data.clone()
     };
-    if old.eq_ignore_ascii_case(new) {
-        if c.write(&sub_key(new), &moved, Some(doc.version))? == Written::CasMismatch {
-            bail!(
-                Failure::conflict(format!("subscription '{old}' was changed meanwhile"))
-                    .hint("run the command again")
-            );
-        }
-    } else if c.write(&sub_key(new), &moved, Some(0))? == Written::CasMismatch {
-        return fail(sub_exists(new));
+    if c.write(&sub_key(new), &moved, Some(doc.version))? == Written::CasMismatch {
+        bail!(
+            Failure::conflict(format!("subscription '{old}' was changed meanwhile"))
+                .hint("run the command again")
+        );
     }
     for id in &doc.data.integrations {
         merge::<RowDoc>(c, &row_key(id), false, |d| {
@@ -343,9 +372,6 @@ fn rename_sub(c: &Client, old: &str, new: &str) -> Result<()> {
             }
             had
         })?;
-    }
-    if !old.eq_ignore_ascii_case(new) {
-        c.delete(&sub_key(old))?;
     }
     Ok(())
 }

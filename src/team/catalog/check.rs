@@ -52,6 +52,14 @@ fn settled<T: serde::de::DeserializeOwned>(c: &Client, key: &str, version: u64) 
     Ok(c.read::<T>(key)?.is_some_and(|d| d.version == version))
 }
 
+/// What the checks after the first pass share: the client, whether to
+/// repair, and every row by id.
+struct Scan<'a> {
+    c: &'a Client,
+    fix: bool,
+    rows: HashMap<String, Doc<RowDoc>>,
+}
+
 /// Check every invariant; with `fix`, repair each finding.
 pub fn check(c: &Client, fix: bool) -> Result<Vec<Finding>> {
     let mut out = Vec::new();
@@ -62,6 +70,8 @@ pub fn check(c: &Client, fix: bool) -> Result<Vec<Finding>> {
             repaired,
         })
     };
+    // Renames first: finishing one changes rows and subscriptions.
+    renames(c, fix, &folder::<SubDoc>(c, "subscriptions")?, &mut note)?;
     let rows: HashMap<String, Doc<RowDoc>> = folder::<RowDoc>(c, "integrations")?
         .into_iter()
         .map(|(_, d)| (d.data.id.clone(), d))
@@ -126,22 +136,27 @@ pub fn check(c: &Client, fix: bool) -> Result<Vec<Finding>> {
             repaired,
         );
     }
-    links(c, fix, &rows, &mut note)?;
-    pending(c, fix, &rows, &mut note)?;
+    let scan = Scan { c, fix, rows };
+    links(&scan, &mut note)?;
+    pending(&scan, &mut note)?;
     Ok(out)
 }
 
 /// Every link in a subscription is a live row that links back; every
 /// row's link is in its subscription; the registry index lists the rows.
-fn links(
-    c: &Client,
-    fix: bool,
-    rows: &HashMap<String, Doc<RowDoc>>,
-    note: &mut impl FnMut(String, &str, bool),
-) -> Result<()> {
+fn links(scan: &Scan<'_>, note: &mut impl FnMut(String, &str, bool)) -> Result<()> {
+    let &Scan { c, fix, ref rows } = scan;
     let live = |id: &str| rows.get(id).filter(|r| !r.data.deleting);
     let subs = folder::<SubDoc>(c, "subscriptions")?;
+    // A rename still under way: its two documents are judged once it ends.
+    let moving: Vec<String> = subs
+        .iter()
+        .filter_map(|(_, d)| d.data.renamed_to.as_deref().map(segment))
+        .collect();
     for (_, sub) in &subs {
+        if sub.data.renamed_to.is_some() || moving.contains(&segment(&sub.data.name)) {
+            continue;
+        }
         for id in &sub.data.integrations {
             if live(id).is_some_and(|r| r.data.linked(&sub.data.name)) {
                 continue;
@@ -209,14 +224,38 @@ fn links(
     Ok(())
 }
 
-/// Pending entries: one whose row exists is stale; one without a row names
-/// a secret that is garbage once nothing is in flight.
-fn pending(
+/// Renames of subscriptions that stopped half way (a marked old document
+/// that stays so): `fix` finishes them.
+fn renames(
     c: &Client,
     fix: bool,
-    rows: &HashMap<String, Doc<RowDoc>>,
+    subs: &[(String, Doc<SubDoc>)],
     note: &mut impl FnMut(String, &str, bool),
 ) -> Result<()> {
+    for (key, sub) in subs {
+        let Some(to) = &sub.data.renamed_to else {
+            continue;
+        };
+        if !settled::<SubDoc>(c, &format!("subscriptions/{key}"), sub.version)? {
+            continue;
+        }
+        let repaired = fix && super::rename::finish(c, &sub.data).is_ok();
+        note(
+            format!(
+                "the rename of subscription {} to {to} was interrupted",
+                sub.data.name
+            ),
+            "`hubint doctor --fix` finishes it",
+            repaired,
+        );
+    }
+    Ok(())
+}
+
+/// Pending entries: one whose row exists is stale; one without a row names
+/// a secret that is garbage once nothing is in flight.
+fn pending(scan: &Scan<'_>, note: &mut impl FnMut(String, &str, bool)) -> Result<()> {
+    let &Scan { c, fix, ref rows } = scan;
     for (id, doc) in folder::<PendingDoc>(c, "pending")? {
         let key = format!("pending/{id}");
         if !settled::<PendingDoc>(c, &key, doc.version)? {

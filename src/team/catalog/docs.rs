@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::service::model::{Integration, IntegrationId, Revision, kind_of};
 
 /// `integrations/<id>`: everything an [`Integration`] holds except the
-/// secret, the default and the logout mark (in `registries/`).
+/// secret, the default and the logout mark (in `registries/`). A missing
+/// optional field reads as `None`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct RowDoc {
     pub id: String,
@@ -17,14 +18,11 @@ pub struct RowDoc {
     pub kind: String,
     pub registry: String,
     pub username: String,
-    #[serde(default)]
     pub email: Option<String>,
     pub secret_store: String,
     pub created_at: String,
     pub updated_at: String,
-    #[serde(default)]
     pub last_verified_at: Option<String>,
-    #[serde(default)]
     pub last_verification: Option<String>,
     /// The subscriptions it is attached to, as they are spelled.
     #[serde(default)]
@@ -120,16 +118,18 @@ pub struct SubDoc {
     pub created_at: String,
     #[serde(default)]
     pub integrations: Vec<String>,
+    /// Set while a rename moves this document to that name (`rename.rs`):
+    /// no link may be added to or removed from it any more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_to: Option<String>,
 }
 
 /// `registries/<key>`: the rows of one registry and its marks.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
 pub struct RegistryDoc {
-    #[serde(default)]
     pub integrations: Vec<String>,
-    #[serde(default)]
     pub default: Option<String>,
-    #[serde(default)]
     pub logged_out: bool,
 }
 
@@ -157,23 +157,24 @@ pub fn segment(text: &str) -> String {
     out
 }
 
-pub fn row_key(id: &str) -> String {
-    format!("integrations/{}", segment(id))
+/// One function per folder: the key of `text`'s document there.
+macro_rules! folder_keys {
+    ($($key:ident => $folder:literal),+ $(,)?) => {
+        $(
+            pub fn $key(text: &str) -> String {
+                format!(concat!($folder, "/{}"), segment(text))
+            }
+        )+
+    };
 }
-pub fn name_key(name: &str) -> String {
-    format!("names/{}", segment(name))
-}
-pub fn sub_key(name: &str) -> String {
-    format!("subscriptions/{}", segment(name))
-}
-pub fn registry_key(registry: &str) -> String {
-    format!("registries/{}", segment(registry))
-}
-pub fn pending_key(id: &str) -> String {
-    format!("pending/{}", segment(id))
-}
-pub fn secret_key(id: &str) -> String {
-    format!("secrets/{}", segment(id))
+
+folder_keys! {
+    row_key => "integrations",
+    name_key => "names",
+    sub_key => "subscriptions",
+    registry_key => "registries",
+    pending_key => "pending",
+    secret_key => "secrets",
 }
 
 #[cfg(test)]
@@ -183,6 +184,8 @@ mod tests {
     #[test]
     fn segments_are_lower_case_and_stay_in_their_folder() {
         assert_eq!(segment("Prod-CI"), "prod-ci");
+        assert_eq!(segment("Acme-CI.v2_x"), "acme-ci.v2_x");
+        assert_eq!(segment("a/b c"), "a%2Fb%20c");
         assert_eq!(segment("ghcr.io/Org"), "ghcr.io%2Forg");
         assert_eq!(segment("a b%"), "a%20b%25");
         assert_eq!(segment(".."), "%2E.");

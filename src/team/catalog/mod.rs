@@ -59,10 +59,10 @@
 //!   registry document.
 //! - No lock across machines (`Catalog::adding`/`settled` hold nothing):
 //!   doctor looks at what seems half done again after a pause.
-//! - A subscription rename copies its document under the new name and
-//!   deletes the old one; an attach to the old name on another machine
-//!   between the two is lost (doctor reports the row's link and `--fix`
-//!   adds it to a subscription document of the old name).
+//! - A subscription rename marks the old document, copies it under the
+//!   new name, relinks the rows and deletes the old one (`rename.rs`); an
+//!   attach or detach on another machine either lands before the mark (and
+//!   is copied) or fails with "renamed meanwhile" (exit 4).
 //! - Under `HUBINT_SUBSCRIPTION` the credential helper's candidates come
 //!   from the subscription's document, so a token scoped to it
 //!   (`hubint team policy`) needs no read of `registries/`; the registry's
@@ -76,6 +76,7 @@ mod apply;
 pub mod check;
 pub mod docs;
 pub mod reads;
+mod rename;
 mod tx;
 
 use std::any::Any;

@@ -121,6 +121,11 @@ impl Kv {
 
     /// The row the name key `name` points to, if it has that name.
     pub fn named(&self, name: &str) -> Result<Option<Doc<RowDoc>>> {
+        // No integration has a longer name (add refuses it), and a key that
+        // long would not fit in a request's URL.
+        if name.chars().count() > crate::validate::NAME_MAX {
+            return Ok(None);
+        }
         let Some(key) = self.doc::<NameDoc>(&name_key(name))? else {
             return Ok(None);
         };
@@ -133,9 +138,14 @@ impl Kv {
         Ok(self.integrations_of(vec![row])?.remove(0))
     }
 
-    /// The subscription's document.
+    /// The subscription's document; one being renamed away is gone already.
     pub fn sub(&self, name: &str) -> Result<Option<Doc<SubDoc>>> {
-        self.doc(&sub_key(name))
+        if name.chars().count() > crate::validate::NAME_MAX {
+            return Ok(None);
+        }
+        Ok(self
+            .doc::<SubDoc>(&sub_key(name))?
+            .filter(|d| d.data.renamed_to.is_none()))
     }
 
     fn summary(&self, sub: SubDoc) -> Result<Subscription> {
@@ -185,10 +195,17 @@ impl crate::service::catalog::CatalogRead for Kv {
         self.named(name)?.map(|r| self.one(r)).transpose()
     }
     fn integration_by_id(&self, id: &IntegrationId) -> Result<Integration> {
-        match self.row(id)? {
-            Some(row) => self.one(row),
-            None => fail(gone()),
+        // Rows are read by id right after they are written (an add reads
+        // its row back); during a leader election a standby may answer
+        // from a log a moment behind that write. So a missing row is
+        // looked for again, briefly, before it counts as deleted.
+        for pause_ms in [0, 100, 400, 1000] {
+            std::thread::sleep(std::time::Duration::from_millis(pause_ms));
+            if let Some(row) = self.row(id)? {
+                return self.one(row);
+            }
         }
+        fail(gone())
     }
     fn integrations(&self, filter: &Filter<'_>) -> Result<Vec<Integration>> {
         let rows = match filter.subscription {
@@ -255,7 +272,12 @@ impl crate::service::catalog::CatalogRead for Kv {
         let docs = par_map(&self.client, &keys, |c, k| {
             c.read::<SubDoc>(&format!("subscriptions/{k}"))
         })?;
-        let docs: Vec<SubDoc> = docs.into_iter().flatten().map(|d| d.data).collect();
+        let docs: Vec<SubDoc> = docs
+            .into_iter()
+            .flatten()
+            .map(|d| d.data)
+            .filter(|d| d.renamed_to.is_none())
+            .collect();
         let ids: Vec<String> = docs
             .iter()
             .flat_map(|d| d.integrations.iter().cloned())
