@@ -73,6 +73,14 @@ pub fn failure(endpoint: &Endpoint, mount: &str, status: u16, json: &Value, key:
         ))
         .hint("the token's policy does not allow this; `hubint team policy SUBSCRIPTION` prints the policy for one subscription");
     }
+    if said.contains("exceeded maximum number of strings") {
+        return Failure::store(format!(
+            "the team store at {addr} refused a {} document as too large: \
+             it would list more entries than the server accepts in one request",
+            kind_of(key)
+        ))
+        .hint("raise max_request_json_strings (1,000 by default) in the listener block of the server's configuration");
+    }
     if said.contains("no handler for route") || said.contains("unsupported path") {
         return Failure::store(format!(
             "the team store at {addr} has no KV v2 mount at {mount}"
@@ -92,4 +100,30 @@ pub fn failure(endpoint: &Endpoint, mount: &str, status: u16, json: &Value, key:
         crate::validate::excerpt(&said)
     ))
     .hint("check the server's log; run the command again")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_over_the_string_limit_names_the_setting() {
+        let endpoint = Endpoint {
+            addr: "http://bao:8200".into(),
+            namespace: None,
+        };
+        let json = serde_json::json!({"errors": [
+            "refused JSON input due to high complexity: exceeded maximum number of strings"
+        ]});
+        let f = failure(&endpoint, "hubint", 400, &json, "registries/docker.io");
+        assert!(
+            f.message.contains("refused a registries document"),
+            "{}",
+            f.message
+        );
+        assert!(
+            f.to_string().contains("max_request_json_strings")
+                || format!("{f:?}").contains("max_request_json_strings")
+        );
+    }
 }

@@ -8,8 +8,12 @@
 //! Every key segment made of user text is lower case and percent-encoded
 //! (`docs::segment`: `/` is `%2F`), so names are unique ignoring case and
 //! no text reaches another folder. No document grows with the catalog
-//! except a subscription's and a registry's id lists, far below the ~1 MiB
-//! a Raft server allows per entry.
+//! except a subscription's and a registry's id lists and a row's list of
+//! subscriptions, far below the ~1 MiB a Raft server allows per entry. The
+//! tighter bound is OpenBao's limit on the strings of one request
+//! (`max_request_json_strings`, 1,000 by default): a registry or a
+//! subscription with about 990 integrations, or an integration in about
+//! 990 subscriptions, is refused with exit 5 and that setting as the fix.
 //!
 //! - `integrations/<id>`: the row ([`docs::RowDoc`]): everything an
 //!   integration holds except the secret, plus its links (the names of its
