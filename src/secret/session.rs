@@ -20,9 +20,10 @@
 //! minutes to every clean build) for the same exponentiation. Figures in
 //! bench/RESULTS.md.
 //!
-//! The connection's first call to the service is a read of its
-//! `Collections` property, not `OpenSession` (the patched crate's
-//! `connect`): gnome-keyring-daemon can abort when a client's first call is
+//! The connection's first call to the service is never `OpenSession`: the
+//! patched crate opens the session on first use, after the search that
+//! found the item (or a read of `Collections`), at no extra round trip.
+//! gnome-keyring-daemon can abort when a client's first call is
 //! `OpenSession` (issue 17, bench/RESULTS.md; `bench/keyring-crash raw`
 //! with `PAUSE` reproduces it).
 //!

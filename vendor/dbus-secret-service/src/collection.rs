@@ -104,7 +104,7 @@ impl<'a> Collection<'a> {
         replace: bool,
         content_type: &str,
     ) -> Result<Item<'_>, Error> {
-        let encrypted = self.service.session.encrypt_secret(secret, content_type);
+        let encrypted = self.service.session()?.encrypt_secret(secret, content_type);
         let attributes: HashMap<String, String> = attributes
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))

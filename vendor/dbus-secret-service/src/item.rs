@@ -91,22 +91,22 @@ impl<'a> Item<'a> {
     }
 
     pub fn get_secret(&self) -> Result<Vec<u8>, Error> {
-        let tuple = self.proxy().get_secret(self.service.session.path.clone())?;
+        let tuple = self.proxy().get_secret(self.service.session()?.path.clone())?;
         let encrypted = EncryptedSecret::from_dbus(tuple);
-        let decrypted = self.service.session.decrypt_secret(encrypted)?;
+        let decrypted = self.service.session()?.decrypt_secret(encrypted)?;
         Ok(decrypted)
     }
 
     pub fn get_secret_content_type(&self) -> Result<String, Error> {
-        let tuple = self.proxy().get_secret(self.service.session.path.clone())?;
+        let tuple = self.proxy().get_secret(self.service.session()?.path.clone())?;
         let encrypted = EncryptedSecret::from_dbus(tuple);
         let mime = encrypted.mime.clone();
-        let _ = self.service.session.decrypt_secret(encrypted)?;
+        let _ = self.service.session()?.decrypt_secret(encrypted)?;
         Ok(mime)
     }
 
     pub fn set_secret(&self, secret: &[u8], content_type: &str) -> Result<(), Error> {
-        let encrypted = self.service.session.encrypt_secret(secret, content_type);
+        let encrypted = self.service.session()?.encrypt_secret(secret, content_type);
         Ok(self.proxy().set_secret(encrypted.to_dbus())?)
     }
 

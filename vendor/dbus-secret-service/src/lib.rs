@@ -172,7 +172,11 @@ mod ss;
 /// Encapsulates a session connected to the Secret Service.
 pub struct SecretService {
     connection: Connection,
-    session: Session,
+    encryption: EncryptionType,
+    /// Opened on first use (see [SecretService::connect]).
+    session: std::cell::OnceCell<Session>,
+    /// Whether a call of the service itself has been made.
+    spoke: std::cell::Cell<bool>,
     timeout: Option<u64>,
 }
 
@@ -201,27 +205,41 @@ impl SecretService {
     /// the user's response  See [connect_with_timeout] if you want
     /// different behavior.
     pub fn connect(encryption: EncryptionType) -> Result<Self, Error> {
+        // No call yet, and above all no OpenSession: the session is opened
+        // on first use (`session`), after a call of this connection has
+        // been answered: the search or the read of an alias that produced
+        // the item or collection, else (an item from a remembered path) a
+        // read of `Collections`.
+        // gnome-keyring (42 to 50 at least) registers a client from a
+        // high-priority idle that its D-Bus thread queues before the call
+        // itself, but GLib's main loop can dispatch a call that was queued
+        // while it was checking its sources ahead of that idle. An
+        // OpenSession that is its client's first call can then be handled
+        // for an unknown client, and the daemon aborts on the NULL reply
+        // (SIGTRAP in g_variant_new; GNOME/gnome-keyring#190). Once any
+        // call of this connection has been answered, its sender is
+        // registered before the next call runs. Opening the session late
+        // costs no extra round trip (reading `Collections` first did).
         let connection = Connection::new_session()?;
-        let proxy = new_proxy(&connection, SS_DBUS_PATH);
-        // The first call to the service must not be OpenSession: read the
-        // `Collections` property and wait for the reply, as libsecret does
-        // (its first call is a GetAll). gnome-keyring (42 to 50 at least)
-        // registers a client from a high-priority idle that its D-Bus thread
-        // queues before the call itself, but GLib's main loop can dispatch a
-        // call that was queued while it was checking its sources ahead of
-        // that idle. An OpenSession that is its client's first call can then
-        // be handled for an unknown client, and the daemon aborts on the
-        // NULL reply (SIGTRAP in g_variant_new; GNOME/gnome-keyring#190).
-        // Once any call of this connection has been answered, its sender is
-        // registered before the next call runs. This property does not need
-        // the client (the daemon reads it with its own session).
-        proxy.collections()?;
-        let session = Session::new(proxy, encryption)?;
         Ok(SecretService {
             connection,
-            session,
+            encryption,
+            session: std::cell::OnceCell::new(),
+            spoke: std::cell::Cell::new(false),
             timeout: None,
         })
+    }
+
+    /// The session, opened on first use.
+    fn session(&self) -> Result<&Session, Error> {
+        if let Some(session) = self.session.get() {
+            return Ok(session);
+        }
+        if !self.spoke.get() {
+            self.proxy().collections()?;
+        }
+        let session = Session::new(self.proxy(), self.encryption)?;
+        Ok(self.session.get_or_init(|| session))
     }
 
     /// Connect to the DBus and return a new [SecretService] instance.
@@ -243,6 +261,7 @@ impl SecretService {
 
     /// Get the service proxy (internal)
     fn proxy(&self) -> Proxy<'_, &Connection> {
+        self.spoke.set(true);
         new_proxy(&self.connection, SS_DBUS_PATH)
     }
 

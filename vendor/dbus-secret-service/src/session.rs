@@ -34,7 +34,7 @@ compile_error!("You cannot specify both feature \"crypto-rust\" and feature \"cr
 /// the "crypto-openssl" feature to this crate and tell it to use Diffie-Hellman
 /// shared key encryption when passing secrets.  If you don't specify one of those
 /// features, then your only choice is to use no encryption.
-#[derive(Debug, Eq, PartialEq)]
+#[derive(Debug, Clone, Copy, Eq, PartialEq)]
 pub enum EncryptionType {
     /// Use no encryption when sending/receiving secrets
     Plain,
