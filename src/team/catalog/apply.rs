@@ -128,10 +128,13 @@ pub fn merge<T: Serialize + DeserializeOwned + Default>(
         }
         backoff(attempt);
     }
-    bail!(
-        Failure::store("the team store is too busy: every retry met another writer")
-            .hint("run the command again")
-    )
+    fail(busy())
+}
+
+/// Every retry of a check-and-set met another writer.
+pub(super) fn busy() -> Failure {
+    Failure::store("the team store is too busy: every retry met another writer")
+        .hint("run the command again")
 }
 
 pub(super) fn backoff(attempt: u32) {

@@ -199,13 +199,16 @@ impl crate::service::catalog::CatalogRead for Kv {
         // its row back); during a leader election a standby may answer
         // from a log a moment behind that write. So a missing row is
         // looked for again, briefly, before it counts as deleted.
-        for pause_ms in [0, 100, 400, 1000] {
-            std::thread::sleep(std::time::Duration::from_millis(pause_ms));
+        for pause_ms in [100, 400, 1000] {
             if let Some(row) = self.row(id)? {
                 return self.one(row);
             }
+            std::thread::sleep(std::time::Duration::from_millis(pause_ms));
         }
-        fail(gone())
+        match self.row(id)? {
+            Some(row) => self.one(row),
+            None => fail(gone()),
+        }
     }
     fn integrations(&self, filter: &Filter<'_>) -> Result<Vec<Integration>> {
         let rows = match filter.subscription {

@@ -14,7 +14,7 @@
 
 use anyhow::Result;
 
-use super::apply::{TRIES, backoff, merge, remove, unlink_name};
+use super::apply::{TRIES, backoff, busy, merge, remove, unlink_name};
 use super::docs::{RowDoc, SubDoc, sub_key};
 use super::tx::sub_exists;
 use crate::error::{Failure, fail};
@@ -51,10 +51,7 @@ pub fn rename(c: &Client, old: &str, new: &str) -> Result<()> {
         }
         backoff(attempt);
     }
-    fail(
-        Failure::store("the team store is too busy: every retry met another writer")
-            .hint("run the command again"),
-    )
+    fail(busy())
 }
 
 /// Finish the rename `old` (marked) has begun: the new document (or the
