@@ -194,6 +194,19 @@ fn a_token_scoped_to_one_subscription() {
         "{}",
         stderr(&out)
     );
+    // A token that was valid and has expired: the same, within the timeout.
+    let short = bao.ok(&["token", "create", "-ttl=1s", "-field=token"]);
+    let expiring = bao.machine().with_env("VAULT_TOKEN", &short);
+    assert_eq!(code(&expiring.run(&["list"], "")), 0);
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    let out = expiring.run(&["list"], "");
+    assert_eq!(code(&out), 5, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("invalid or expired") && err.contains("hint: "),
+        "{err}"
+    );
+    assert!(!err.contains(&short), "{err}");
 }
 
 #[test]
