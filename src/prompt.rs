@@ -15,7 +15,7 @@ use crate::ui::Ui;
 
 mod strict;
 pub use interrupt::AtPrompt;
-pub use strict::{DeleteFlags, Deletion, Wording, confirm_delete};
+pub use strict::{DeleteArgs, Integrations, Subscriptions};
 
 /// What a cancelled command says (Ctrl-C at a prompt, or answering No).
 pub const CANCELLED: &str = "Cancelled; nothing was changed.";
@@ -153,7 +153,7 @@ fn report(format: impl FnOnce(&mut String) -> std::fmt::Result) -> Result<()> {
 }
 
 /// A yes/no question, `[y/N]`: Enter alone is no. Not for destructive
-/// questions: see [`confirm_delete`].
+/// questions: see [`DeleteArgs::confirm`].
 pub fn confirm(prompt: &str) -> Result<bool> {
     ask_yes_no(prompt, false)
 }

@@ -16,7 +16,7 @@ use anyhow::Result;
 use crate::context::Ctx;
 use crate::secret::{Meta, SecretStore, StoreKind, passphrase};
 use crate::service::catalog::{CatalogRead, CatalogWrite, Pending};
-use crate::service::model::{Integration, IntegrationId, Timestamp, kind_of};
+use crate::service::model::{Integration, IntegrationId, Timestamp};
 
 /// The details kept next to the secret of `i`, to rebuild its row from the
 /// store if the database is lost (see the module documentation).
@@ -115,7 +115,7 @@ pub fn leftovers(
     }
     // By integration name where known, for a stable report.
     found.sort_by_cached_key(|l| match &l.why {
-        Why::Unowned(Some(meta)) => (0, meta.name.clone()),
+        Why::Unowned(Some(meta)) => (0, meta.details.name.clone()),
         Why::Stray { owner, .. } => (0, owner.clone()),
         _ => (1, l.id.clone()),
     });
@@ -138,27 +138,8 @@ pub fn rebuild(
     id: &str,
     meta: &Meta,
 ) -> Result<Integration> {
-    tx.ensure_name_free(&meta.name, None)?;
-    let (family, integration_type) = kind_of(&meta.family, &meta.kind)?;
-    let now = Timestamp::now();
-    let row = Integration {
-        id: IntegrationId::recorded(id),
-        name: meta.name.clone(),
-        family,
-        kind: integration_type,
-        registry: meta.registry.clone(),
-        username: meta.username.clone(),
-        email: meta.email.clone(),
-        subscriptions: Vec::new(),
-        secret_store: kind,
-        created_at: now,
-        updated_at: now,
-        revision: Default::default(),
-        last_verified_at: None,
-        last_verification: None,
-        default: false,
-        logged_out: false,
-    };
+    tx.ensure_name_free(&meta.details.name, None)?;
+    let row = meta.details.row(IntegrationId::recorded(id), kind)?;
     tx.insert_integration(&row)?;
     Ok(row)
 }

@@ -71,7 +71,7 @@ fn one(
                     let fix = format!(
                         "rename the integration that holds the name (`hubint edit {} --name \
                          NEW`), then `{RECOVER}`; delete the one you do not want afterwards",
-                        meta.name
+                        meta.details.name
                     );
                     report.problem("recovery", format!("{detail}: {why}"), fix);
                 }
@@ -110,7 +110,8 @@ fn one(
 
 /// "NAME (REGISTRY, user USERNAME)".
 fn who(meta: &Meta) -> String {
-    format!("{} ({}, user {})", meta.name, meta.registry, meta.username)
+    let d = &meta.details;
+    format!("{} ({}, user {})", d.name, d.registry, d.username)
 }
 
 /// What to do about a secret without details: look at it, add it again.

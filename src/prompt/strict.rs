@@ -5,11 +5,13 @@
 use std::io::{BufRead, Write};
 
 use std::fmt::Display;
+use std::marker::PhantomData;
 
 use anyhow::Result;
 
 use super::interrupt::AtPrompt;
 use crate::error::Failure;
+use crate::ui::count;
 
 /// `--yes` of the commands that delete: no confirmation prompt.
 #[derive(clap::Args, Debug, Default)]
@@ -69,53 +71,145 @@ fn confirm_name(name: &str) -> Result<bool> {
     }
 }
 
-/// How the confirmation of a deletion speaks of one kind of thing (each
-/// deleting command has one): the header before the linked names is
-/// `{Title} {name} {header[0]} {count of header[1]}{header[2]}:`.
-pub struct Wording {
-    /// `integration`, and `Integration` to start a sentence.
-    pub what: [&'static str; 2],
-    /// Put before the quoted name in the refusal without a terminal.
-    pub refused_prefix: &'static str,
-    pub header: [&'static str; 3],
-    /// Said after the linked names: when there is one, and when there are more.
-    pub consequence: [&'static str; 2],
+/// What a deleting command deletes; the confirmation speaks of it.
+#[derive(Debug, Clone, Copy)]
+pub enum Deleting {
+    Integration,
+    Subscription,
 }
 
-/// A deletion to confirm: `name`, with the names of what is linked to it.
-pub struct Deletion<'a> {
-    pub wording: &'a Wording,
-    pub name: &'a str,
-    pub linked: &'a [String],
-}
-
-/// Unless `--yes`: refuse without a terminal (exit 2); otherwise ask, and a
-/// no is cancelled (exit 130). With nothing linked a whole-line `y`;
-/// otherwise the header, the linked names and the consequence on stderr,
-/// and the user types the name.
-pub fn confirm_delete(ui: &crate::ui::Ui, yes: &YesArg, d: Deletion<'_>) -> Result<()> {
-    let w = d.wording;
-    if yes.yes {
-        return Ok(());
-    }
-    if !ui.interactive() {
-        return Err(refuse_unconfirmed(format!("{}'{}'", w.refused_prefix, d.name)).into());
-    }
-    let confirmed = if d.linked.is_empty() {
-        confirm_line(&format!("Delete {} {}?", w.what[0], d.name))?
-    } else {
-        let [verb, noun, tail] = w.header;
-        let n = crate::ui::count(d.linked.len(), noun);
-        ui.status(format!("{} {} {verb} {n}{tail}:", w.what[1], d.name));
-        for other in d.linked {
-            ui.status(format!("  - {other}"));
+impl Deleting {
+    /// The help of the command's NAME.
+    fn help(self) -> &'static str {
+        match self {
+            Deleting::Integration => "The integration to delete",
+            Deleting::Subscription => "The subscription to delete",
         }
-        ui.status(w.consequence[usize::from(d.linked.len() > 1)]);
-        confirm_name(d.name)?
-    };
-    match confirmed {
-        true => Ok(()),
-        false => Err(Failure::cancelled().into()),
+    }
+
+    /// How the shell completes NAME.
+    fn candidates(self) -> clap_complete::ArgValueCandidates {
+        match self {
+            Deleting::Integration => crate::complete::integrations(),
+            Deleting::Subscription => crate::complete::subscriptions(),
+        }
+    }
+
+    /// What is refused without a terminal: `'ci'`, `subscription 'prod'`.
+    fn refused(self, name: &str) -> String {
+        match self {
+            Deleting::Integration => format!("'{name}'"),
+            Deleting::Subscription => format!("subscription '{name}'"),
+        }
+    }
+
+    /// What it is, in a sentence.
+    fn noun(self) -> &'static str {
+        match self {
+            Deleting::Integration => "integration",
+            Deleting::Subscription => "subscription",
+        }
+    }
+
+    /// The line before the linked names (`linked` of them).
+    fn header(self, name: &str, linked: usize) -> String {
+        match self {
+            Deleting::Integration => {
+                format!(
+                    "Integration {name} is used by {}:",
+                    count(linked, "subscription")
+                )
+            }
+            Deleting::Subscription => {
+                format!(
+                    "Subscription {name} has {} attached:",
+                    count(linked, "integration")
+                )
+            }
+        }
+    }
+
+    /// Said after the linked names, when there is one and when there are more.
+    fn consequence(self, more: bool) -> &'static str {
+        match (self, more) {
+            (Deleting::Integration, false) => {
+                "Deleting it detaches it from that subscription and deletes its password."
+            }
+            (Deleting::Integration, true) => {
+                "Deleting it detaches it from all of them and deletes its password."
+            }
+            (Deleting::Subscription, false) => {
+                "Deleting it detaches it (the integrations are kept)."
+            }
+            (Deleting::Subscription, true) => {
+                "Deleting it detaches them all (the integrations are kept)."
+            }
+        }
+    }
+}
+
+/// The kind of thing a [`DeleteArgs`] deletes: one marker type per kind.
+pub trait Deletable {
+    const KIND: Deleting;
+}
+
+/// `integration delete` deletes integrations.
+#[derive(Debug, Default)]
+pub struct Integrations;
+
+impl Deletable for Integrations {
+    const KIND: Deleting = Deleting::Integration;
+}
+
+/// `subscription delete` deletes subscriptions.
+#[derive(Debug, Default)]
+pub struct Subscriptions;
+
+impl Deletable for Subscriptions {
+    const KIND: Deleting = Deleting::Subscription;
+}
+
+/// `NAME`, `--yes` and `--detach-all` of a delete command; `T` says what
+/// NAME names.
+#[derive(clap::Args, Debug, Default)]
+pub struct DeleteArgs<T: Deletable + Send + Sync + 'static> {
+    #[arg(value_name = "NAME", help = T::KIND.help(), add = T::KIND.candidates())]
+    pub name: String,
+
+    #[command(flatten)]
+    pub flags: DeleteFlags,
+
+    #[arg(skip)]
+    kind: PhantomData<T>,
+}
+
+impl<T: Deletable + Send + Sync + 'static> DeleteArgs<T> {
+    /// Unless `--yes`: refuse without a terminal (exit 2); otherwise ask, and
+    /// a no is cancelled (exit 130). With nothing `linked` to `name` a
+    /// whole-line `y`; otherwise the linked names and what deleting does on
+    /// stderr, and the user types the name.
+    pub fn confirm(&self, ui: &crate::ui::Ui, name: &str, linked: &[String]) -> Result<()> {
+        let kind = T::KIND;
+        if self.flags.confirm.yes {
+            return Ok(());
+        }
+        if !ui.interactive() {
+            return Err(refuse_unconfirmed(kind.refused(name)).into());
+        }
+        let confirmed = if linked.is_empty() {
+            confirm_line(&format!("Delete {} {name}?", kind.noun()))?
+        } else {
+            ui.status(kind.header(name, linked.len()));
+            for other in linked {
+                ui.status(format!("  - {other}"));
+            }
+            ui.status(kind.consequence(linked.len() > 1));
+            confirm_name(name)?
+        };
+        match confirmed {
+            true => Ok(()),
+            false => Err(Failure::cancelled().into()),
+        }
     }
 }
 

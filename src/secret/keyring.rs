@@ -17,7 +17,7 @@ use std::time::Duration;
 use anyhow::Result;
 use keyring_core::Error as KError;
 
-use super::{Meta, Secret, SecretStore, StoreKind, Stored};
+use super::{Details, Meta, Secret, SecretStore, StoreKind, Stored};
 use crate::error::Failure;
 use crate::platform::Os;
 
@@ -134,14 +134,14 @@ const META_ATTRIBUTES: [&str; 7] = [
 
 /// The item attributes that hold `meta`, in [`META_ATTRIBUTES`] order.
 fn meta_attributes(meta: &Meta) -> Vec<(&'static str, String)> {
-    let none = String::new();
+    let (d, none) = (&meta.details, String::new());
     let values = [
-        &meta.name,
-        &meta.family,
-        &meta.kind,
-        &meta.registry,
-        &meta.username,
-        meta.email.as_ref().unwrap_or(&none),
+        &d.name,
+        &d.family,
+        &d.kind,
+        &d.registry,
+        &d.username,
+        d.email.as_ref().unwrap_or(&none),
         &meta.home,
     ];
     META_ATTRIBUTES
@@ -160,12 +160,14 @@ fn borrowed<'a>(attributes: &'a [(&'static str, String)]) -> Vec<(&'a str, &'a s
 fn meta_from(attributes: &HashMap<String, String>) -> Option<Meta> {
     let get = |key: &str| attributes.get(key).cloned();
     Some(Meta {
-        name: get("hubint.name")?,
-        family: get("hubint.family")?,
-        kind: get("hubint.type")?,
-        registry: get("hubint.registry")?,
-        username: get("hubint.username")?,
-        email: get("hubint.email").filter(|e| !e.is_empty()),
+        details: Details {
+            name: get("hubint.name")?,
+            family: get("hubint.family")?,
+            kind: get("hubint.type")?,
+            registry: get("hubint.registry")?,
+            username: get("hubint.username")?,
+            email: get("hubint.email").filter(|e| !e.is_empty()),
+        },
         home: get("hubint.home")?,
     })
 }

@@ -75,12 +75,12 @@ impl FromStr for StoreKind {
     }
 }
 
-/// The non-secret details of an integration, kept next to its secret so
-/// that its row can be rebuilt if the database is lost (`hubint doctor
-/// --recover`): in the encrypted file inside each entry, in the OS keyring
-/// as the item's attributes.
+/// What identifies an integration to a person, as stored: next to its
+/// secret (in [`Meta`]) and in the team store's row documents. Each field
+/// is a string there; parsing back into typed values is
+/// `Details::row` (in `service::model`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Meta {
+pub struct Details {
     pub name: String,
     pub family: String,
     #[serde(rename = "type")]
@@ -89,6 +89,16 @@ pub struct Meta {
     pub username: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+}
+
+/// The non-secret details of an integration, kept next to its secret so
+/// that its row can be rebuilt if the database is lost (`hubint doctor
+/// --recover`): in the encrypted file inside each entry, in the OS keyring
+/// as the item's attributes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    #[serde(flatten)]
+    pub details: Details,
     /// The data directory of the database the secret belongs to: the OS
     /// keyring is shared by every hubint database of the user.
     #[serde(default)]
@@ -98,7 +108,7 @@ pub struct Meta {
 impl Meta {
     /// The label shown for a secret in keyring UIs (Seahorse, Keychain Access).
     pub fn label(&self) -> String {
-        format!("hubint: {} ({})", self.name, self.registry)
+        format!("hubint: {} ({})", self.details.name, self.details.registry)
     }
 }
 

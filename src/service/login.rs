@@ -265,11 +265,15 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slug("<token>"), "token");
-        assert_eq!(slug("localhost:5000"), "localhost-5000");
-        assert_eq!(slug("[::1]:5000"), "1-5000");
-        assert_eq!(slug("Alice@Example.com"), "alice-example.com");
-        assert_eq!(slug("***"), "");
+        for (given, want) in [
+            ("<token>", "token"),
+            ("localhost:5000", "localhost-5000"),
+            ("[::1]:5000", "1-5000"),
+            ("Alice@Example.com", "alice-example.com"),
+            ("***", ""),
+        ] {
+            assert_eq!(slug(given), want, "slug of {given}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::time::SystemTime;
 use serde::{Serialize, Serializer};
 
 use crate::catalog;
-use crate::secret::{Meta, StoreKind};
+use crate::secret::{Details, Meta, StoreKind};
 
 /// The stable id of an integration: a UUID, the key of its secret in every
 /// store (never its name, so a rename keeps it).
@@ -279,14 +279,49 @@ impl Integration {
     /// data directory of its database.
     pub fn meta(&self, home: &str) -> Meta {
         Meta {
+            details: self.details(),
+            home: home.to_string(),
+        }
+    }
+
+    /// What identifies it, as stored.
+    pub fn details(&self) -> Details {
+        Details {
             name: self.name.clone(),
             family: self.family.to_string(),
             kind: self.kind.to_string(),
             registry: self.registry.clone(),
             username: self.username.clone(),
             email: self.email.clone(),
-            home: home.to_string(),
         }
+    }
+}
+
+impl Details {
+    /// A new row `id` with these details on `secret_store`: unlinked, made
+    /// now, never verified. A stored family or type this build does not know
+    /// is a usage error (exit 2).
+    pub fn row(&self, id: IntegrationId, secret_store: StoreKind) -> anyhow::Result<Integration> {
+        let (family, kind) = kind_of(&self.family, &self.kind)?;
+        let now = Timestamp::now();
+        Ok(Integration {
+            id,
+            name: self.name.clone(),
+            family,
+            kind,
+            registry: self.registry.clone(),
+            username: self.username.clone(),
+            email: self.email.clone(),
+            subscriptions: Vec::new(),
+            secret_store,
+            created_at: now,
+            updated_at: now,
+            revision: Revision::default(),
+            last_verified_at: None,
+            last_verification: None,
+            default: false,
+            logged_out: false,
+        })
     }
 }
 

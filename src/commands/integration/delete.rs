@@ -1,7 +1,6 @@
 //! `hubint integration delete NAME`
 
 use anyhow::Result;
-use clap::Args;
 
 use crate::context::Ctx;
 use crate::output::Output;
@@ -9,15 +8,7 @@ use crate::prompt;
 use crate::service::{Service, in_use_error};
 use crate::ui::count;
 
-#[derive(Args, Debug, Default)]
-pub struct DeleteArgs {
-    /// The integration to delete
-    #[arg(value_name = "NAME", add = crate::complete::integrations())]
-    pub name: String,
-
-    #[command(flatten)]
-    pub flags: prompt::DeleteFlags,
-}
+pub type DeleteArgs = prompt::DeleteArgs<prompt::Integrations>;
 
 pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     let mut service = Service::open(ctx)?;
@@ -31,12 +22,7 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     if in_use && !args.flags.detach_all && !can_offer_detach {
         return Err(in_use_error(&target).into());
     }
-    let deletion = prompt::Deletion {
-        wording: &WORDING,
-        name: &target.name,
-        linked: &target.subscriptions,
-    };
-    prompt::confirm_delete(ui, &args.flags.confirm, deletion)?;
+    args.confirm(ui, &target.name, &target.subscriptions)?;
 
     let deleted = service.delete(&target, args.flags.detach_all || in_use)?;
     if !deleted.had_secret {
@@ -57,15 +43,3 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     ui.status(format!("Deleted integration {}.", target.name));
     Ok(Output::Nothing)
 }
-
-/// How the confirmation speaks of an integration: unused, a whole-line
-/// `y`; in use, it lists the subscriptions and the user types the name.
-const WORDING: prompt::Wording = prompt::Wording {
-    what: ["integration", "Integration"],
-    refused_prefix: "",
-    header: ["is used by", "subscription", ""],
-    consequence: [
-        "Deleting it detaches it from that subscription and deletes its password.",
-        "Deleting it detaches it from all of them and deletes its password.",
-    ],
-};

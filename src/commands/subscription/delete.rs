@@ -1,7 +1,6 @@
 //! `hubint subscription delete NAME [--detach-all] [--yes]`
 
 use anyhow::Result;
-use clap::Args;
 
 use crate::context::Ctx;
 use crate::error::Failure;
@@ -10,15 +9,7 @@ use crate::prompt;
 use crate::service::{Service, subscription_in_use};
 use crate::ui::count;
 
-#[derive(Args, Debug, Default)]
-pub struct DeleteArgs {
-    /// The subscription to delete
-    #[arg(value_name = "NAME", add = crate::complete::subscriptions())]
-    pub name: String,
-
-    #[command(flatten)]
-    pub flags: prompt::DeleteFlags,
-}
+pub type DeleteArgs = prompt::DeleteArgs<prompt::Subscriptions>;
 
 pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     let mut service = Service::open(ctx)?;
@@ -28,12 +19,7 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     }
     // Asked before the write lock is taken, as `integration delete` does:
     // a whole-line `y`, or the name typed when integrations would be detached.
-    let deletion = prompt::Deletion {
-        wording: &WORDING,
-        name: &seen.name,
-        linked: &seen.integrations,
-    };
-    prompt::confirm_delete(&ctx.ui, &args.flags.confirm, deletion)?;
+    args.confirm(&ctx.ui, &seen.name, &seen.integrations)?;
     // Decided under the write lock: an integration attached meanwhile counts.
     let current = service.delete_subscription(&args.name, |current| {
         if !current.integrations.is_empty() && !args.flags.detach_all {
@@ -59,16 +45,3 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<Output> {
     });
     Ok(Output::SubscriptionChanged(current))
 }
-
-/// How the confirmation speaks of a subscription: nothing attached, a
-/// whole-line `y`; integrations attached (with --detach-all), it lists them
-/// and the user types the name.
-const WORDING: prompt::Wording = prompt::Wording {
-    what: ["subscription", "Subscription"],
-    refused_prefix: "subscription ",
-    header: ["has", "integration", " attached"],
-    consequence: [
-        "Deleting it detaches it (the integrations are kept).",
-        "Deleting it detaches them all (the integrations are kept).",
-    ],
-};

@@ -199,7 +199,7 @@ fn update(c: &Client, seen: &Integration, row: &Integration) -> Result<()> {
     if current.version != seen.revision.number() {
         return fail(changed_meanwhile(&seen.name));
     }
-    let renamed = !current.data.name.eq_ignore_ascii_case(&row.name);
+    let renamed = !current.data.details.name.eq_ignore_ascii_case(&row.name);
     if renamed {
         let name = NameDoc {
             id: row.id.to_string(),
@@ -216,17 +216,22 @@ fn update(c: &Client, seen: &Integration, row: &Integration) -> Result<()> {
         return fail(changed_meanwhile(&seen.name));
     }
     if renamed {
-        drop_name_key(c, &current.data.name, &row.id)?;
+        drop_name_key(c, &current.data.details.name, &row.id)?;
     }
-    if current.data.registry != row.registry {
-        merge::<RegistryDoc>(c, &registry_key(&current.data.registry), false, |d| {
-            let gone = remove(&mut d.integrations, &row.id);
-            let was_default = d.default.as_deref() == Some(row.id.as_str());
-            if was_default {
-                d.default = None;
-            }
-            gone || was_default
-        })?;
+    if current.data.details.registry != row.registry {
+        merge::<RegistryDoc>(
+            c,
+            &registry_key(&current.data.details.registry),
+            false,
+            |d| {
+                let gone = remove(&mut d.integrations, &row.id);
+                let was_default = d.default.as_deref() == Some(row.id.as_str());
+                if was_default {
+                    d.default = None;
+                }
+                gone || was_default
+            },
+        )?;
     }
     merge::<RegistryDoc>(c, &registry_key(&row.registry), true, |d| {
         let mut changed = add(&mut d.integrations, &row.id);
@@ -262,14 +267,14 @@ fn unlink(c: &Client, id: &str, seen: Option<u64>) -> Result<()> {
     };
     if !current.data.deleting {
         if seen.is_some_and(|v| v != current.version) {
-            return fail(changed_meanwhile(&current.data.name));
+            return fail(changed_meanwhile(&current.data.details.name));
         }
         let doc = RowDoc {
             deleting: true,
             ..current.data.clone()
         };
         if c.write(&row_key(id), &doc, Some(current.version))? == Written::CasMismatch {
-            return fail(changed_meanwhile(&current.data.name));
+            return fail(changed_meanwhile(&current.data.details.name));
         }
     }
     for sub in &current.data.subscriptions {
@@ -287,15 +292,20 @@ fn delete(c: &Client, id: &str) -> Result<()> {
     if !current.data.deleting {
         unlink(c, id, Some(current.version))?;
     }
-    drop_name_key(c, &current.data.name, id)?;
-    merge::<RegistryDoc>(c, &registry_key(&current.data.registry), false, |d| {
-        let gone = remove(&mut d.integrations, id);
-        let was_default = d.default.as_deref() == Some(id);
-        if was_default {
-            d.default = None;
-        }
-        gone || was_default
-    })?;
+    drop_name_key(c, &current.data.details.name, id)?;
+    merge::<RegistryDoc>(
+        c,
+        &registry_key(&current.data.details.registry),
+        false,
+        |d| {
+            let gone = remove(&mut d.integrations, id);
+            let was_default = d.default.as_deref() == Some(id);
+            if was_default {
+                d.default = None;
+            }
+            gone || was_default
+        },
+    )?;
     c.delete(&row_key(id))
 }
 

@@ -91,7 +91,7 @@ pub fn check(c: &Client, fix: bool) -> Result<Vec<Finding>> {
         note(
             format!(
                 "the deletion of integration {} was interrupted",
-                row.data.name
+                row.data.details.name
             ),
             "`hubint doctor --fix` finishes it",
             repaired,
@@ -101,11 +101,11 @@ pub fn check(c: &Client, fix: bool) -> Result<Vec<Finding>> {
     let names = folder::<NameDoc>(c, "names")?;
     let named: HashSet<String> = names.iter().map(|(k, _)| k.clone()).collect();
     for (key, doc) in &names {
-        let ok = live(&doc.data.id).is_some_and(|r| segment(&r.data.name) == *key);
+        let ok = live(&doc.data.id).is_some_and(|r| segment(&r.data.details.name) == *key);
         if ok || !settled::<NameDoc>(c, &format!("names/{key}"), doc.version)? {
             continue;
         }
-        let still = live(&doc.data.id).is_some_and(|r| segment(&r.data.name) == *key);
+        let still = live(&doc.data.id).is_some_and(|r| segment(&r.data.details.name) == *key);
         if still {
             continue;
         }
@@ -119,19 +119,19 @@ pub fn check(c: &Client, fix: bool) -> Result<Vec<Finding>> {
         );
     }
     for row in rows.values().filter(|r| !r.data.deleting) {
-        if named.contains(&segment(&row.data.name)) {
+        if named.contains(&segment(&row.data.details.name)) {
             continue;
         }
         let repaired = fix
             && c.write(
-                &name_key(&row.data.name),
+                &name_key(&row.data.details.name),
                 &NameDoc {
                     id: row.data.id.clone(),
                 },
                 Some(0),
             )? == crate::team::client::Written::Version(1);
         note(
-            format!("integration {} has no name key", row.data.name),
+            format!("integration {} has no name key", row.data.details.name),
             "`hubint doctor --fix` writes it",
             repaired,
         );
@@ -197,24 +197,27 @@ fn links(scan: &Scan<'_>, note: &mut impl FnMut(String, &str, bool)) -> Result<(
                     }
                 })?;
             note(
-                format!("the attachment of {} to {s} was interrupted", row.data.name),
+                format!(
+                    "the attachment of {} to {s} was interrupted",
+                    row.data.details.name
+                ),
                 "`hubint doctor --fix` completes it",
                 repaired,
             );
         }
         let indexed = c
-            .read::<RegistryDoc>(&registry_key(&row.data.registry))?
+            .read::<RegistryDoc>(&registry_key(&row.data.details.registry))?
             .is_some_and(|d| d.data.integrations.contains(&row.data.id));
         if !indexed {
             let repaired = fix
-                && merge::<RegistryDoc>(c, &registry_key(&row.data.registry), true, |d| {
+                && merge::<RegistryDoc>(c, &registry_key(&row.data.details.registry), true, |d| {
                     d.integrations.push(row.data.id.clone());
                     true
                 })?;
             note(
                 format!(
                     "integration {} is missing from its registry's index",
-                    row.data.name
+                    row.data.details.name
                 ),
                 "`hubint doctor --fix` adds it",
                 repaired,

@@ -4,7 +4,8 @@
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
 
-use crate::service::model::{Integration, IntegrationId, Revision, kind_of};
+use crate::secret::Details;
+use crate::service::model::{Integration, IntegrationId, Revision};
 
 /// `integrations/<id>`: everything an [`Integration`] holds except the
 /// secret, the default and the logout mark (in `registries/`). A missing
@@ -12,13 +13,8 @@ use crate::service::model::{Integration, IntegrationId, Revision, kind_of};
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct RowDoc {
     pub id: String,
-    pub name: String,
-    pub family: String,
-    #[serde(rename = "type")]
-    pub kind: String,
-    pub registry: String,
-    pub username: String,
-    pub email: Option<String>,
+    #[serde(flatten)]
+    pub details: Details,
     pub secret_store: String,
     pub created_at: String,
     pub updated_at: String,
@@ -40,12 +36,7 @@ impl RowDoc {
     pub fn of(i: &Integration) -> RowDoc {
         RowDoc {
             id: i.id.to_string(),
-            name: i.name.clone(),
-            family: i.family.to_string(),
-            kind: i.kind.to_string(),
-            registry: i.registry.clone(),
-            username: i.username.clone(),
-            email: i.email.clone(),
+            details: i.details(),
             secret_store: i.secret_store.to_string(),
             created_at: i.created_at.to_string(),
             updated_at: i.updated_at.to_string(),
@@ -70,19 +61,12 @@ impl RowDoc {
 
     /// The row, with its version as revision and the registry's marks.
     pub fn integration(&self, version: u64, marks: Option<&RegistryDoc>) -> Result<Integration> {
-        let (family, kind) = kind_of(&self.family, &self.kind)?;
+        let id = IntegrationId::recorded(self.id.clone());
+        let row = self.details.row(id, self.secret_store.parse()?)?;
         let mut subscriptions = self.subscriptions.clone();
         subscriptions.sort_by_key(|s| s.to_lowercase());
         Ok(Integration {
-            id: IntegrationId::recorded(self.id.clone()),
-            name: self.name.clone(),
-            family,
-            kind,
-            registry: self.registry.clone(),
-            username: self.username.clone(),
-            email: self.email.clone(),
             subscriptions,
-            secret_store: self.secret_store.parse()?,
             created_at: self.created_at.parse()?,
             updated_at: self.updated_at.parse()?,
             revision: Revision::recorded(version),
@@ -94,6 +78,7 @@ impl RowDoc {
             last_verification: self.last_verification.clone(),
             default: marks.is_some_and(|m| m.default.as_deref() == Some(self.id.as_str())),
             logged_out: marks.is_some_and(|m| m.logged_out),
+            ..row
         })
     }
 

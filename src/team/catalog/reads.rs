@@ -82,7 +82,7 @@ impl Kv {
     pub fn integrations_of(&self, rows: Vec<Doc<RowDoc>>) -> Result<Vec<Integration>> {
         let registries: Vec<String> = rows
             .iter()
-            .map(|r| r.data.registry.clone())
+            .map(|r| r.data.details.registry.clone())
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
@@ -106,7 +106,7 @@ impl Kv {
             .iter()
             .map(|r| {
                 r.data
-                    .integration(r.version, marks.get(r.data.registry.as_str()))
+                    .integration(r.version, marks.get(r.data.details.registry.as_str()))
             })
             .collect::<Result<Vec<_>>>()?;
         list.sort_by_key(|i| i.name.to_lowercase());
@@ -131,7 +131,7 @@ impl Kv {
         };
         Ok(self
             .row(&key.data.id)?
-            .filter(|r| r.data.name.eq_ignore_ascii_case(name)))
+            .filter(|r| r.data.details.name.eq_ignore_ascii_case(name)))
     }
 
     pub fn one(&self, row: Doc<RowDoc>) -> Result<Integration> {
@@ -159,7 +159,7 @@ fn summary_of(sub: SubDoc, rows: &[Doc<RowDoc>]) -> Subscription {
     let mut integrations: Vec<String> = rows
         .iter()
         .filter(|r| sub.integrations.contains(&r.data.id) && r.data.linked(&sub.name))
-        .map(|r| r.data.name.clone())
+        .map(|r| r.data.details.name.clone())
         .collect();
     integrations.sort_by_key(|n| n.to_lowercase());
     Subscription {
@@ -223,9 +223,9 @@ impl crate::service::catalog::CatalogRead for Kv {
             .into_iter()
             .filter(|r| {
                 let d = &r.data;
-                eq(filter.family, &d.family)
-                    && eq(filter.kind, &d.kind)
-                    && filter.registry.is_none_or(|x| x == d.registry)
+                eq(filter.family, &d.details.family)
+                    && eq(filter.kind, &d.details.kind)
+                    && filter.registry.is_none_or(|x| x == d.details.registry)
                     && filter.subscription.is_none_or(|s| d.linked(s))
             })
             .collect();
@@ -246,12 +246,16 @@ impl crate::service::catalog::CatalogRead for Kv {
         let rows = self
             .rows(&ids)?
             .into_iter()
-            .filter(|r| r.data.registry == registry)
+            .filter(|r| r.data.details.registry == registry)
             .collect();
         self.integrations_of(rows)
     }
     fn integration_names(&self) -> Result<Vec<String>> {
-        let mut names: Vec<String> = self.all_rows()?.into_iter().map(|r| r.data.name).collect();
+        let mut names: Vec<String> = self
+            .all_rows()?
+            .into_iter()
+            .map(|r| r.data.details.name)
+            .collect();
         names.sort_by_key(|n| n.to_lowercase());
         Ok(names)
     }
@@ -264,7 +268,7 @@ impl crate::service::catalog::CatalogRead for Kv {
         }
         let stored = self
             .row(&key.data.id)?
-            .map_or_else(|| name.to_string(), |r| r.data.name);
+            .map_or_else(|| name.to_string(), |r| r.data.details.name);
         fail(name_taken(&stored))
     }
     fn find_subscription(&self, name: &str) -> Result<Option<SubscriptionKey>> {
