@@ -3,9 +3,11 @@
 //! The registration script that `hubint completions SHELL` prints makes the
 //! shell call `COMPLETE=SHELL hubint -- WORDS...` on every TAB; [`handle_env`]
 //! answers that before anything else runs. The candidate functions below
-//! read only the SQLite metadata, opened read-only if it exists: completing
-//! never creates or migrates the database, never touches the keyring, never
-//! prompts and never prints an error. Any failure means no candidates.
+//! read only the catalog: the SQLite metadata, opened read-only if it
+//! exists, or with `store = team` the team store's documents. Completing
+//! never creates or migrates the database, never reads a secret, never
+//! touches the keyring, never prompts and never prints an error. Any
+//! failure means no candidates.
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -18,10 +20,13 @@ use clap_complete::{ArgValueCandidates, Shell};
 
 use crate::catalog::FAMILIES;
 use crate::cli::Cli;
+use crate::context::Ctx;
 use crate::db;
 use crate::paths::Paths;
+use crate::service::Service;
 use crate::service::catalog::CatalogRead;
 use crate::service::model::Integration;
+use crate::ui::Ui;
 
 /// The variable that switches the binary into completion mode.
 pub const ENV_VAR: &str = "COMPLETE";
@@ -169,15 +174,23 @@ pub fn types() -> ArgValueCandidates {
     })
 }
 
-/// Run `query` on the database opened read-only; no candidates if there is
-/// no database or anything fails.
+/// Run `query` on the catalog: the database opened read-only, or with
+/// `store = team` the team store through the service (its cached or
+/// configured token; a login, if team-auth needs one, is cached as for any
+/// command). No candidates if there is no database or anything fails.
 fn read(
     query: impl FnOnce(&dyn CatalogRead) -> anyhow::Result<Vec<CompletionCandidate>>,
 ) -> Vec<CompletionCandidate> {
     let Ok(paths) = Paths::from_env() else {
         return Vec::new();
     };
-    db::open_read_only(&paths.db_path())
+    let ctx = Ctx::new(paths, Ui::detect(true), false);
+    if ctx.team_mode().unwrap_or(false) {
+        return Service::reader(&ctx)
+            .and_then(|service| query(service.catalog()))
+            .unwrap_or_default();
+    }
+    db::open_read_only(&ctx.paths.db_path())
         .and_then(|db| query(&db))
         .unwrap_or_default()
 }

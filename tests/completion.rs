@@ -1,7 +1,8 @@
 //! The dynamic completion protocol (`COMPLETE=SHELL hubint -- WORDS...`,
 //! what the registration scripts run on TAB) and `hubint completions`.
-//! Completing reads only the SQLite metadata: no database, a broken one or
-//! no keyring means no names, silently, and nothing is created or migrated.
+//! Completing reads only the catalog (the SQLite metadata, or the team
+//! store's documents in the team pass): no database, a broken one or no
+//! keyring means no names, silently, and nothing is created or migrated.
 
 mod common;
 
@@ -42,6 +43,7 @@ fn assert_no_names(env: &TestEnv) {
 
 #[test]
 fn without_a_database_nothing_is_offered_and_nothing_is_created() {
+    local_store_only!("no local database");
     let env = TestEnv::new();
     assert_no_names(&env);
     assert!(
@@ -52,6 +54,7 @@ fn without_a_database_nothing_is_offered_and_nothing_is_created() {
 
 #[test]
 fn an_unmigrated_database_is_left_alone() {
+    local_store_only!("an unmigrated local database");
     let env = TestEnv::new();
     std::fs::create_dir_all(&env.hubint_home).unwrap();
     std::fs::write(env.db_path(), b"").unwrap();
@@ -61,6 +64,7 @@ fn an_unmigrated_database_is_left_alone() {
 
 #[test]
 fn a_corrupt_database_gives_no_names_and_no_error() {
+    local_store_only!("a corrupt local database");
     let env = TestEnv::new();
     std::fs::create_dir_all(&env.hubint_home).unwrap();
     let garbage = b"this is not a SQLite database, not at all".repeat(200);
