@@ -380,3 +380,43 @@ fn editing_a_missing_integration_is_not_found() {
     hint: run `hubint integration list` to see the integrations
     ");
 }
+
+/// An attach while an edit is under way (paused between writing the new
+/// password and recording the row) is no conflict, on either store: the
+/// edit lands and the link stays. Only a change to the integration itself
+/// makes an edit fail with "changed meanwhile".
+#[test]
+fn an_attach_during_an_edit_is_kept() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+
+    needs_keyring!();
+    let env = TestEnv::new();
+    let id = env.add_id("busy", "old-password", &[]);
+    let mut child = env
+        .cmd(&["edit", "busy", "--password-stdin"])
+        .env("HUBINT_FAILPOINT", "update-after-secret:pause")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"new-password\n")
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    while !said.contains("failpoint update-after-secret: pausing") {
+        let read = stderr.read_line(&mut said).unwrap();
+        assert!(read > 0, "edit ended before its failpoint: {said}");
+    }
+    env.attach("ci", "busy");
+    let status = child.wait().unwrap();
+    std::io::Read::read_to_string(&mut stderr, &mut said).unwrap();
+    assert!(status.success(), "{said}");
+    assert_eq!(env.show("busy")["subscriptions"], serde_json::json!(["ci"]));
+    assert_eq!(env.stored_secret(&id).as_deref(), Some("new-password"));
+}

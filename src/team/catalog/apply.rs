@@ -196,7 +196,10 @@ fn update(c: &Client, seen: &Integration, row: &Integration) -> Result<()> {
     else {
         return fail(gone());
     };
-    if current.version != seen.revision.number() {
+    // An attach or detach meanwhile changes the row's links and version,
+    // not the integration: as on the local store, that is no conflict.
+    let as_seen = current.data.edited(seen);
+    if current.version != seen.revision.number() && as_seen != current.data {
         return fail(changed_meanwhile(&seen.name));
     }
     let renamed = !current.data.details.name.eq_ignore_ascii_case(&row.name);

@@ -10,7 +10,7 @@ use crate::service::model::{Integration, IntegrationId, Revision};
 /// `integrations/<id>`: everything an [`Integration`] holds except the
 /// secret, the default and the logout mark (in `registries/`). A missing
 /// optional field reads as `None`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowDoc {
     pub id: String,
     #[serde(flatten)]
