@@ -49,14 +49,6 @@ if [ -n "\${1:-}" ]; then
     HUBINT_HOME="$W/h" HUBINT_SECRET_STORE="\$1" hubint import docker-config "$W/config-\$2.json" >/dev/null 2>&1
 fi
 SH
-cat >"$W/secret-tool-loop" <<'SH'
-# secret-tool-loop N: what a script without hubint would do.
-i=1
-while [ "$i" -le "$1" ]; do
-    printf 'pw-%s' "$i" | secret-tool store --label="reg-$i.example.com" service bulk user "user$i"
-    i=$((i + 1))
-done
-SH
 cat >"$W/secret-tool-clear" <<'SH'
 secret-tool clear service bulk || true
 SH
@@ -68,7 +60,7 @@ line() {
     for cell in "$@"; do out+=" $cell |"; done
     printf '%s\n' "$out"
 }
-shown() { local c="${1//$W\//}"; printf '`%s`' "${c//HUBINT_HOME=h /}"; }
+shown() { local c="${1//$W\//}"; c="${c//$ROOT\//}"; printf '`%s`' "${c//HUBINT_HOME=h /}"; }
 
 # bulk MEASURE TARGET_S HUB_CMD HUB_PREP [PEER_CMD PEER_PREP]: one table line,
 # medians in seconds. TARGET_S: "-" or a number of seconds (hubint under it).
@@ -114,7 +106,7 @@ done
 for n in $KEYRING_SIZES; do
     bulk "import $n (keyring)" - \
         "HUBINT_SECRET_STORE=keyring hubint import docker-config $(config "$n")" "sh $W/fresh" \
-        "sh $W/secret-tool-loop $n" "sh $W/secret-tool-clear"
+        "sh $ROOT/bench/secret-tool-loop $n" "sh $W/secret-tool-clear"
 done
 if [[ -n "$MOVE" ]]; then
     config "$MOVE" >/dev/null

@@ -91,6 +91,9 @@ _hubint() {
             hubint__subcmd__config,set)
                 cmd="hubint__subcmd__config__subcmd__set"
                 ;;
+            hubint__subcmd__config,unset)
+                cmd="hubint__subcmd__config__subcmd__unset"
+                ;;
             hubint__subcmd__config__subcmd__help,get)
                 cmd="hubint__subcmd__config__subcmd__help__subcmd__get"
                 ;;
@@ -102,6 +105,9 @@ _hubint() {
                 ;;
             hubint__subcmd__config__subcmd__help,set)
                 cmd="hubint__subcmd__config__subcmd__help__subcmd__set"
+                ;;
+            hubint__subcmd__config__subcmd__help,unset)
+                cmd="hubint__subcmd__config__subcmd__help__subcmd__unset"
                 ;;
             hubint__subcmd__help,add)
                 cmd="hubint__subcmd__help__subcmd__add"
@@ -174,6 +180,9 @@ _hubint() {
                 ;;
             hubint__subcmd__help__subcmd__config,set)
                 cmd="hubint__subcmd__help__subcmd__config__subcmd__set"
+                ;;
+            hubint__subcmd__help__subcmd__config,unset)
+                cmd="hubint__subcmd__help__subcmd__config__subcmd__unset"
                 ;;
             hubint__subcmd__help__subcmd__import,docker-config)
                 cmd="hubint__subcmd__help__subcmd__import__subcmd__docker__subcmd__config"
@@ -469,7 +478,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__config)
-            opts="-h -V --json --no-input --verbose --help --version get set list help"
+            opts="-h -V --json --no-input --verbose --help --version get set unset list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -497,7 +506,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__config__subcmd__help)
-            opts="get set list help"
+            opts="get set unset list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -566,6 +575,20 @@ _hubint() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hubint__subcmd__config__subcmd__help__subcmd__unset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hubint__subcmd__config__subcmd__list)
             opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -581,6 +604,20 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__config__subcmd__set)
+            opts="-h -V --json --no-input --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__config__subcmd__unset)
             opts="-h -V --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -779,7 +816,7 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help__subcmd__config)
-            opts="get set list"
+            opts="get set unset list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -821,6 +858,20 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__help__subcmd__config__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hubint__subcmd__help__subcmd__config__subcmd__unset)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

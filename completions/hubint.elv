@@ -27,7 +27,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --version 'Print version'
             cand integration 'Add, edit, delete, list, show and verify integrations'
             cand subscription 'Attach integrations to subscriptions, detach them, list subscriptions'
-            cand config 'Get, set and list settings in the config file'
+            cand config 'Get, set, unset and list settings in the config file'
             cand secret-store 'Manage the encrypted file secret store'
             cand add 'Add an integration; prompts for what is missing on a terminal'
             cand edit 'Change an integration''s name, registry, username, email or password'
@@ -302,6 +302,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --version 'Print version'
             cand get 'Print the value of a setting in effect'
             cand set 'Change a setting in the config file'
+            cand unset 'Remove a setting from the config file: the environment or the default applies again'
             cand list 'List every setting, its value in effect and where that comes from'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -323,6 +324,15 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hubint;config;unset'= {
+            cand --json 'Print results as JSON on stdout'
+            cand --no-input 'Never prompt; a missing value is an error naming its flag'
+            cand --verbose 'Show raw errors (such as D-Bus''s) next to their plain-words explanation'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hubint;config;list'= {
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'
@@ -335,12 +345,15 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;config;help'= {
             cand get 'Print the value of a setting in effect'
             cand set 'Change a setting in the config file'
+            cand unset 'Remove a setting from the config file: the environment or the default applies again'
             cand list 'List every setting, its value in effect and where that comes from'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hubint;config;help;get'= {
         }
         &'hubint;config;help;set'= {
+        }
+        &'hubint;config;help;unset'= {
         }
         &'hubint;config;help;list'= {
         }
@@ -657,7 +670,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;help'= {
             cand integration 'Add, edit, delete, list, show and verify integrations'
             cand subscription 'Attach integrations to subscriptions, detach them, list subscriptions'
-            cand config 'Get, set and list settings in the config file'
+            cand config 'Get, set, unset and list settings in the config file'
             cand secret-store 'Manage the encrypted file secret store'
             cand add 'Add an integration; prompts for what is missing on a terminal'
             cand edit 'Change an integration''s name, registry, username, email or password'
@@ -723,11 +736,14 @@ set edit:completion:arg-completer[hubint] = {|@words|
         &'hubint;help;config'= {
             cand get 'Print the value of a setting in effect'
             cand set 'Change a setting in the config file'
+            cand unset 'Remove a setting from the config file: the environment or the default applies again'
             cand list 'List every setting, its value in effect and where that comes from'
         }
         &'hubint;help;config;get'= {
         }
         &'hubint;help;config;set'= {
+        }
+        &'hubint;help;config;unset'= {
         }
         &'hubint;help;config;list'= {
         }

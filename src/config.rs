@@ -3,7 +3,7 @@
 //!
 //! 1. the defaults ([`Settings::default`]);
 //! 2. the config file, `config.toml` in the config directory (which is
-//!    `HUBINT_HOME` when that is set), managed with `hubint config get|set|list`;
+//!    `HUBINT_HOME` when that is set), managed with `hubint config get|set|unset|list`;
 //! 3. the environment: setting `some-key` is read from `HUBINT_SOME_KEY`
 //!    ([`env_var`]); an empty variable counts as unset.
 //!
@@ -17,7 +17,7 @@
 //! where each value comes from, errors must name the file and line or the
 //! variable, and it costs no new dependency. Every field deserializes from
 //! a string too, so an environment variable and `config set` go through the
-//! same validation as the file. `config get|set|list` walk the serialized
+//! same validation as the file. `config get|set|unset|list` walk the serialized
 //! struct, so a new field is a new setting with nothing else to wire up
 //! except its row in `docs::ENVIRONMENT`, which documents it (checked by a
 //! test).
@@ -231,6 +231,21 @@ impl Layered {
             self.settings = from_table(table).context("invalid settings")?;
         }
         Ok(display(&value))
+    }
+}
+
+impl Layered {
+    /// Remove `key` from the config file (written atomically, 0600), so
+    /// that the environment or the default applies again. `false`, and
+    /// nothing written, if the file did not set it.
+    pub fn unset(&mut self, key: &str) -> Result<bool> {
+        let mut file = self.file.clone();
+        if file.remove(key).is_none() {
+            return Ok(false);
+        }
+        save(&self.file_path, &file)?;
+        *self = Layered::from_layers(file, self.file_path.clone(), |var| std::env::var(var).ok())?;
+        Ok(true)
     }
 }
 

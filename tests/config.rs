@@ -229,3 +229,67 @@ fn config_help_lists_the_settings() {
     see Files in `hubint --help`). The environment overrides it.
     ");
 }
+
+#[test]
+fn unset_removes_a_setting_from_the_file() {
+    let env = TestEnv::new();
+    let file = env.hubint_home.join("config.toml");
+    snapshot!(env, env.cmd(&["config", "unset", "keyring-timeout"]), @"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+
+    ----- stderr -----
+    keyring-timeout is not set in [HOME]/hubint/config.toml; nothing was changed.
+    ");
+    assert!(
+        !file.exists(),
+        "unset of a setting never set wrote the file"
+    );
+    for (key, value) in [("keyring-timeout", "9"), ("secret-store", "file")] {
+        assert!(
+            env.cmd(&["config", "set", key, value])
+                .output()
+                .unwrap()
+                .status
+                .success()
+        );
+    }
+    snapshot!(env, env.cmd(&["config", "unset", "keyring-timeout"]), @"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+
+    ----- stderr -----
+    Removed keyring-timeout from [HOME]/hubint/config.toml; it is now 5 (default).
+    ");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "secret-store = \"file\"\n"
+    );
+    let mut cmd = env.cmd(&["config", "unset", "secret-store", "--json"]);
+    cmd.env("HUBINT_SECRET_STORE", "keyring");
+    snapshot!(env, cmd, @r#"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+    {
+      "key": "secret-store",
+      "value": "keyring",
+      "source": "env HUBINT_SECRET_STORE"
+    }
+
+    ----- stderr -----
+    Removed secret-store from [HOME]/hubint/config.toml; it is now keyring (env HUBINT_SECRET_STORE).
+    "#);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "");
+    snapshot!(env, env.cmd(&["config", "unset", "no-such-key"]), @"
+    success: false
+    exit_code: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: unknown setting 'no-such-key'
+    hint: the settings are: keyring-timeout, secret-store, store, team-addr, team-auth, team-auth-mount, team-jwt-file, team-jwt-role, team-mount, team-role-id, team-secret-id-file
+    ");
+}

@@ -40,7 +40,7 @@ pub enum Command {
     #[command(hide = true)]
     Detach(subscription::detach::DetachArgs),
 
-    /// Get, set and list settings in the config file
+    /// Get, set, unset and list settings in the config file
     #[command(subcommand, after_help = docs::settings_help())]
     Config(config::ConfigCommand),
 

@@ -225,6 +225,13 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
         )],
     ),
     (
+        "config unset",
+        &[ex(
+            "Go back to the default store for new secrets:",
+            "hubint config unset secret-store",
+        )],
+    ),
+    (
         "config list",
         &[ex(
             "Every setting and where it comes from:",

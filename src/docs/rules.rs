@@ -317,6 +317,15 @@ pub const PAGES: &[(&str, Page)] = &[
         ),
     ),
     (
+        "config unset",
+        page(
+            &[
+                "Removes the setting from the config file (atomically): the environment, if it sets it, or the default applies again. A setting the file does not have is no error and changes nothing.",
+            ],
+            &[(Usage, "no such setting")],
+        ),
+    ),
+    (
         "config list",
         page(
             &["Each setting with its value in effect and where that comes from."],

@@ -3,6 +3,7 @@
 pub mod get;
 pub mod list;
 pub mod set;
+pub mod unset;
 
 super::group::command_group! {
     pub enum ConfigCommand {
@@ -10,6 +11,8 @@ super::group::command_group! {
         Get(get::GetArgs),
         /// Change a setting in the config file
         Set(set::SetArgs),
+        /// Remove a setting from the config file: the environment or the default applies again
+        Unset(unset::UnsetArgs),
         /// List every setting, its value in effect and where that comes from
         #[command(alias = "ls")]
         List(list::ListArgs),
