@@ -82,15 +82,15 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "VAULT_NAMESPACE",
-        "team store: the namespace sent as X-Vault-Namespace",
+        "team store: the namespace sent as X-Vault-Namespace (BAO_NAMESPACE too)",
     ),
     (
         "VAULT_CACERT",
-        "team store: a PEM file of the server's CA, trusted besides the OS roots",
+        "team store: a PEM file of the server's CA, trusted besides the OS roots (BAO_CACERT too)",
     ),
     (
         "VAULT_CLIENT_TIMEOUT",
-        "team store: the bound of every request, in seconds or as 30s (default 10s)",
+        "team store: the bound of every request, in seconds or as 30s, default 10s (BAO_CLIENT_TIMEOUT too)",
     ),
     // Team store authentication (src/team/auth).
     (

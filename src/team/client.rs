@@ -302,14 +302,24 @@ fn read_body(response: &mut Response<Body>) -> Result<String, ureq::Error> {
         .read_to_string()
 }
 
-/// The server: `team-addr`, else `VAULT_ADDR`, else `BAO_ADDR`; the
-/// namespace from `VAULT_NAMESPACE`.
+/// `VAULT_<name>`, else OpenBao's `BAO_<name>`, when set and not blank:
+/// the variable and its value (`bao server -dev-tls` prints `BAO_ADDR` and
+/// `BAO_CACERT` to export).
+pub fn client_var(name: &str) -> Option<(String, String)> {
+    ["VAULT_", "BAO_"].into_iter().find_map(|prefix| {
+        let var = format!("{prefix}{name}");
+        let value = std::env::var(&var).ok().filter(|v| !v.trim().is_empty())?;
+        Some((var, value))
+    })
+}
+
+/// The server: `team-addr`, else `VAULT_ADDR` (or `BAO_ADDR`); the
+/// namespace from `VAULT_NAMESPACE` (or `BAO_NAMESPACE`).
 pub fn endpoint(settings: &Settings) -> Result<Endpoint> {
-    let env = |var: &str| std::env::var(var).ok().filter(|v| !v.trim().is_empty());
+    let env = |name: &str| client_var(name).map(|(_, value)| value);
     let addr = Some(settings.team_addr.clone())
         .filter(|a| !a.trim().is_empty())
-        .or_else(|| env("VAULT_ADDR"))
-        .or_else(|| env("BAO_ADDR"))
+        .or_else(|| env("ADDR"))
         .ok_or_else(|| {
             Failure::store("no address for the team store")
                 .hint("set it with `hubint config set team-addr https://bao.example.com:8200`, or VAULT_ADDR")
@@ -324,16 +334,14 @@ pub fn endpoint(settings: &Settings) -> Result<Endpoint> {
     }
     Ok(Endpoint {
         addr,
-        namespace: env("VAULT_NAMESPACE").map(|n| n.trim().trim_matches('/').to_string()),
+        namespace: env("NAMESPACE").map(|n| n.trim().trim_matches('/').to_string()),
     })
 }
 
-/// `VAULT_CLIENT_TIMEOUT`: seconds (`30`) or a Go duration (`30s`, `1m`).
+/// `VAULT_CLIENT_TIMEOUT` (or `BAO_CLIENT_TIMEOUT`): seconds (`30`) or a Go
+/// duration (`30s`, `1m`).
 pub fn timeout_from_env() -> Result<Duration> {
-    let Some(raw) = std::env::var("VAULT_CLIENT_TIMEOUT")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-    else {
+    let Some((var, raw)) = client_var("CLIENT_TIMEOUT") else {
         return Ok(DEFAULT_TIMEOUT);
     };
     let raw = raw.trim();
@@ -343,26 +351,21 @@ pub fn timeout_from_env() -> Result<Duration> {
         Err(_) => humantime::parse_duration(raw).ok().filter(|d| !d.is_zero()),
     };
     parsed.ok_or_else(|| {
-        Failure::usage(format!(
-            "invalid VAULT_CLIENT_TIMEOUT '{}'",
-            crate::validate::excerpt(raw)
-        ))
-        .hint("set it to a number of seconds or a duration such as 30s")
-        .into()
+        Failure::usage(format!("invalid {var} '{}'", crate::validate::excerpt(raw)))
+            .hint("set it to a number of seconds or a duration such as 30s")
+            .into()
     })
 }
 
-/// The agent: status codes as answers, the OS roots plus `VAULT_CACERT`.
+/// The agent: status codes as answers, the OS roots plus `VAULT_CACERT`
+/// (or `BAO_CACERT`).
 pub fn agent(timeout: Duration) -> Result<Agent> {
-    let roots = match std::env::var_os("VAULT_CACERT").filter(|v| !v.is_empty()) {
+    let roots = match client_var("CACERT") {
         None => RootCerts::PlatformVerifier,
-        Some(path) => {
+        Some((var, path)) => {
             let pem = std::fs::read(&path).map_err(|e| {
-                Failure::store(format!(
-                    "cannot read VAULT_CACERT {}: {e}",
-                    path.to_string_lossy()
-                ))
-                .hint("point VAULT_CACERT at the PEM file of the server's CA")
+                Failure::store(format!("cannot read {var} {path}: {e}"))
+                    .hint(format!("point {var} at the PEM file of the server's CA"))
             })?;
             let certs: Vec<_> = ureq::tls::parse_pem(&pem)
                 .filter_map(|item| match item {
@@ -371,12 +374,11 @@ pub fn agent(timeout: Duration) -> Result<Agent> {
                 })
                 .collect();
             if certs.is_empty() {
-                return Err(Failure::store(format!(
-                    "VAULT_CACERT {} holds no PEM certificate",
-                    path.to_string_lossy()
-                ))
-                .hint("point VAULT_CACERT at the PEM file of the server's CA")
-                .into());
+                return Err(
+                    Failure::store(format!("{var} {path} holds no PEM certificate"))
+                        .hint(format!("point {var} at the PEM file of the server's CA"))
+                        .into(),
+                );
             }
             RootCerts::new_with_certs(&certs)
         }

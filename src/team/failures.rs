@@ -15,20 +15,33 @@ pub fn kind_of(key: &str) -> &str {
     key.split('/').next().unwrap_or(key)
 }
 
-/// No HTTP answer: unreachable, or no answer in time.
+/// No HTTP answer: unreachable, no answer in time, or a TLS handshake that
+/// failed (rustls' reason is inside the I/O error: an untrusted certificate
+/// gets the `VAULT_CACERT` hint).
 pub fn unreachable(endpoint: &Endpoint, timeout: Duration, e: &ureq::Error) -> anyhow::Error {
     let why = match e {
         ureq::Error::Timeout(_) => format!(
             "it did not answer within {}",
             humantime::format_duration(timeout)
         ),
-        ureq::Error::Io(io) => io.kind().to_string().replace('_', " "),
+        ureq::Error::Io(io) => match io.get_ref() {
+            Some(inner) => inner.to_string(),
+            None => io.kind().to_string().replace('_', " "),
+        },
         ureq::Error::HostNotFound => "its host was not found".to_string(),
         other => other.to_string(),
     };
-    Failure::store(format!("cannot reach the team store at {}: {why}", endpoint.addr))
-        .hint("check that the server runs and team-addr (or VAULT_ADDR) points at it; VAULT_CLIENT_TIMEOUT bounds the wait")
-        .into()
+    let hint = if why.contains("certificate") {
+        "if the server's certificate is signed by your own CA, point VAULT_CACERT (or BAO_CACERT) at the CA's PEM file"
+    } else {
+        "check that the server runs and team-addr (or VAULT_ADDR) points at it; VAULT_CLIENT_TIMEOUT bounds the wait"
+    };
+    Failure::store(format!(
+        "cannot reach the team store at {}: {why}",
+        endpoint.addr
+    ))
+    .hint(hint)
+    .into()
 }
 
 const CAS_MISMATCH: &str = "check-and-set parameter did not match the current version";

@@ -23,6 +23,9 @@ pub struct Bao {
     child: Child,
     pub addr: String,
     pub bin: PathBuf,
+    /// With TLS (`-dev-tls`): the CA that signed the server's certificate,
+    /// in a directory removed with the server.
+    pub cacert: Option<(PathBuf, std::sync::Arc<tempfile::TempDir>)>,
 }
 
 impl Bao {
@@ -46,9 +49,22 @@ impl Bao {
         Bao::launch(false)
     }
 
+    /// A fresh dev server on https (`-dev-tls`: its own CA, in
+    /// [`Bao::cacert`]) with the `hubint` mount.
+    pub fn tls() -> Bao {
+        let dir = std::sync::Arc::new(tempfile::tempdir().expect("a directory for the CA"));
+        let bao = Bao::launch_with(false, Some(dir));
+        bao.ok(&["secrets", "enable", "-path=hubint", "kv-v2"]);
+        bao
+    }
+
     /// Start a dev server; with `tied`, it gets SIGKILL when the thread
     /// that starts it exits (Linux `PR_SET_PDEATHSIG`).
     pub(crate) fn launch(tied: bool) -> Bao {
+        Bao::launch_with(tied, None)
+    }
+
+    fn launch_with(tied: bool, tls: Option<std::sync::Arc<tempfile::TempDir>>) -> Bao {
         let bin = bao_binary().expect("needs_bao!() first");
         for _ in 0..5 {
             let port = free_port();
@@ -58,19 +74,27 @@ impl Bao {
                 "-dev",
                 &format!("-dev-listen-address=127.0.0.1:{port}"),
                 &format!("-dev-root-token-id={BAO_ROOT}"),
-            ])
-            .env_clear()
-            .env("HOME", std::env::temp_dir())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
+            ]);
+            if let Some(dir) = &tls {
+                cmd.arg("-dev-tls")
+                    .arg(format!("-dev-tls-cert-dir={}", dir.path().display()));
+            }
+            cmd.env_clear()
+                .env("HOME", std::env::temp_dir())
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
             if tied {
                 die_with_parent(&mut cmd);
             }
+            let scheme = if tls.is_some() { "https" } else { "http" };
             let mut bao = Bao {
                 child: cmd.spawn().expect("start bao server -dev"),
-                addr: format!("http://127.0.0.1:{port}"),
+                addr: format!("{scheme}://127.0.0.1:{port}"),
                 bin: bin.clone(),
+                cacert: tls
+                    .clone()
+                    .map(|dir| (dir.path().join("vault-ca.pem"), dir)),
             };
             if bao.wait_up() {
                 return bao;
@@ -111,6 +135,9 @@ impl Bao {
             .env("VAULT_ADDR", &self.addr)
             .env("VAULT_TOKEN", BAO_ROOT)
             .stdin(Stdio::null());
+        if let Some((ca, _)) = &self.cacert {
+            cmd.env("VAULT_CACERT", ca);
+        }
         cmd
     }
 
