@@ -53,7 +53,23 @@ impl Bao {
     /// [`Bao::cacert`]) with the `hubint` mount.
     pub fn tls() -> Bao {
         let dir = std::sync::Arc::new(tempfile::tempdir().expect("a directory for the CA"));
-        let bao = Bao::launch_with(false, Some(dir));
+        let bao = Bao::launch_with(false, Some(dir), None);
+        bao.ok(&["secrets", "enable", "-path=hubint", "kv-v2"]);
+        bao
+    }
+
+    /// A fresh dev server with the `hubint` mount whose file audit device
+    /// writes to `log` (OpenBao takes audit devices only from its config
+    /// file, not from the API).
+    pub fn audited(log: &Path) -> Bao {
+        let dir = std::sync::Arc::new(tempfile::tempdir().expect("a directory for the config"));
+        let config = dir.path().join("audit.hcl");
+        let hcl = format!(
+            "audit \"file\" \"test\" {{\n  options {{\n    file_path = {:?}\n  }}\n}}\n",
+            log.display().to_string()
+        );
+        std::fs::write(&config, hcl).expect("write the audit config");
+        let bao = Bao::launch_with(false, None, Some(config));
         bao.ok(&["secrets", "enable", "-path=hubint", "kv-v2"]);
         bao
     }
@@ -61,10 +77,14 @@ impl Bao {
     /// Start a dev server; with `tied`, it gets SIGKILL when the thread
     /// that starts it exits (Linux `PR_SET_PDEATHSIG`).
     pub(crate) fn launch(tied: bool) -> Bao {
-        Bao::launch_with(tied, None)
+        Bao::launch_with(tied, None, None)
     }
 
-    fn launch_with(tied: bool, tls: Option<std::sync::Arc<tempfile::TempDir>>) -> Bao {
+    fn launch_with(
+        tied: bool,
+        tls: Option<std::sync::Arc<tempfile::TempDir>>,
+        config: Option<PathBuf>,
+    ) -> Bao {
         let bin = bao_binary().expect("needs_bao!() first");
         for _ in 0..5 {
             let port = free_port();
@@ -75,6 +95,9 @@ impl Bao {
                 &format!("-dev-listen-address=127.0.0.1:{port}"),
                 &format!("-dev-root-token-id={BAO_ROOT}"),
             ]);
+            if let Some(config) = &config {
+                cmd.arg(format!("-config={}", config.display()));
+            }
             if let Some(dir) = &tls {
                 cmd.arg("-dev-tls")
                     .arg(format!("-dev-tls-cert-dir={}", dir.path().display()));
