@@ -2,6 +2,7 @@
 
 use std::ffi::OsString;
 
+use clap::error::ErrorKind;
 use clap::{Args, CommandFactory, FromArgMatches, Parser};
 
 use crate::commands::Command;
@@ -31,19 +32,57 @@ pub struct Cli {
 /// The whole command tree with every help text: what `hubint --help`
 /// shows, and what the man pages are made from.
 pub fn command() -> clap::Command {
-    Cli::command().after_help(crate::docs::after_help())
+    let cmd = Cli::command().after_help(crate::docs::after_help());
+    let shorthands: Vec<String> = cmd
+        .find_subcommand("integration")
+        .map(|group| {
+            group
+                .get_subcommands()
+                .map(|c| c.get_name().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    cmd.mut_subcommands(|sub| {
+        // `hubint add` is `hubint integration add`, examples included.
+        let path = match shorthands.iter().any(|s| s == sub.get_name()) {
+            true => format!("integration {}", sub.get_name()),
+            false => sub.get_name().to_string(),
+        };
+        with_examples(sub, &path)
+    })
+}
+
+/// `cmd` (at `path`, such as `integration add`) and its subcommands, each
+/// with its examples (`crate::docs::examples`) after its help, unless it
+/// has an after-help of its own.
+fn with_examples(cmd: clap::Command, path: &str) -> clap::Command {
+    let cmd = match cmd.get_after_help().is_none() && !crate::docs::examples(path).is_empty() {
+        true => cmd.after_help(crate::docs::examples_help(path)),
+        false => cmd,
+    };
+    cmd.mut_subcommands(|sub| {
+        let path = format!("{path} {}", sub.get_name());
+        with_examples(sub, &path)
+    })
 }
 
 /// Parse the command line. The reference tables after the top-level help
-/// (exit codes, environment, files) are formatted only when that help may
-/// be shown, and the command tree is not freed, since the process ends
-/// soon after. Each of those costs more than the parse of `--version`
-/// or `list` itself (bench/RESULTS.md).
+/// (exit codes, environment, files) and every command's examples are
+/// formatted only when help may be shown, and the command tree is not
+/// freed, since the process ends soon after. Each of those costs more than
+/// the parse of `--version` or `list` itself (bench/RESULTS.md).
 pub fn parse(args: &[OsString]) -> Result<Cli, clap::Error> {
-    let mut cmd = match may_show_help(args) {
-        true => command(),
-        false => Cli::command(),
-    };
+    let full = may_show_help(args);
+    match parse_with(if full { command() } else { Cli::command() }, args) {
+        // A group without its subcommand shows its help: with its examples.
+        Err(e) if !full && e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            parse_with(command(), args)
+        }
+        parsed => parsed,
+    }
+}
+
+fn parse_with(mut cmd: clap::Command, args: &[OsString]) -> Result<Cli, clap::Error> {
     let parsed = cmd.try_get_matches_from_mut(args).and_then(|mut matches| {
         Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))
     });
@@ -133,6 +172,27 @@ mod tests {
     #[test]
     fn cli_definition_is_valid() {
         Cli::command().debug_assert();
+    }
+
+    /// Every command with examples shows them after its help, but those
+    /// with an after-help of their own; a shorthand shows its command's.
+    #[test]
+    fn examples_follow_the_help_of_their_command() {
+        let cmd = command();
+        let own = ["", "config", "env", "exec"];
+        for (path, _) in crate::docs::EXAMPLES
+            .iter()
+            .filter(|(p, _)| !own.contains(p))
+        {
+            let sub = path
+                .split(' ')
+                .try_fold(&cmd, |c, name| c.find_subcommand(name))
+                .unwrap_or_else(|| panic!("no command {path}"));
+            let help = sub.get_after_help().map(ToString::to_string);
+            assert_eq!(help, Some(crate::docs::examples_help(path)), "{path}");
+        }
+        let add = cmd.find_subcommand("add").and_then(|c| c.get_after_help());
+        assert!(add.is_some_and(|h| h.to_string().contains("hubint add")));
     }
 
     #[cfg(unix)]

@@ -1,16 +1,14 @@
 //! [`command_group!`]: a group of subcommands and its dispatch, written once.
 
-/// A `clap::Subcommand` enum whose every variant `Name(leaf::LeafArgs)` is
-/// one leaf module, and `run`, which hands each variant to `leaf::run`.
-/// Doc comments and `#[command(..)]` attributes are kept as written.
+/// `command_group!(Group { Name(leaf::LeafArgs), ... })`: the public
+/// `clap::Subcommand` enum `Group` whose every variant is one leaf module,
+/// and `run`, which hands each variant to `leaf::run`. Doc comments and
+/// `#[command(..)]` attributes of the variants are kept as written; each
+/// command's examples are added by `crate::cli::command`.
 macro_rules! command_group {
-    (
-        $(#[$meta:meta])*
-        pub enum $group:ident {
-            $($(#[$leaf_meta:meta])* $leaf:ident($module:ident::$args:ident),)+
-        }
-    ) => {
-        $(#[$meta])*
+    ($group:ident {
+        $($(#[$leaf_meta:meta])* $leaf:ident($module:ident::$args:ident),)+
+    }) => {
         #[derive(clap::Subcommand, Debug)]
         pub enum $group {
             $($(#[$leaf_meta])* $leaf($module::$args),)+

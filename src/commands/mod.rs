@@ -25,11 +25,11 @@ use crate::output::Output;
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Add, edit, delete, list, show and verify integrations
-    #[command(subcommand, alias = "integrations", after_help = docs::examples_help("integration"))]
+    #[command(subcommand, alias = "integrations")]
     Integration(integration::IntegrationCommand),
 
     /// Attach integrations to subscriptions, detach them, list subscriptions
-    #[command(subcommand, alias = "subscriptions", after_help = docs::examples_help("subscription"))]
+    #[command(subcommand, alias = "subscriptions")]
     Subscription(subscription::SubscriptionCommand),
 
     /// The same as `subscription attach`
@@ -52,7 +52,6 @@ pub enum Command {
     TopLevel(integration::IntegrationCommand),
 
     /// Print the script that enables shell completion, integration names included
-    #[command(after_help = docs::examples_help("completions"))]
     Completions(completions::CompletionsArgs),
 
     /// Write a docker config.json that gives container tools the integrations
@@ -77,11 +76,10 @@ pub enum Command {
     CredentialHelper(credential_helper::CredentialHelperArgs),
 
     /// Check the database, the secret stores and docker's config files; exit 7 on problems
-    #[command(after_help = docs::examples_help("doctor"))]
     Doctor(doctor::DoctorArgs),
 
     /// The team store on OpenBao or Vault: log in, print a subscription's policy
-    #[command(subcommand, after_help = docs::examples_help("team"))]
+    #[command(subcommand)]
     Team(team::TeamCommand),
 }
 

@@ -9,7 +9,8 @@ use super::{Meta, Secret, SecretStore, StoreKind, Stored};
 
 #[derive(Default)]
 pub struct MemoryStore {
-    secrets: RefCell<HashMap<String, (Meta, String)>>,
+    /// Zeroized when dropped, as the real stores' copies are.
+    secrets: RefCell<HashMap<String, (Meta, Secret)>>,
 }
 
 impl SecretStore for MemoryStore {
@@ -17,14 +18,10 @@ impl SecretStore for MemoryStore {
         StoreKind::Keyring
     }
     fn get(&self, id: &str) -> Result<Option<Secret>> {
-        Ok(self
-            .secrets
-            .borrow()
-            .get(id)
-            .map(|(_, s)| Secret::new(s.clone())))
+        Ok(self.secrets.borrow().get(id).map(|(_, s)| s.clone()))
     }
     fn set(&self, id: &str, meta: &Meta, secret: &str) -> Result<()> {
-        let entry = (meta.clone(), secret.to_string());
+        let entry = (meta.clone(), Secret::new(secret.to_string()));
         self.secrets.borrow_mut().insert(id.into(), entry);
         Ok(())
     }
