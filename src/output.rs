@@ -100,78 +100,92 @@ pub fn print(output: &Output, json: bool) -> Result<()> {
         out.flush()?;
         return Ok(());
     }
-    if json {
-        match output {
-            Output::Nothing => return Ok(()),
-            Output::Integration(i) => write_json(&mut out, i)?,
-            Output::Integrations(list, _) => write_json(&mut out, list)?,
-            Output::Subscriptions(list, _) => write_json(&mut out, list)?,
-            Output::SubscriptionChanged(s) => write_json(&mut out, s)?,
-            Output::Text(_) => unreachable!("printed above"),
-            Output::Verifications(list) => write_json(&mut out, list)?,
-            Output::Doctor(report) => write_json(&mut out, report)?,
-            Output::Env(_, vars) => {
-                let map: BTreeMap<&str, &str> =
-                    vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-                write_json(&mut out, &map)?
-            }
-            Output::Moved(list) => write_json(&mut out, list)?,
-            Output::Setting(s) | Output::SettingChanged(s) => write_json(&mut out, s)?,
-            Output::Settings(list) => write_json(&mut out, list)?,
-        }
-    } else {
-        if let Output::Env(shell, vars) = output {
-            for (key, value) in vars {
-                let line = Secret::new(shell.export(key, value));
-                out.write_all(line.as_bytes())?;
-            }
-            out.flush()?;
-            return Ok(());
-        }
-        let table = match output {
-            Output::Nothing
-            | Output::SubscriptionChanged(_)
-            | Output::Moved(_)
-            | Output::SettingChanged(_)
-            | Output::Text(_)
-            | Output::Env(..) => return Ok(()),
-            Output::Setting(s) => {
-                writeln!(out, "{}", s.value)?;
-                return Ok(out.flush()?);
-            }
-            Output::Settings(list) => settings_table(list),
-            Output::Integration(i) => integration_table(i),
-            Output::Integrations(list, _) if list.is_empty() => {
-                eprintln!("No integrations. Add one with `hubint add`.");
-                return Ok(());
-            }
-            Output::Integrations(list, view) => {
-                return write_rows(&mut out, &list_tables::integrations(list, view, target()));
-            }
-            Output::Subscriptions(list, _) if list.is_empty() => {
-                eprintln!(
-                    "No subscriptions. Attach an integration with \
-                     `hubint subscription attach SUBSCRIPTION INTEGRATION`."
-                );
-                return Ok(());
-            }
-            Output::Subscriptions(list, view) => {
-                return write_rows(&mut out, &list_tables::subscriptions(list, view, target()));
-            }
-            Output::Verifications(list) if list.is_empty() => {
-                eprintln!("No integrations to verify. Add one with `hubint add`.");
-                return Ok(());
-            }
-            Output::Verifications(list) => verifications_table(list),
-            Output::Doctor(report) => doctor_table(report),
-        };
-        // Piped lists (not the key/value table of `show`) are tab-separated.
-        if target() == Target::Pipe && !matches!(output, Output::Integration(_)) {
-            return write_rows(&mut out, &crate::table::tab_separated_table(&table));
-        }
-        writeln!(out, "{table}")?;
+    match json {
+        true => print_json(&mut out, output)?,
+        false => print_text(&mut out, output)?,
     }
     out.flush()?;
+    Ok(())
+}
+
+type Out<'a> = io::BufWriter<io::StdoutLock<'a>>;
+
+/// `output` as JSON (nothing for a command that has no result).
+fn print_json(out: &mut Out<'_>, output: &Output) -> Result<()> {
+    match output {
+        Output::Nothing => {}
+        Output::Integration(i) => write_json(out, i)?,
+        Output::Integrations(list, _) => write_json(out, list)?,
+        Output::Subscriptions(list, _) => write_json(out, list)?,
+        Output::SubscriptionChanged(s) => write_json(out, s)?,
+        Output::Text(_) => unreachable!("printed above"),
+        Output::Verifications(list) => write_json(out, list)?,
+        Output::Doctor(report) => write_json(out, report)?,
+        Output::Env(_, vars) => {
+            let map: BTreeMap<&str, &str> =
+                vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            write_json(out, &map)?
+        }
+        Output::Moved(list) => write_json(out, list)?,
+        Output::Setting(s) | Output::SettingChanged(s) => write_json(out, s)?,
+        Output::Settings(list) => write_json(out, list)?,
+    }
+    Ok(())
+}
+
+/// `output` for people: a table (tab-separated when piped), a value, or
+/// `export` lines.
+fn print_text(out: &mut Out<'_>, output: &Output) -> Result<()> {
+    if let Output::Env(shell, vars) = output {
+        for (key, value) in vars {
+            let line = Secret::new(shell.export(key, value));
+            out.write_all(line.as_bytes())?;
+        }
+        out.flush()?;
+        return Ok(());
+    }
+    let table = match output {
+        Output::Nothing
+        | Output::SubscriptionChanged(_)
+        | Output::Moved(_)
+        | Output::SettingChanged(_)
+        | Output::Text(_)
+        | Output::Env(..) => return Ok(()),
+        Output::Setting(s) => {
+            writeln!(out, "{}", s.value)?;
+            return Ok(out.flush()?);
+        }
+        Output::Settings(list) => settings_table(list),
+        Output::Integration(i) => integration_table(i),
+        Output::Integrations(list, _) if list.is_empty() => {
+            eprintln!("No integrations. Add one with `hubint add`.");
+            return Ok(());
+        }
+        Output::Integrations(list, view) => {
+            return write_rows(out, &list_tables::integrations(list, view, target()));
+        }
+        Output::Subscriptions(list, _) if list.is_empty() => {
+            eprintln!(
+                "No subscriptions. Attach an integration with \
+                 `hubint subscription attach SUBSCRIPTION INTEGRATION`."
+            );
+            return Ok(());
+        }
+        Output::Subscriptions(list, view) => {
+            return write_rows(out, &list_tables::subscriptions(list, view, target()));
+        }
+        Output::Verifications(list) if list.is_empty() => {
+            eprintln!("No integrations to verify. Add one with `hubint add`.");
+            return Ok(());
+        }
+        Output::Verifications(list) => verifications_table(list),
+        Output::Doctor(report) => doctor_table(report),
+    };
+    // Piped lists (not the key/value table of `show`) are tab-separated.
+    if target() == Target::Pipe && !matches!(output, Output::Integration(_)) {
+        return write_rows(out, &crate::table::tab_separated_table(&table));
+    }
+    writeln!(out, "{table}")?;
     Ok(())
 }
 

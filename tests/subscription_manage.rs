@@ -1,6 +1,7 @@
 //! `hubint subscription create|rename|delete`, close names on
 //! create-on-attach, `list --subscription` of a missing one, the top-level
-//! `attach`/`detach`, and completion of the integrations of a subscription.
+//! `attach`/`detach`, completion of the integrations of a subscription, and
+//! an attach during an edit.
 
 mod common;
 
@@ -294,4 +295,44 @@ fn on_a_terminal_a_close_new_name_is_asked_about() {
             .len(),
         2
     );
+}
+
+/// An attach while an edit is under way (paused between writing the new
+/// password and recording the row) is no conflict, on either store: the
+/// edit lands and the link stays. Only a change to the integration itself
+/// makes an edit fail with "changed meanwhile".
+#[test]
+fn an_attach_during_an_edit_is_kept() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+
+    needs_keyring!();
+    let env = TestEnv::new();
+    let id = env.add_id("busy", "old-password", &[]);
+    let mut child = env
+        .cmd(&["edit", "busy", "--password-stdin"])
+        .env("HUBINT_FAILPOINT", "update-after-secret:pause")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"new-password\n")
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    while !said.contains("failpoint update-after-secret: pausing") {
+        let read = stderr.read_line(&mut said).unwrap();
+        assert!(read > 0, "edit ended before its failpoint: {said}");
+    }
+    env.attach("ci", "busy");
+    let status = child.wait().unwrap();
+    std::io::Read::read_to_string(&mut stderr, &mut said).unwrap();
+    assert!(status.success(), "{said}");
+    assert_eq!(env.show("busy")["subscriptions"], serde_json::json!(["ci"]));
+    assert_eq!(env.stored_secret(&id).as_deref(), Some("new-password"));
 }

@@ -73,88 +73,43 @@ fn no_password_leaves_hubint_but_in_a_request_body() {
     let bao = Bao::audited(&log);
     let env = bao.machine();
     let [pw1, pw2, pw3, pw4] = PASSWORDS;
-    let add = [
-        "add",
-        "--name",
-        "ci",
-        "--username",
-        "u",
-        "--url",
-        "127.0.0.1:9",
-    ];
-    run(
-        &env,
-        &[&add[..], &["--password-stdin"]].concat(),
-        pw1,
-        0,
-        false,
-    );
-    let argv = [
-        "add",
-        "--name",
-        "argv",
-        "--username",
-        "u",
-        "--password",
-        pw4,
-    ];
-    run(&env, &argv, "", 0, false);
-    run(
-        &env,
-        &["edit", "ci", "--password-stdin", "--json"],
-        pw2,
-        0,
-        false,
-    );
-    run(
-        &env,
-        &["subscription", "attach", "prod", "ci"],
-        "",
-        0,
-        false,
-    );
-    for args in [
-        &["list", "--json"][..],
-        &["show", "ci", "--json"],
-        &["subscription", "list", "--json"],
-    ] {
-        run(&env, args, "", 0, false);
-    }
-    run(&env, &["verify", "ci"], "", 6, false);
-    run(&env, &["docker-config", "--json"], "", 0, false);
-    run(&env, &["helper", "get"], "127.0.0.1:9", 0, true);
     let stored = format!(r#"{{"ServerURL":"helper.example","Username":"h","Secret":"{pw3}"}}"#);
-    run(&env, &["helper", "store"], &stored, 0, false);
-    run(&env, &["helper", "list"], "", 0, false);
-    run(&env, &["helper", "erase"], "helper.example", 0, false);
-    run(&env, &["env", "ci"], "", 0, true);
-    run(&env, &["exec", "ci", "--", "true"], "", 0, false);
-    run(&env, &["doctor", "--json"], "", 0, false);
-    // Refused with a password in hand: a name taken (4), a bad name (2).
-    run(
-        &env,
-        &[&add[..], &["--password-stdin"]].concat(),
-        pw3,
-        4,
-        false,
-    );
-    let bad = [
-        "add",
-        "--name",
-        "bad name",
-        "--username",
-        "u",
-        "--password-stdin",
+    let add = "add --name ci --username u --url 127.0.0.1:9 --password-stdin";
+    let argv = format!("add --name argv --username u --password {pw4}");
+    // Command line, stdin, exit code, whether it prints a password by design.
+    let steps: [(&str, &str, i32, bool); 21] = [
+        (add, pw1, 0, false),
+        (&argv, "", 0, false),
+        ("edit ci --password-stdin --json", pw2, 0, false),
+        ("subscription attach prod ci", "", 0, false),
+        ("list --json", "", 0, false),
+        ("show ci --json", "", 0, false),
+        ("subscription list --json", "", 0, false),
+        ("verify ci", "", 6, false),
+        ("docker-config --json", "", 0, false),
+        ("helper get", "127.0.0.1:9", 0, true),
+        ("helper store", &stored, 0, false),
+        ("helper list", "", 0, false),
+        ("helper erase", "helper.example", 0, false),
+        ("env ci", "", 0, true),
+        ("exec ci -- true", "", 0, false),
+        ("doctor --json", "", 0, false),
+        // Refused with a password in hand: a name taken, a bad name.
+        (add, pw3, 4, false),
+        (
+            "add --name bad/name --username u --password-stdin",
+            pw3,
+            2,
+            false,
+        ),
+        ("team policy prod", "", 0, false),
+        ("subscription detach prod ci", "", 0, false),
+        ("delete ci --yes", "", 0, false),
     ];
-    run(&env, &bad, pw3, 2, false);
-    run(
-        &env,
-        &["subscription", "detach", "prod", "ci"],
-        "",
-        0,
-        false,
-    );
-    run(&env, &["delete", "ci", "--yes"], "", 0, false);
+    for (line, stdin, want, shows) in steps {
+        let args: Vec<&str> = line.split(' ').collect();
+        run(&env, &args, stdin, want, shows);
+    }
 
     let log = std::fs::read(&log).expect("the audit log");
     assert!(

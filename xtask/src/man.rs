@@ -126,22 +126,7 @@ fn render(
     } else {
         own_rules(&mut roff, path);
     }
-    let examples = docs::examples(path);
-    if !examples.is_empty() {
-        roff.control("SH", ["EXAMPLES"]);
-        for example in examples {
-            roff.control("PP", []);
-            roff.text([roman(example.about)]);
-            roff.control("PP", []);
-            roff.control("RS", ["4"]);
-            roff.control("nf", []);
-            for line in example.command.lines() {
-                roff.text([roman(line)]);
-            }
-            roff.control("fi", []);
-            roff.control("RE", []);
-        }
-    }
+    examples(&mut roff, path);
     roff.control("SH", ["SEE ALSO"]);
     // Page names are long and full of hyphens: never break them.
     roff.control("nh", []);
@@ -162,6 +147,27 @@ fn render(
     roff.text(refs);
     out.extend_from_slice(&roff.render().as_bytes()[preamble.len()..]);
     out
+}
+
+/// The EXAMPLES section of the page of `path`, if it has examples.
+fn examples(roff: &mut Roff, path: &str) {
+    let examples = docs::examples(path);
+    if examples.is_empty() {
+        return;
+    }
+    roff.control("SH", ["EXAMPLES"]);
+    for example in examples {
+        roff.control("PP", []);
+        roff.text([roman(example.about)]);
+        roff.control("PP", []);
+        roff.control("RS", ["4"]);
+        roff.control("nf", []);
+        for line in example.command.lines() {
+            roff.text([roman(line)]);
+        }
+        roff.control("fi", []);
+        roff.control("RE", []);
+    }
 }
 
 /// hubint(1): every exit code, the environment and the files.

@@ -177,6 +177,17 @@ fn links(scan: &Scan<'_>, note: &mut impl FnMut(String, &str, bool)) -> Result<(
             );
         }
     }
+    row_links(scan, &subs, note)
+}
+
+/// Each row's side: its subscriptions link back, and its registry's index
+/// has it.
+fn row_links(
+    scan: &Scan<'_>,
+    subs: &[(String, Doc<SubDoc>)],
+    note: &mut impl FnMut(String, &str, bool),
+) -> Result<()> {
+    let &Scan { c, fix, ref rows } = scan;
     for row in rows.values().filter(|r| !r.data.deleting) {
         for s in &row.data.subscriptions {
             let in_doc = subs.iter().any(|(_, d)| {
