@@ -305,7 +305,7 @@ fn read_body(response: &mut Response<Body>) -> Result<String, ureq::Error> {
 /// `VAULT_<name>`, else OpenBao's `BAO_<name>`, when set and not blank:
 /// the variable and its value (`bao server -dev-tls` prints `BAO_ADDR` and
 /// `BAO_CACERT` to export).
-pub fn client_var(name: &str) -> Option<(String, String)> {
+fn client_var(name: &str) -> Option<(String, String)> {
     ["VAULT_", "BAO_"].into_iter().find_map(|prefix| {
         let var = format!("{prefix}{name}");
         let value = std::env::var(&var).ok().filter(|v| !v.trim().is_empty())?;
