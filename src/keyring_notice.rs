@@ -105,13 +105,31 @@ pub fn classify(raw: &str) -> Option<Reason> {
         "name org.freedesktop.secrets",
     ]) {
         Some(Reason::NoService)
-    } else if has(&["NoReply", "Timeout", "timed out", "did not answer within"]) {
+    } else if has(&[
+        "NoReply",
+        "Did not receive a reply",
+        "Timeout",
+        "timed out",
+        "did not answer within",
+    ]) {
+        // D-Bus's NoReply text says the reply "was blocked" among its
+        // possible causes: not a locked keyring.
         Some(Reason::Timeout)
-    } else if has(&["locked", "unlock prompt was dismissed", "IsLocked"]) {
+    } else if word(raw, "locked") || has(&["unlock prompt was dismissed", "IsLocked"]) {
         Some(Reason::Locked)
     } else {
         None
     }
+}
+
+/// Whether `needle` stands in `raw` as a word of its own ("locked", not
+/// "blocked").
+fn word(raw: &str, needle: &str) -> bool {
+    raw.match_indices(needle).any(|(at, _)| {
+        let before = raw[..at].chars().next_back();
+        let after = raw[at + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The plain-words error (exit 5) for a raw keyring error, if it is a
@@ -195,6 +213,16 @@ mod tests {
                 Reason::Timeout,
             ),
             ("the OS keyring did not answer within 5.0s", Reason::Timeout),
+            // What the dbus crate says when a reply is late: "blocked" is
+            // not "locked".
+            (
+                "the OS keyring is unavailable: D-Bus error: Did not receive a reply. Possible \
+                 causes include: the remote application did not send a reply, the message bus \
+                 security policy blocked the reply, the reply timeout expired, or the network \
+                 connection was broken.",
+                Reason::Timeout,
+            ),
+            ("Secret Service: object locked", Reason::Locked),
         ];
         for (raw, reason) in cases {
             assert_eq!(classify(raw), Some(reason), "{raw}");
