@@ -9,6 +9,7 @@ SIDE="${HUBINT_BULK_SIDE:?hubint or secret-tool}"
 N="${HUBINT_BULK_N:?number of items}"
 OUT="${HUBINT_BULK_OUT:?row file}"
 BIN="${HUBINT_BENCH_BIN:?the hubint binary}"
+ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
 W="$(mktemp -d "$HOME/bulk-keyring.XXXXXX")"
 export NO_COLOR=1 HUBINT_HOME="$W/h" HUBINT_SECRET_STORE=keyring
 
@@ -25,18 +26,12 @@ hubint)
         | {key: "reg-\(.).example.com", value: {username: "user\(.)", password: "pw-\(.)"}}]
         | from_entries)}' >"$W/config.json"
     "$BIN" list >/dev/null
-    cmd=("$BIN" import docker-config "$W/config.json")
+    # --verbose: a failure shows the keyring's raw error too.
+    cmd=("$BIN" --verbose import docker-config "$W/config.json")
     shown='`hubint import docker-config` (one process)'
     ;;
 secret-tool)
-    cat >"$W/loop" <<'SH'
-i=1
-while [ "$i" -le "$1" ]; do
-    printf 'pw-%s' "$i" | secret-tool store --label="reg-$i.example.com" service bulk user "user$i"
-    i=$((i + 1))
-done
-SH
-    cmd=(sh "$W/loop" "$N")
+    cmd=(sh "$ROOT/bench/secret-tool-loop" "$N")
     shown='`secret-tool store` loop'
     ;;
 *) echo "bench/bulk-keyring-inner.sh: unknown side '$SIDE'" >&2; exit 2 ;;
