@@ -46,10 +46,16 @@ t0="$(date +%s.%N)"
 t1="$(date +%s.%N)"
 d1="$(ticks)"
 
-# Every item really stored: count hubint's items, or the loop's.
+# Every item really stored: hubint's items, or the loop's, counted by one
+# SearchItems call (`secret-tool search --all` times out at 10,000).
+count() {
+    dbus-send --session --print-reply --reply-timeout=120000 --dest=org.freedesktop.secrets \
+        /org/freedesktop/secrets org.freedesktop.Secret.Service.SearchItems \
+        "dict:string:string:service,$1" | grep -c 'object path' || true
+}
 case "$SIDE" in
-hubint) items="$(secret-tool search --all service hubint 2>/dev/null | grep -c '^\[/' || true)" ;;
-*) items="$(secret-tool search --all service bulk 2>/dev/null | grep -c '^\[/' || true)" ;;
+hubint) items="$(count hubint)" ;;
+*) items="$(count bulk)" ;;
 esac
 read -r user sys <"$W/cpu"
 awk -v side="$SIDE" -v cmd="$shown" -v t0="$t0" -v t1="$t1" -v u="$user" -v s="$sys" \
