@@ -33,15 +33,7 @@ pub struct Cli {
 /// shows, and what the man pages are made from.
 pub fn command() -> clap::Command {
     let cmd = Cli::command().after_help(crate::docs::after_help());
-    let shorthands: Vec<String> = cmd
-        .find_subcommand("integration")
-        .map(|group| {
-            group
-                .get_subcommands()
-                .map(|c| c.get_name().to_string())
-                .collect()
-        })
-        .unwrap_or_default();
+    let shorthands = shorthands(&cmd);
     cmd.mut_subcommands(|sub| {
         // `hubint add` is `hubint integration add`, examples included.
         let path = match shorthands.iter().any(|s| s == sub.get_name()) {
@@ -50,6 +42,19 @@ pub fn command() -> clap::Command {
         };
         with_examples(sub, &path)
     })
+}
+
+/// The top-level commands that are `integration` subcommands of the same
+/// name (`hubint add` for `hubint integration add`).
+pub fn shorthands(cmd: &clap::Command) -> Vec<String> {
+    let Some(group) = cmd.find_subcommand("integration") else {
+        return Vec::new();
+    };
+    group
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .filter(|name| cmd.find_subcommand(name).is_some())
+        .collect()
 }
 
 /// `cmd` (at `path`, such as `integration add`) and its subcommands, each

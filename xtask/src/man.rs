@@ -32,14 +32,7 @@ fn pages() -> Vec<(String, Vec<u8>)> {
 /// shorthands' names.
 fn man_command() -> (clap::Command, Vec<String>) {
     let mut cmd = hubint::cli::command().disable_help_subcommand(true);
-    let group = cmd
-        .find_subcommand("integration")
-        .expect("the integration group exists");
-    let shorthands: Vec<String> = group
-        .get_subcommands()
-        .map(|c| c.get_name().to_string())
-        .filter(|name| cmd.find_subcommand(name).is_some())
-        .collect();
+    let shorthands = hubint::cli::shorthands(&cmd);
     for name in &shorthands {
         cmd = cmd.mut_subcommand(name, |c| c.hide(true));
     }
