@@ -175,16 +175,23 @@ impl Ctx {
         Ok(kind)
     }
 
-    /// The keyring if it answers; otherwise the file store, with a notice.
+    /// The keyring if it answers; the file store, with a notice, if there is
+    /// no keyring here at all (no session bus, or no Secret Service on it).
+    /// Any other error (a daemon too slow to answer, a refusal) fails the
+    /// command: a passing condition must not move new secrets to another
+    /// store, where a later command without the passphrase cannot read them.
     fn probe_keyring(&self) -> Result<StoreKind> {
         let keyring = self.store(StoreKind::Keyring)?;
-        Ok(match keyring.get(crate::secret::PROBE_ID) {
-            Ok(_) => StoreKind::Keyring,
-            Err(err) => {
-                self.file_store_note(&err);
-                StoreKind::File
-            }
-        })
+        match keyring.get(crate::secret::PROBE_ID) {
+            Ok(_) => Ok(StoreKind::Keyring),
+            Err(err) => match keyring_notice::reason_of(&err) {
+                Some(reason) if reason.is_absent() => {
+                    self.file_store_note(reason);
+                    Ok(StoreKind::File)
+                }
+                _ => Err(err),
+            },
+        }
     }
 }
 
@@ -192,16 +199,13 @@ impl Ctx {
     /// Say that new secrets go to the file store because the keyring did
     /// not answer: once per data directory, and again when the reason
     /// changes.
-    fn file_store_note(&self, err: &anyhow::Error) {
-        let reason = keyring_notice::reason_of(err);
-        let key = reason.map_or("other", keyring_notice::Reason::key);
-        if !keyring_notice::note_is_new(&self.paths.data_dir, key) && !keyring_notice::verbose() {
+    fn file_store_note(&self, reason: keyring_notice::Reason) {
+        if !keyring_notice::note_is_new(&self.paths.data_dir, reason.key())
+            && !keyring_notice::verbose()
+        {
             return;
         }
-        let why = match reason {
-            Some(reason) => reason.sentence().to_string(),
-            None => one_line(err),
-        };
+        let why = reason.sentence();
         self.ui.status(format!(
             "note: new secrets go to the encrypted file store {} because no OS keyring \
              answered: {why}. Choose a store with --secret-store, HUBINT_SECRET_STORE or \

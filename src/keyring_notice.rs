@@ -48,6 +48,13 @@ impl Reason {
         }
     }
 
+    /// Whether there is no keyring here at all, as opposed to one that is
+    /// slow or refuses: only then may `secret-store = auto` pick the file
+    /// store.
+    pub fn is_absent(self) -> bool {
+        matches!(self, Reason::NoBus | Reason::NoService)
+    }
+
     /// The one sentence for people.
     pub fn sentence(self) -> &'static str {
         match self {
