@@ -75,7 +75,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --password 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin'
             cand --subscription 'Attach to this subscription, creating it if needed (repeatable)'
             cand --timeout 'Seconds the whole check may take [default: 15]'
-            cand --secret-store 'Where to keep the password [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if it answers, else the encrypted file]'
+            cand --secret-store 'Where to keep the password [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if there is one, else the encrypted file]'
             cand --password-stdin 'Read the password from standard input (at most 16 KiB; one trailing newline is removed)'
             cand --verify 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails'
             cand --no-verify 'Save without checking (the default; overrides an earlier --verify)'
@@ -400,7 +400,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --password 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin'
             cand --subscription 'Attach to this subscription, creating it if needed (repeatable)'
             cand --timeout 'Seconds the whole check may take [default: 15]'
-            cand --secret-store 'Where to keep the password [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if it answers, else the encrypted file]'
+            cand --secret-store 'Where to keep the password [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if there is one, else the encrypted file]'
             cand --password-stdin 'Read the password from standard input (at most 16 KiB; one trailing newline is removed)'
             cand --verify 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails'
             cand --no-verify 'Save without checking (the default; overrides an earlier --verify)'
@@ -640,7 +640,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
             cand --version 'Print version'
         }
         &'hubint;team;pull'= {
-            cand --secret-store 'Where to keep the passwords of new local integrations [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if it answers, else the encrypted file]'
+            cand --secret-store 'Where to keep the passwords of new local integrations [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if there is one, else the encrypted file]'
             cand --dry-run 'Count what would change, change nothing'
             cand --json 'Print results as JSON on stdout'
             cand --no-input 'Never prompt; a missing value is an error naming its flag'

@@ -73,7 +73,7 @@ complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_se
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l password -d 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l subscription -d 'Attach to this subscription, creating it if needed (repeatable)' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds the whole check may take [default: 15]' -r
-complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l secret-store -d 'Where to keep the password [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if it answers, else the encrypted file]' -r -f -a "keyring\t'The OS keyring: Secret Service, macOS Keychain or Windows Credential Manager'
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l secret-store -d 'Where to keep the password [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if there is one, else the encrypted file]' -r -f -a "keyring\t'The OS keyring: Secret Service, macOS Keychain or Windows Credential Manager'
 file\t'One age-encrypted file in the data directory, unlocked with a passphrase'"
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l password-stdin -d 'Read the password from standard input (at most 16 KiB; one trailing newline is removed)'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -l verify -d 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails'
@@ -270,7 +270,7 @@ complete -c hubint -n "__fish_hubint_using_subcommand add" -l password-file -d '
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l password -d 'The password itself. Insecure: it is visible to other processes and kept in shell history. Prefer --password-stdin' -r
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l subscription -d 'Attach to this subscription, creating it if needed (repeatable)' -r
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l timeout -d 'Seconds the whole check may take [default: 15]' -r
-complete -c hubint -n "__fish_hubint_using_subcommand add" -l secret-store -d 'Where to keep the password [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if it answers, else the encrypted file]' -r -f -a "keyring\t'The OS keyring: Secret Service, macOS Keychain or Windows Credential Manager'
+complete -c hubint -n "__fish_hubint_using_subcommand add" -l secret-store -d 'Where to keep the password [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if there is one, else the encrypted file]' -r -f -a "keyring\t'The OS keyring: Secret Service, macOS Keychain or Windows Credential Manager'
 file\t'One age-encrypted file in the data directory, unlocked with a passphrase'"
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l password-stdin -d 'Read the password from standard input (at most 16 KiB; one trailing newline is removed)'
 complete -c hubint -n "__fish_hubint_using_subcommand add" -l verify -d 'Check the credentials against the registry first (as `hubint verify`, with --timeout and --insecure) and refuse to save them if the check fails'
@@ -433,7 +433,7 @@ complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subc
 complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from push" -l verbose -d 'Show raw errors (such as D-Bus\'s) next to their plain-words explanation'
 complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
 complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
-complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from pull" -l secret-store -d 'Where to keep the passwords of new local integrations [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if it answers, else the encrypted file]' -r -f -a "keyring\t'The OS keyring: Secret Service, macOS Keychain or Windows Credential Manager'
+complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from pull" -l secret-store -d 'Where to keep the passwords of new local integrations [default: HUBINT_SECRET_STORE, else the config file, else the OS keyring if there is one, else the encrypted file]' -r -f -a "keyring\t'The OS keyring: Secret Service, macOS Keychain or Windows Credential Manager'
 file\t'One age-encrypted file in the data directory, unlocked with a passphrase'"
 complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from pull" -l dry-run -d 'Count what would change, change nothing'
 complete -c hubint -n "__fish_hubint_using_subcommand team; and __fish_seen_subcommand_from pull" -l json -d 'Print results as JSON on stdout'

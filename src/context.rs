@@ -141,9 +141,9 @@ impl Ctx {
     }
 
     /// The store for new secrets: `flag` (`--secret-store`), else
-    /// `HUBINT_SECRET_STORE`, else the config file, else the OS keyring if it
-    /// answers. If it does not, the encrypted file store is used and the user
-    /// is told so, once, on stderr.
+    /// `HUBINT_SECRET_STORE`, else the config file, else the OS keyring if
+    /// there is one. If there is none, the encrypted file store is used and
+    /// the user is told so, once, on stderr.
     pub fn default_store(&self, flag: Option<StoreKind>) -> Result<StoreKind> {
         if self.team_mode()? {
             return match flag {
@@ -175,7 +175,7 @@ impl Ctx {
         Ok(kind)
     }
 
-    /// The keyring if it answers; the file store, with a notice, if there is
+    /// The keyring if there is one; the file store, with a notice, if there is
     /// no keyring here at all (no session bus, or no Secret Service on it).
     /// Any other error (a daemon too slow to answer, a refusal) fails the
     /// command: a passing condition must not move new secrets to another

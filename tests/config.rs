@@ -132,7 +132,7 @@ fn bad_values_change_nothing() {
 
     ----- stderr -----
     error: invalid HUBINT_SECRET_STORE: 'vault' is not one of auto, keyring, file
-    hint: secret-store: where add keeps new secrets: auto (the OS keyring if it answers, else the encrypted file), keyring or file; or unset HUBINT_SECRET_STORE
+    hint: secret-store: where add keeps new secrets: auto (the OS keyring if there is one, else the encrypted file), keyring or file; or unset HUBINT_SECRET_STORE
     ");
     assert_eq!(std::fs::read(&config).unwrap(), before);
     std::fs::write(&config, "keyring-timeout = -3\n").unwrap();
@@ -194,8 +194,8 @@ fn config_help_lists_the_settings() {
       keyring-timeout      seconds to wait for the OS keyring before failing with
                            exit 5 (more than 0, at most 3600) (default: 5;
                            environment: HUBINT_KEYRING_TIMEOUT)
-      secret-store         where add keeps new secrets: auto (the OS keyring if it
-                           answers, else the encrypted file), keyring or file
+      secret-store         where add keeps new secrets: auto (the OS keyring if
+                           there is one, else the encrypted file), keyring or file
                            (default: auto; environment: HUBINT_SECRET_STORE)
       store                where the catalog and secrets live: local (the database
                            here, default) or team (a KV v2 mount of OpenBao or

@@ -385,7 +385,7 @@ fn config_errors() {
 
     ----- stderr -----
     error: invalid value for secret-store: 'vault' is not one of auto, keyring, file
-    hint: secret-store: where add keeps new secrets: auto (the OS keyring if it answers, else the encrypted file), keyring or file
+    hint: secret-store: where add keeps new secrets: auto (the OS keyring if there is one, else the encrypted file), keyring or file
     ");
     snapshot!(env, env.cmd(&["config", "get", "colour"]), @"
     success: false

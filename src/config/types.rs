@@ -14,7 +14,8 @@ use crate::secret::StoreKind;
 /// Where new secrets go when `add` is not given `--secret-store`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StoreChoice {
-    /// The OS keyring if it answers, else the encrypted file (with a notice).
+    /// The OS keyring if there is one, else the encrypted file (with a
+    /// notice). A keyring that is there but slow fails the command.
     Auto,
     Keyring,
     File,

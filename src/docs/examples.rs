@@ -220,7 +220,7 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
     (
         "config set",
         &[ex(
-            "Let hubint choose (keyring if it answers):",
+            "Let hubint choose (the keyring if there is one):",
             "hubint config set secret-store auto",
         )],
     ),

@@ -53,8 +53,8 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "HUBINT_SECRET_STORE",
-        "setting secret-store: where add keeps new secrets: auto (the OS keyring if it answers, \
-         else the encrypted file), keyring or file",
+        "setting secret-store: where add keeps new secrets: auto (the OS keyring if there is \
+         one, else the encrypted file), keyring or file",
     ),
     (
         "HUBINT_KEYRING_TIMEOUT",

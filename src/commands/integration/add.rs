@@ -40,7 +40,7 @@ pub struct AddArgs {
     #[command(flatten)]
     pub check: SaveCheckArgs,
     /// Where to keep the password [default: HUBINT_SECRET_STORE, else the
-    /// config file, else the OS keyring if it answers, else the encrypted file]
+    /// config file, else the OS keyring if there is one, else the encrypted file]
     #[arg(long, value_name = "STORE")]
     pub secret_store: Option<StoreKind>,
 }

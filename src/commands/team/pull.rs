@@ -14,8 +14,8 @@ use crate::service::{Copied, Service};
 #[derive(Args, Debug, Default)]
 pub struct PullArgs {
     /// Where to keep the passwords of new local integrations [default:
-    /// HUBINT_SECRET_STORE, else the config file, else the OS keyring if it
-    /// answers, else the encrypted file]
+    /// HUBINT_SECRET_STORE, else the config file, else the OS keyring if
+    /// there is one, else the encrypted file]
     #[arg(long, value_name = "STORE")]
     pub secret_store: Option<StoreKind>,
     /// Count what would change, change nothing
