@@ -171,15 +171,21 @@ fn a_policy_hubint_did_not_write_is_left_alone() {
     assert_eq!(bao.ok(&["policy", "read", "hubint-other"]), theirs.trim());
 }
 
+/// A machine with a token that may use the whole mount but not read or
+/// write ACL policies (a developer's).
+fn kv_only(bao: &Bao) -> TestEnv {
+    let kv_only = "path \"hubint/*\" {\n  capabilities = [\"create\", \"read\", \"update\", \"delete\", \"list\"]\n}\n";
+    bao.run_with(&["policy", "write", "kv-only", "-"], kv_only);
+    let token = token_with(bao, "kv-only");
+    bao.machine().with_env("VAULT_TOKEN", &token)
+}
+
 #[test]
 fn a_token_that_may_not_manage_policies_gets_a_warning_not_a_failure() {
     needs_bao!();
     let (bao, env) = team();
     hubint_ok(&env, &["team", "policy", "Acme-CI", "--write"], "");
-    let kv_only = "path \"hubint/*\" {\n  capabilities = [\"create\", \"read\", \"update\", \"delete\", \"list\"]\n}\n";
-    bao.run_with(&["policy", "write", "kv-only", "-"], kv_only);
-    let token = token_with(&bao, "kv-only");
-    let dev = bao.machine().with_env("VAULT_TOKEN", &token);
+    let dev = kv_only(&bao);
     let out = dev.run(&["subscription", "attach", "Acme-CI", "quay"], "");
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
@@ -194,4 +200,46 @@ fn a_token_that_may_not_manage_policies_gets_a_warning_not_a_failure() {
         bao.ok(&["policy", "read", "hubint-acme-ci"])
             .contains("# integration quay")
     );
+}
+
+/// Where hubint wrote no policy, a token that may not read policies has
+/// nothing to keep current: no warning. The mount's `policies/` mark tells
+/// the two cases apart; a policy written before hubint kept marks is marked
+/// the first time a token that may read it changes the links.
+#[test]
+fn no_warning_where_hubint_wrote_no_policy() {
+    needs_bao!();
+    let (bao, env) = team();
+    let dev = kv_only(&bao);
+    let out = dev.run(&["subscription", "attach", "Acme-CI", "quay"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("policy"), "{}", stderr(&out));
+
+    // Written by hand from `team policy` (so hubint's, but not marked).
+    bao.run_with(
+        &["policy", "write", "hubint-acme-ci", "-"],
+        &policy(&env, "Acme-CI"),
+    );
+    let out = dev.run(&["subscription", "detach", "Acme-CI", "quay"], "");
+    assert!(!stderr(&out).contains("policy"), "{}", stderr(&out));
+    // An admin's next change rewrites and marks it ...
+    let out = env.run(&["subscription", "detach", "Acme-CI", "ghcr"], "");
+    assert!(
+        stderr(&out).contains("Rewrote the team policy hubint-acme-ci (1 integration)."),
+        "{}",
+        stderr(&out)
+    );
+    // ... so from then on the developer is told it may be stale.
+    let out = dev.run(&["subscription", "attach", "Acme-CI", "ghcr"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the team policy hubint-acme-ci may be out of date"),
+        "{}",
+        stderr(&out)
+    );
+    // A policy deleted by hand: the mark goes with the next change.
+    bao.ok(&["policy", "delete", "hubint-acme-ci"]);
+    hubint_ok(&env, &["subscription", "detach", "Acme-CI", "ghcr"], "");
+    let out = dev.run(&["subscription", "attach", "Acme-CI", "ghcr"], "");
+    assert!(!stderr(&out).contains("policy"), "{}", stderr(&out));
 }

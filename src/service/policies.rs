@@ -89,6 +89,7 @@ impl Service<'_> {
             .into());
         }
         client.write_policy(&wanted.name, &wanted.text)?;
+        policy::mark(&client, subscription)?;
         Ok(wanted)
     }
 
@@ -118,14 +119,30 @@ impl Service<'_> {
 
     /// Rewrite the policy of `subscription` if hubint wrote it; `None` if
     /// there is none (or not ours, or already current).
+    ///
+    /// The mount's mark says whether hubint wrote one; only then is an
+    /// error reading it worth a warning. Without the mark (none written, or
+    /// written before hubint kept marks) the policy is looked for, quietly:
+    /// one found is rewritten and marked.
     fn refresh_policy(&self, subscription: &str) -> Result<Option<TeamPolicy>> {
         let client = self.ctx.team_client()?;
         let name = policy::name(subscription);
-        let Some(text) = client.policy(&name)? else {
+        let marked = policy::marked(&client, subscription)?;
+        let text = match client.policy(&name) {
+            Ok(text) => text,
+            Err(_) if !marked => return Ok(None),
+            Err(err) => return Err(err),
+        };
+        let mount = self.mount()?;
+        let Some(text) = text.filter(|t| policy::is_ours(t, &mount, subscription)) else {
+            // None (deleted by hand), or no longer ours: nothing to keep.
+            if marked {
+                policy::unmark(&client, subscription)?;
+            }
             return Ok(None);
         };
-        if !policy::is_ours(&text, &self.mount()?, subscription) {
-            return Ok(None);
+        if !marked {
+            policy::mark(&client, subscription)?;
         }
         let wanted = self.policy_of(subscription, true)?;
         if text.trim_end() == wanted.text.trim_end() {

@@ -12,11 +12,17 @@
 //! policy is a snapshot of the links. Written by `hubint team policy S
 //! --write` as `hubint-<s>`, it is kept current: after a change of links
 //! the service rewrites it (`service::policies`), but only a policy whose
-//! first line shows hubint wrote it for this mount and subscription.
+//! first line shows hubint wrote it for this mount and subscription, and
+//! only where the KV document `policies/<s>` says hubint wrote one ([`mark`]):
+//! so a token that may use the mount but not read ACL policies (a
+//! developer's) is warned about a policy that exists, and only then.
 
 use std::fmt::Write;
 
-use super::catalog::docs::{row_key, secret_key, segment, sub_key};
+use anyhow::Result;
+
+use super::catalog::docs::{PolicyDoc, policy_key, row_key, secret_key, segment, sub_key};
+use super::client::Client;
 
 /// One attached integration: its name (for a comment) and its id.
 pub struct Grant<'a> {
@@ -66,6 +72,28 @@ pub fn render(mount: &str, subscription: &str, grants: &[Grant<'_>]) -> String {
         path(&mut out, &format!("{mount}/data/{}", secret_key(grant.id)));
     }
     out
+}
+
+/// Record on the mount that hubint wrote the policy of `subscription`.
+pub fn mark(client: &Client, subscription: &str) -> Result<()> {
+    let doc = PolicyDoc {
+        policy: name(subscription),
+    };
+    client
+        .write(&policy_key(subscription), &doc, None)
+        .map(drop)
+}
+
+/// Forget the mark: the policy is gone, or no longer hubint's.
+pub fn unmark(client: &Client, subscription: &str) -> Result<()> {
+    client.delete(&policy_key(subscription))
+}
+
+/// Whether hubint wrote the policy of `subscription` ([`mark`]).
+pub fn marked(client: &Client, subscription: &str) -> Result<bool> {
+    Ok(client
+        .read::<PolicyDoc>(&policy_key(subscription))?
+        .is_some())
 }
 
 fn path(out: &mut String, path: &str) {

@@ -124,6 +124,16 @@ pub struct PendingDoc {
     pub store: String,
 }
 
+/// `policies/<subscription>`: hubint wrote the policy of this subscription
+/// (`team policy S --write`), so a change of its links rewrites it. Read
+/// with the KV token every command has: a token that may not read ACL
+/// policies still tells "keep it current" from "there is none".
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PolicyDoc {
+    /// The policy's name on the server.
+    pub policy: String,
+}
+
 /// One key segment from user text: lower case, every byte outside
 /// `[a-z0-9._-]` percent-encoded (`/` is `%2F`), so no text can reach
 /// another folder.
@@ -160,6 +170,7 @@ folder_keys! {
     registry_key => "registries",
     pending_key => "pending",
     secret_key => "secrets",
+    policy_key => "policies",
 }
 
 #[cfg(test)]

@@ -28,6 +28,8 @@
 //!   the index the credential helper's `get` reads, and the registry marks.
 //! - `secrets/<id>` → `{"password", "meta"}`: the secrets (`team::secrets`).
 //! - `pending/<id>` → `{"store"}`: the pending journal.
+//! - `policies/<lower(subscription)>` → `{"policy"}`: hubint wrote that
+//!   subscription's ACL policy and keeps it current (`service::policies`).
 //!
 //! # Order of writes (every crash prefix is safe)
 //!
