@@ -150,11 +150,13 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "AWS_REGION",
-        "ecr: the region when the registry host does not name one (else AWS_DEFAULT_REGION)",
+        "ecr: the region when the registry host does not name one (else AWS_DEFAULT_REGION, else \
+         the profile's region in ~/.aws/config)",
     ),
     (
         "AWS_PROFILE",
-        "an ecr integration on the AWS default credential chain: the profile of ~/.aws/credentials (default: default), \
+        "an ecr integration on the AWS default credential chain: the profile of ~/.aws/credentials and \
+         ~/.aws/config (default: default), \
          used when AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) are unset",
     ),
     ("NO_COLOR", "disable colour"),

@@ -11,6 +11,7 @@ use base64::Engine as _;
 use serde::Deserialize;
 
 use super::Keys;
+use super::profile::Profile;
 use crate::error::Failure;
 use crate::secret::Secret;
 
@@ -39,20 +40,22 @@ pub struct Token {
 impl Target {
     /// The target for a registry host: account and region from
     /// `<account>.dkr.ecr.<region>.amazonaws.com`; for any other host
-    /// (a mirror, a test registry) the region from `AWS_REGION` or
-    /// `AWS_DEFAULT_REGION`. The endpoint is `AWS_ENDPOINT_URL_ECR`, else
+    /// (a mirror, a test registry) the region from `AWS_REGION`,
+    /// `AWS_DEFAULT_REGION`, or the profile's `region` in `~/.aws/config`. The endpoint is `AWS_ENDPOINT_URL_ECR`, else
     /// `AWS_ENDPOINT_URL`, else the region's ECR API.
     pub fn for_registry(registry: &str) -> Result<Target> {
         let env = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
         let (account, region, suffix) = match parse_host(registry) {
             Some((a, r, s)) => (Some(a), r, s),
             None => {
-                let region = env("AWS_REGION").or_else(|| env("AWS_DEFAULT_REGION"));
+                let region = env("AWS_REGION")
+                    .or_else(|| env("AWS_DEFAULT_REGION"))
+                    .or_else(|| Profile::current().region().map(str::to_string));
                 let Some(region) = region else {
                     return Err(Failure::store(format!(
                         "cannot tell the AWS region of ECR registry '{registry}'"
                     ))
-                    .hint("use a host such as 123456789012.dkr.ecr.eu-west-1.amazonaws.com, or set AWS_REGION")
+                    .hint("use a host such as 123456789012.dkr.ecr.eu-west-1.amazonaws.com, set AWS_REGION, or set `region` in the profile's section of ~/.aws/config")
                     .into());
                 };
                 (None, region, "amazonaws.com".to_string())

@@ -12,6 +12,7 @@
 
 mod chain;
 mod mint;
+mod profile;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -25,8 +26,8 @@ pub use self::mint::Target;
 /// The username ECR tokens are served with.
 pub const USERNAME: &str = "AWS";
 /// What a user types (or pipes) as the password to use the AWS default
-/// credential chain (environment variables, `AWS_PROFILE` and
-/// `~/.aws/credentials`) instead of stored keys.
+/// credential chain (environment variables, `AWS_PROFILE`,
+/// `~/.aws/credentials` and `~/.aws/config`) instead of stored keys.
 pub const DEFAULT_CHAIN: &str = "aws-default-chain";
 /// A token is cached only while more than this is left before its expiry.
 pub const MARGIN_SECS: u64 = 30 * 60;
