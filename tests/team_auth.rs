@@ -1,32 +1,18 @@
 //! The team store's client token (src/team/auth) against a real
-//! `bao server -dev`: AppRole and JWT logins through `hubint team login`,
-//! the token cache (reused, then replaced when it nears expiry), and the
-//! failures (exit 5 with the fix; exit 2 for a missing setting).
+//! `bao server -dev`: AppRole logins through `hubint team login`, the
+//! token cache (reused, then replaced when it nears expiry), the token
+//! method, a namespace, and the failures (exit 5 with the fix; exit 2 for
+//! a missing setting). JWT logins are in tests/team_auth_jwt.rs.
 
 mod common;
+#[path = "common/team_login.rs"]
+mod team_login;
 
 use std::path::Path;
-use std::process::Output;
-use std::time::{SystemTime, UNIX_EPOCH};
 
-use base64::Engine;
 use common::Bao;
 use common::TestEnv;
-
-fn login(env: &TestEnv) -> Output {
-    env.cmd(&["team", "login", "--json"]).output().unwrap()
-}
-
-/// `team login --json`, which must succeed, parsed.
-fn login_ok(env: &TestEnv) -> serde_json::Value {
-    let out = login(env);
-    assert!(
-        out.status.success(),
-        "team login failed: {}",
-        common::stderr(&out)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
-}
+use team_login::{login, login_ok, team_env};
 
 /// The token cache's files.
 fn cached_files(env: &TestEnv) -> Vec<std::path::PathBuf> {
@@ -64,21 +50,6 @@ fn approle(server: &Bao, role: &str, ttl: &str, file: &Path) -> String {
     ]);
     common::write_private(file, &format!("{secret_id}\n"));
     role_id
-}
-
-/// An environment logging in to `server` with `method` as `role` (the
-/// AppRole role_id or the JWT role), the credential in `file`.
-fn team_env(server: &Bao, method: &str, role: &str, file: &Path) -> TestEnv {
-    let (role_var, file_var) = match method {
-        "approle" => ("HUBINT_TEAM_ROLE_ID", "HUBINT_TEAM_SECRET_ID_FILE"),
-        _ => ("HUBINT_TEAM_JWT_ROLE", "HUBINT_TEAM_JWT_FILE"),
-    };
-    TestEnv::new()
-        .without_keyring()
-        .with_env("VAULT_ADDR", &server.addr)
-        .with_env("HUBINT_TEAM_AUTH", method)
-        .with_env(role_var, role)
-        .with_env(file_var, file.to_str().unwrap())
 }
 
 fn approle_env(server: &Bao, role_id: &str, file: &Path) -> TestEnv {
@@ -284,169 +255,6 @@ fn token_method_reports_the_token_it_was_given() {
     let out = login(&env);
     assert_eq!(out.status.code(), Some(5));
     assert!(common::stderr(&out).contains("no token for the team store"));
-}
-
-// ---- JWT -------------------------------------------------------------------
-
-fn b64(bytes: &[u8]) -> String {
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
-
-fn now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64
-}
-
-/// A JWT (RS256) with `claims`, signed by `key` with openssl.
-fn sign_jwt(key: &Path, claims: &serde_json::Value) -> String {
-    let header = b64(br#"{"alg":"RS256","typ":"JWT"}"#);
-    let input = format!("{header}.{}", b64(claims.to_string().as_bytes()));
-    let mut child = std::process::Command::new("openssl")
-        .args(["dgst", "-sha256", "-sign"])
-        .arg(key)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("openssl");
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "openssl dgst -sign failed");
-    format!("{input}.{}", b64(&out.stdout))
-}
-
-/// The jwt auth method with a fresh key pair and a role `ci`; the private key.
-fn jwt_setup(server: &Bao, dir: &Path) -> std::path::PathBuf {
-    let key = dir.join("key.pem");
-    let public = dir.join("public.pem");
-    let ok = |args: &[&str]| {
-        let st = std::process::Command::new("openssl")
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            st.status.success(),
-            "openssl {args:?}: {}",
-            String::from_utf8_lossy(&st.stderr)
-        );
-    };
-    ok(&[
-        "genpkey",
-        "-algorithm",
-        "RSA",
-        "-pkeyopt",
-        "rsa_keygen_bits:2048",
-        "-out",
-        key.to_str().unwrap(),
-    ]);
-    ok(&[
-        "pkey",
-        "-in",
-        key.to_str().unwrap(),
-        "-pubout",
-        "-out",
-        public.to_str().unwrap(),
-    ]);
-    let pem = std::fs::read_to_string(&public).unwrap();
-    server.ok(&["auth", "enable", "jwt"]);
-    server.ok(&[
-        "write",
-        "auth/jwt/config",
-        &format!("jwt_validation_pubkeys={pem}"),
-    ]);
-    server.ok(&[
-        "write",
-        "auth/jwt/role/ci",
-        "role_type=jwt",
-        "bound_audiences=hubint",
-        "user_claim=sub",
-        "token_policies=default",
-        "token_ttl=1h",
-    ]);
-    key
-}
-
-fn jwt_env(server: &Bao, role: &str, file: &Path) -> TestEnv {
-    team_env(server, "jwt", role, file)
-}
-
-#[test]
-fn jwt_login_with_a_ci_token() {
-    needs_bao!();
-    needs_commands!("openssl");
-    let server = Bao::bare();
-    let dir = tempfile::tempdir().unwrap();
-    let key = jwt_setup(&server, dir.path());
-    let t = now();
-    let jwt = sign_jwt(
-        &key,
-        &serde_json::json!({"sub": "project/1:job/7", "aud": "hubint", "iat": t, "nbf": t, "exp": t + 600}),
-    );
-    let file = dir.path().join("id_token");
-    common::write_private(&file, &jwt);
-    let env = jwt_env(&server, "ci", &file);
-
-    let before = server.token_count();
-    let first = login_ok(&env);
-    assert_eq!(first["source"], "login");
-    assert_eq!(first["method"], "jwt");
-    assert!(
-        first["policies"]
-            .as_array()
-            .unwrap()
-            .contains(&"default".into())
-    );
-    assert_eq!(login_ok(&env)["source"], "cache");
-    assert_eq!(server.token_count(), before + 1);
-
-    // An unknown role.
-    let out = login(&jwt_env(&server, "nope", &file));
-    assert_eq!(out.status.code(), Some(5), "{}", common::stderr(&out));
-    assert!(
-        common::stderr(&out).contains("the role 'nope' does not exist"),
-        "{}",
-        common::stderr(&out)
-    );
-
-    // An expired token (beyond the method's default leeway of 150 s).
-    let old = sign_jwt(
-        &key,
-        &serde_json::json!({"sub": "project/1:job/6", "aud": "hubint", "iat": t - 2000, "nbf": t - 2000, "exp": t - 1000}),
-    );
-    let expired = dir.path().join("expired");
-    common::write_private(&expired, &old);
-    let out = login(&jwt_env(&server, "ci", &expired));
-    assert_eq!(out.status.code(), Some(5), "{}", common::stderr(&out));
-    assert!(
-        common::stderr(&out).contains("has expired"),
-        "{}",
-        common::stderr(&out)
-    );
-    assert!(
-        !common::contains(&out.stderr, old.as_bytes()),
-        "the JWT was printed"
-    );
-
-    // A token for another audience.
-    let other = sign_jwt(
-        &key,
-        &serde_json::json!({"sub": "x", "aud": "other", "iat": t, "exp": t + 600}),
-    );
-    common::write_private(&expired, &other);
-    let out = login(&jwt_env(&server, "ci", &expired));
-    assert_eq!(out.status.code(), Some(5), "{}", common::stderr(&out));
-    assert!(
-        common::stderr(&out).contains("JWT login at auth/jwt was refused"),
-        "{}",
-        common::stderr(&out)
-    );
 }
 
 #[test]

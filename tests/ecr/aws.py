@@ -1,4 +1,5 @@
-"""moto's server behind a small counting proxy, for tests/ecr.rs.
+"""moto's server behind a small counting proxy, for tests/ecr.rs and
+tests/ecr_clients.rs (started by tests/common/aws.rs).
 
 Starts moto (PyPI moto[server]) on a free 127.0.0.1 port, and in front of it
 a proxy on another free port that:
