@@ -113,6 +113,34 @@ fn the_default_credential_chain_reads_the_profile() {
     assert_eq!(aws.calls(), 1);
 }
 
+/// As the AWS SDKs: the profile's keys may stand in ~/.aws/config (under
+/// `[profile NAME]`), and its `region` there names the region of a host
+/// that does not (a local proxy), when AWS_REGION is unset.
+#[test]
+fn the_default_credential_chain_reads_the_config_file() {
+    needs_keyring!();
+    let aws = Aws::start();
+    let env = TestEnv::new()
+        .with_env("AWS_ENDPOINT_URL_ECR", &aws.endpoint())
+        .with_env("AWS_PROFILE", "ci");
+    let mirror = "127.0.0.1:5999";
+    add_ecr_chain(&env, "ecr", mirror);
+    let (code, out) = env.helper_get(mirror);
+    assert_eq!(code, 1);
+    assert!(out.contains("cannot tell the AWS region"), "{out}");
+    let aws_dir = env.root().join("home/.aws");
+    std::fs::create_dir_all(&aws_dir).unwrap();
+    std::fs::write(
+        aws_dir.join("config"),
+        "[default]\nregion = us-west-2\n\n[profile ci]\nregion = eu-west-1 # CI\n\
+         aws_access_key_id = AKIDCI\naws_secret_access_key = s3cr3t\n",
+    )
+    .unwrap();
+    let want = creds(mirror, "AWS", MOTO_PASSWORD);
+    assert_eq!(env.helper_get(mirror), (0, want));
+    assert_eq!(aws.calls(), 1);
+}
+
 #[test]
 fn an_ecr_host_names_the_account_and_region() {
     needs_keyring!();
