@@ -198,6 +198,33 @@ fn a_docker_login_never_replaces_the_aws_keys() {
     );
 }
 
+/// The token cache is written back into the secret under the database's
+/// write lock: an edit of the keys made meanwhile waits for it, and is
+/// never undone by the old keys coming back with the token.
+#[test]
+fn a_token_written_back_never_undoes_an_edit_of_the_keys() {
+    needs_keyring!();
+    local_store_only!("the team store has no lock across machines");
+    let aws = Aws::start();
+    aws.expire_in(12 * 3600);
+    let env = env_for(&aws);
+    add_ecr(&env, "ecr", HOST);
+    let point = "ecr-before-store-back:pause";
+    let mut get = env.spawn(&["credential-helper", "get"], HOST, Some(point));
+    // The get has minted, compared and waits (2 s) to write the token back.
+    assert!(common::wait_for(
+        &mut get,
+        "failpoint ecr-before-store-back: pausing"
+    ));
+    let new_key = "NEWSECRETKEYEXAMPLE";
+    let edit = env.run(&["edit", "ecr", "--password-stdin"], new_key);
+    assert!(edit.status.success(), "{}", text(&edit));
+    assert!(get.wait().unwrap().success());
+    let id = common::id_of(&env.show("ecr"));
+    let stored = env.stored_secret(&id).expect("the secret");
+    assert!(stored.contains(new_key), "the edit was undone");
+}
+
 /// An endpoint that accepts the connection and never answers: the mint
 /// gives up after its deadline with one sentence, never hangs.
 #[test]

@@ -110,3 +110,21 @@ pub fn explain(err: anyhow::Error) -> anyhow::Error {
     .hint("nothing was changed; run the command again")
     .into()
 }
+
+/// How long a best-effort write ([`hold_writes`]) waits for the lock.
+const HOLD_WAIT: Duration = Duration::from_secs(2);
+
+/// The database's write lock (`BEGIN IMMEDIATE` on a connection of its
+/// own), held until the returned connection is dropped, which rolls the
+/// empty transaction back. For a write outside the catalog that must not
+/// interleave with a command's transaction: the ECR token cache is written
+/// back into the secret only while no `edit` can replace the secret. Waits
+/// [`HOLD_WAIT`] at most: the caller's write is best effort.
+pub fn hold_writes(path: &std::path::Path) -> Result<Connection> {
+    let flags =
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(HOLD_WAIT)?;
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    Ok(conn)
+}

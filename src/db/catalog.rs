@@ -146,4 +146,7 @@ impl Catalog for Db {
     fn settled(&self) -> Result<Box<dyn Any>> {
         Ok(Box::new(pending::settled(self)?))
     }
+    fn holding_writes(&self) -> Result<Box<dyn Any>> {
+        Ok(Box::new(super::busy::hold_writes(&self.path)?))
+    }
 }

@@ -168,6 +168,10 @@ pub trait Catalog {
     fn adding(&self) -> Result<Box<dyn Any>>;
     /// Held by doctor while it looks for orphans (no add is half done).
     fn settled(&self) -> Result<Box<dyn Any>>;
+    /// Held around a write of a secret outside a unit of work (the ECR
+    /// token cache): no unit of work runs meanwhile. Best effort: an error
+    /// means "do not write now".
+    fn holding_writes(&self) -> Result<Box<dyn Any>>;
 }
 
 /// The conflict when another integration has the name (exit 4).

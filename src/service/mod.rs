@@ -179,8 +179,13 @@ impl<'a> Service<'a> {
         let served = crate::ecr::serve(&i.name, &i.username, &secret, &i.registry)?;
         if let Some(back) = served.store_back {
             // A cache: when it cannot be written, the next call mints again.
-            // Never over a secret changed meanwhile (an edit of the keys).
-            if store.get(&i.id).ok().flatten().as_deref() == Some(&*secret) {
+            // Never over a secret changed meanwhile (an edit of the keys):
+            // compared and written under the write lock, which an edit
+            // holds while it replaces the secret.
+            if let Ok(_writes) = self.catalog.holding_writes()
+                && store.get(&i.id).ok().flatten().as_deref() == Some(&*secret)
+            {
+                crate::failpoint::hit("ecr-before-store-back");
                 let _ = store.set(&i.id, &crate::recovery::meta(self.ctx, i), &back);
             }
         }
