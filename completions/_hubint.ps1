@@ -96,6 +96,7 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
         }
         'hubint;integration;edit' {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Rename the integration (its secret is kept)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Change the type (within the family); the registry becomes the type''s own unless --url is given. Not to or from ecr, whose secret is AWS keys')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'New registry URL or host[:port]')
             [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'New registry username')
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'New email address')
@@ -468,6 +469,7 @@ Register-ArgumentCompleter -Native -CommandName 'hubint' -ScriptBlock {
         }
         'hubint;edit' {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Rename the integration (its secret is kept)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Change the type (within the family); the registry becomes the type''s own unless --url is given. Not to or from ecr, whose secret is AWS keys')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'New registry URL or host[:port]')
             [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'New registry username')
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'New email address')

@@ -700,13 +700,17 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__edit)
-            opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --default --no-default --json --no-input --verbose --help --version"
+            opts="-h -V --name --type --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --default --no-default --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1578,13 +1582,17 @@ _hubint() {
             return 0
             ;;
         hubint__subcmd__integration__subcmd__edit)
-            opts="-h -V --name --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --default --no-default --json --no-input --verbose --help --version"
+            opts="-h -V --name --type --url --username --email --clear-email --password-stdin --password-file --password --verify --no-verify --timeout --insecure --default --no-default --json --no-input --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

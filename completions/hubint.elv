@@ -90,6 +90,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         }
         &'hubint;integration;edit'= {
             cand --name 'Rename the integration (its secret is kept)'
+            cand --type 'Change the type (within the family); the registry becomes the type''s own unless --url is given. Not to or from ecr, whose secret is AWS keys'
             cand --url 'New registry URL or host[:port]'
             cand --username 'New registry username'
             cand --email 'New email address'
@@ -415,6 +416,7 @@ set edit:completion:arg-completer[hubint] = {|@words|
         }
         &'hubint;edit'= {
             cand --name 'Rename the integration (its secret is kept)'
+            cand --type 'Change the type (within the family); the registry becomes the type''s own unless --url is given. Not to or from ecr, whose secret is AWS keys'
             cand --url 'New registry URL or host[:port]'
             cand --username 'New registry username'
             cand --email 'New email address'

@@ -85,6 +85,7 @@ complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_se
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l name -d 'Rename the integration (its secret is kept)' -r
+complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l type -d 'Change the type (within the family); the registry becomes the type\'s own unless --url is given. Not to or from ecr, whose secret is AWS keys' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l url -d 'New registry URL or host[:port]' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l username -d 'New registry username' -r
 complete -c hubint -n "__fish_hubint_using_subcommand integration; and __fish_seen_subcommand_from edit" -l email -d 'New email address' -r
@@ -282,6 +283,7 @@ complete -c hubint -n "__fish_hubint_using_subcommand add" -l verbose -d 'Show r
 complete -c hubint -n "__fish_hubint_using_subcommand add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hubint -n "__fish_hubint_using_subcommand add" -s V -l version -d 'Print version'
 complete -c hubint -n "__fish_hubint_using_subcommand edit" -l name -d 'Rename the integration (its secret is kept)' -r
+complete -c hubint -n "__fish_hubint_using_subcommand edit" -l type -d 'Change the type (within the family); the registry becomes the type\'s own unless --url is given. Not to or from ecr, whose secret is AWS keys' -r
 complete -c hubint -n "__fish_hubint_using_subcommand edit" -l url -d 'New registry URL or host[:port]' -r
 complete -c hubint -n "__fish_hubint_using_subcommand edit" -l username -d 'New registry username' -r
 complete -c hubint -n "__fish_hubint_using_subcommand edit" -l email -d 'New email address' -r

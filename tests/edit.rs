@@ -266,7 +266,7 @@ fn no_change_flags_without_a_terminal_is_a_usage_error() {
 
     ----- stderr -----
     error: nothing to change for 'edit-nothing'
-    hint: pass --name, --url, --username, --email, --clear-email, --default, --no-default, --password-stdin or --password-file
+    hint: pass --name, --type, --url, --username, --email, --clear-email, --default, --no-default, --password-stdin or --password-file
     ");
     assert_eq!(env.json(&["show", "edit-nothing"]), before);
 }

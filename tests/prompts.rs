@@ -220,7 +220,9 @@ fn edit_prompts_each_field_with_its_current_value() {
     // Enter everywhere and an empty password: nothing changes, nothing asked.
     let mut p = Pty::spawn(&env, &["edit", "old-name"]);
     p.expect("✔ Integration family · hub")
-        .expect("✔ Integration type · docker")
+        .expect("Integration type")
+        .send(ENTER)
+        .expect("Integration type: docker")
         .expect("Name [old-name]:")
         .send(ENTER)
         .expect("Registry URL [registry.example.com:5000]:")
@@ -241,7 +243,9 @@ fn edit_prompts_each_field_with_its_current_value() {
     // A new name, a new password and the email removed: same id, secret
     // replaced, after a summary of the changes.
     let mut p = Pty::spawn(&env, &["edit", "old-name"]);
-    p.expect("Name [old-name]:")
+    p.expect("Integration type")
+        .send(ENTER)
+        .expect("Name [old-name]:")
         .line("new-name")
         .expect("Registry URL [registry.example.com:5000]:")
         .send(ENTER)

@@ -290,3 +290,58 @@ fn helper_logins_are_recorded_as_the_registry_type() {
             .collect()
     );
 }
+
+/// `edit --type`: the type changes within the family, the registry becomes
+/// the new type's own (or --url), the username must pass its rules, and the
+/// secret stays. Never to or from ecr; a refusal changes nothing.
+#[test]
+fn edit_changes_the_type() {
+    needs_keyring!();
+    let env = TestEnv::new();
+    let id = env.add_id("gh", "ghp_0123456789abcdef", &[]);
+    snapshot!(env, env.cmd(&["edit", "gh", "--type", "ecr"]), @"
+    success: false
+    exit_code: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: cannot change gh from type docker to ecr: an ecr integration's secret is AWS keys, not a registry password
+    hint: add a new integration with `hubint add --type ecr`, then delete gh
+    ");
+    // acr has no registry of its own, and takes no Docker Hub.
+    let out = env.run(&["edit", "gh", "--type", "acr"], "");
+    assert_eq!(out.status.code(), Some(2), "{}", common::stderr(&out));
+    assert!(common::stderr(&out).contains("hint: pass --url with a host such as"));
+    // gcr's username is fixed: `user` does not pass.
+    let out = env.run(&["edit", "gh", "--type", "gcr"], "");
+    assert_eq!(out.status.code(), Some(2), "{}", common::stderr(&out));
+    assert!(common::stderr(&out).contains("invalid --username for type gcr"));
+    let before = env.run(&["show", "gh", "--json"], "");
+    assert!(stdout(&before).contains("\"type\": \"docker\""));
+
+    let out = env.run(&["edit", "gh", "--type", "ghcr", "--json"], "");
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["type"], "ghcr");
+    assert_eq!(json["registry"], "ghcr.io");
+    assert_eq!(env.id("gh"), id);
+    assert_eq!(
+        env.helper_get("ghcr.io"),
+        (0, creds("ghcr.io", "user", "ghp_0123456789abcdef"))
+    );
+    // And --url with it: a self-hosted quay.
+    let out = env.run(
+        &[
+            "edit",
+            "gh",
+            "--type",
+            "quay",
+            "--url",
+            "quay.example.com",
+            "--json",
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(stdout(&out).contains("\"registry\": \"quay.example.com\""));
+}

@@ -200,3 +200,37 @@ fn ecr_without_a_key_id_uses_the_default_chain() {
     );
     assert_eq!(env.show("aws")["username"], "aws-default-chain");
 }
+
+/// The interactive edit offers the type too, the current one first; a new
+/// type offers its own registry. The summary names both changes.
+#[test]
+fn edit_at_a_terminal_changes_the_type() {
+    needs_keyring!();
+    let env = TestEnv::new();
+    env.add(
+        "gh",
+        "ghp_0123456789abcdef",
+        &["--url", "registry.example.com:5000"],
+    );
+    let mut p = Pty::spawn(&env, &["edit", "gh"]);
+    p.expect("Integration type").send(DOWN).send(ENTER);
+    p.expect("Integration type: ghcr")
+        .expect("Name [gh]:")
+        .send(ENTER)
+        .expect("Registry URL [ghcr.io]:")
+        .send(ENTER)
+        .expect("Username [user]:")
+        .send(ENTER)
+        .expect_password("Password (leave empty to keep the current one):")
+        .send(ENTER)
+        .expect("Changes to gh:")
+        .expect("Type      docker → ghcr")
+        .expect("Registry  registry.example.com:5000 → ghcr.io")
+        .expect("Save? [Y/n]")
+        .send(ENTER)
+        .expect("Updated integration gh.")
+        .exits_with(0);
+    let after = env.show("gh");
+    assert_eq!(after["type"], "ghcr");
+    assert_eq!(after["registry"], "ghcr.io");
+}

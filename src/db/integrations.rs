@@ -167,7 +167,7 @@ pub fn update(conn: &Connection, seen: &Integration, i: &Integration) -> Result<
     let result = conn.execute(
         "UPDATE integrations SET name = ?2, registry = ?3, username = ?4, email = ?5, \
          secret_store = ?6, updated_at = ?7, last_verified_at = ?8, last_verification = ?9, \
-         is_default = ?10, revision = revision + 1 WHERE id = ?1 AND revision = ?11",
+         is_default = ?10, type = ?12, revision = revision + 1 WHERE id = ?1 AND revision = ?11",
         params![
             i.id,
             i.name,
@@ -179,7 +179,8 @@ pub fn update(conn: &Connection, seen: &Integration, i: &Integration) -> Result<
             i.last_verified_at,
             i.last_verification,
             i.default,
-            seen.revision
+            seen.revision,
+            i.kind.id
         ],
     );
     match result {

@@ -6,9 +6,10 @@
 use crate::service::catalog::CatalogRead;
 use anyhow::Result;
 
+use crate::catalog::IntegrationType;
 use crate::context::Ctx;
 use crate::secret::Secret;
-use crate::service::model::Integration;
+use crate::service::model::{Integration, TypeRef};
 use crate::ui::Ui;
 use crate::{prompt, validate};
 
@@ -21,16 +22,22 @@ pub fn collect(
     current: &Integration,
 ) -> Result<(Integration, Option<Secret>)> {
     let ui = &ctx.ui;
-    let (family, kind) = (current.family.0, current.kind.0);
+    let family = current.family.0;
     {
         let store = current.secret_store;
         super::unlock_first(ctx, store)?;
     }
     prompt::chosen(ui, "Integration family", family.id);
-    prompt::chosen(ui, "Integration type", kind.id);
+    let kind = ask_type(ui, current)?;
     let mut updated = current.clone();
+    updated.kind = TypeRef(kind);
     updated.name = ask_name(ui, conn, current)?;
-    let url = prompt::input(ui, "Registry URL", Some(&current.registry), false, |v| {
+    // A new type offers its own registry (or the current one if it has none).
+    let offered = match kind.default_url {
+        Some(own) if kind.id != current.kind.id => kind.check_url(own).unwrap_or_default(),
+        _ => current.registry.clone(),
+    };
+    let url = prompt::input(ui, "Registry URL", Some(&offered), false, |v| {
         kind.check_url(v).map(drop)
     })?;
     updated.registry = kind.registry_key(Some(&url))?;
@@ -50,6 +57,29 @@ pub fn collect(
         super::confirm_save(ui, &format!("Changes to {}:", current.name), &rows)?;
     }
     Ok((updated, password))
+}
+
+/// The type, the current one first: those of the family that keep the
+/// kind of secret (never to or from ecr, whose secret is AWS keys).
+fn ask_type(ui: &Ui, current: &Integration) -> Result<&'static IntegrationType> {
+    let types: Vec<&'static IntegrationType> = current
+        .family
+        .0
+        .types
+        .iter()
+        .filter(|t| t.is_ecr() == current.kind.is_ecr())
+        .collect();
+    let items: Vec<(&str, &str)> = types.iter().map(|t| (t.id, t.label)).collect();
+    if let [(id, _)] = items.as_slice() {
+        prompt::chosen(ui, "Integration type", id);
+        return Ok(types[0]);
+    }
+    let labels: Vec<&str> = items.iter().map(|(_, label)| *label).collect();
+    let at = types
+        .iter()
+        .position(|t| t.id == current.kind.id)
+        .unwrap_or(0);
+    Ok(types[prompt::select(ui, "Integration type", &labels, at)?])
 }
 
 fn ask_name(ui: &Ui, conn: &dyn CatalogRead, current: &Integration) -> Result<String> {
@@ -100,6 +130,9 @@ fn changes(
     let mut rows = Vec::new();
     if updated.name != current.name {
         rows.push(("Name", change(&current.name, &updated.name)));
+    }
+    if updated.kind != current.kind {
+        rows.push(("Type", change(current.kind.id, updated.kind.id)));
     }
     if updated.registry != current.registry {
         rows.push(("Registry", change(&current.registry, &updated.registry)));

@@ -3,12 +3,13 @@
 use anyhow::Result;
 use clap::Args;
 
+use crate::catalog::IntegrationType;
 use crate::context::Ctx;
 use crate::error::Failure;
 use crate::output::Output;
 use crate::password::PasswordArgs;
 use crate::secret::Secret;
-use crate::service::model::Integration;
+use crate::service::model::{Integration, TypeRef};
 use crate::service::{Candidate, Service};
 use crate::validate;
 use crate::verify::args::SaveCheckArgs;
@@ -22,6 +23,11 @@ pub struct EditArgs {
     /// Rename the integration (its secret is kept)
     #[arg(long = "name", value_name = "NEW_NAME")]
     pub new_name: Option<String>,
+
+    /// Change the type (within the family); the registry becomes the type's
+    /// own unless --url is given. Not to or from ecr, whose secret is AWS keys
+    #[arg(long = "type", value_name = "TYPE", add = crate::complete::types())]
+    pub kind: Option<String>,
 
     /// New registry URL or host[:port]
     #[arg(long)]
@@ -58,6 +64,7 @@ pub struct EditArgs {
 impl EditArgs {
     fn has_changes(&self) -> bool {
         self.new_name.is_some()
+            || self.kind.is_some()
             || self.url.is_some()
             || self.username.is_some()
             || self.email.is_some()
@@ -79,7 +86,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Output> {
         return Err(
             Failure::usage(format!("nothing to change for '{}'", current.name))
                 .hint(
-                    "pass --name, --url, --username, --email, --clear-email, \
+                    "pass --name, --type, --url, --username, --email, --clear-email, \
                  --default, --no-default, --password-stdin or --password-file",
                 )
                 .into(),
@@ -121,6 +128,7 @@ fn verification(
     password: Option<&Secret>,
 ) -> Result<()> {
     if updated.registry != current.registry
+        || updated.kind != current.kind
         || updated.username != current.username
         || password.is_some()
     {
@@ -162,13 +170,22 @@ fn from_flags(
         validate::flag("--name", name, validate::name)?;
         updated.name = name.clone();
     }
-    if let Some(url) = &args.url {
-        let kind = current.kind;
-        updated.registry = kind.registry_key(Some(url))?;
+    if let Some(kind) = &args.kind {
+        updated.kind = TypeRef(new_type(current, kind)?);
+    }
+    if args.url.is_some() || updated.kind != current.kind {
+        // A new type without --url: its own registry, or (a type that has
+        // none, as acr) the current one if it takes it.
+        let url = args.url.as_deref().or(updated.kind.default_url);
+        updated.registry = updated
+            .kind
+            .registry_key(Some(url.unwrap_or(&current.registry)))?;
     }
     if let Some(username) = &args.username {
-        crate::form::fields::username_flag(&current.kind, username)?;
+        crate::form::fields::username_flag(&updated.kind, username)?;
         updated.username = username.clone();
+    } else if updated.kind != current.kind {
+        crate::form::fields::username_flag(&updated.kind, &current.username)?;
     }
     if let Some(email) = &args.email {
         validate::flag("--email", email, validate::email)?;
@@ -186,7 +203,26 @@ fn from_flags(
     }
     let password = args.password.read(&ctx.ui)?;
     if let Some(p) = &password {
-        crate::form::fields::check_secret(&ctx.ui, &current.kind, p, args.password.flag())?;
+        crate::form::fields::check_secret(&ctx.ui, &updated.kind, p, args.password.flag())?;
     }
     Ok((updated, password))
+}
+
+/// The type `id` of `current`'s family. Never to or from a minted type
+/// (ecr): its secret holds AWS keys, not a registry password.
+fn new_type(current: &Integration, id: &str) -> Result<&'static IntegrationType> {
+    let kind = current.family.integration_type(id)?;
+    if kind.is_ecr() != current.kind.is_ecr() {
+        return Err(Failure::usage(format!(
+            "cannot change {} from type {} to {}: an ecr integration's secret is AWS keys, \
+             not a registry password",
+            current.name, current.kind.id, kind.id
+        ))
+        .hint(format!(
+            "add a new integration with `hubint add --type {}`, then delete {}",
+            kind.id, current.name
+        ))
+        .into());
+    }
+    Ok(kind)
 }
