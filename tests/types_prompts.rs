@@ -234,3 +234,45 @@ fn edit_at_a_terminal_changes_the_type() {
     assert_eq!(after["type"], "ghcr");
     assert_eq!(after["registry"], "ghcr.io");
 }
+
+/// The interactive edit of a key-file type asks for the new key's path (as
+/// add does), never for the key at a hidden prompt; Enter keeps the key.
+#[test]
+fn gcr_edit_asks_for_the_key_files_path() {
+    needs_keyring!();
+    let env = TestEnv::new();
+    let key = env.home.join("key.json");
+    std::fs::write(&key, common::JSON_KEY).unwrap();
+    let args = ["add", "--type", "gcr", "--name", "gar", "--password-file"];
+    let out = env.run(&[&args[..], &[key.to_str().unwrap()]].concat(), "");
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let new_key = common::JSON_KEY.replace("0123456789abcdef", "fedcba9876543210");
+    let rotated = env.home.join("rotated.json");
+    std::fs::write(&rotated, &new_key).unwrap();
+    const PATH: &str = "Path to the service-account JSON key file (Enter keeps the current key):";
+
+    let edit = |path: &str| {
+        let mut p = Pty::spawn(&env, &["edit", "gar"]);
+        p.expect("Integration type")
+            .send(ENTER)
+            .expect("Name [gar]:")
+            .send(ENTER)
+            .expect("Registry URL [gcr.io]:")
+            .send(ENTER)
+            .expect("Username [_json_key]:")
+            .send(ENTER)
+            .expect(PATH)
+            .line(path);
+        p
+    };
+    let mut p = edit("");
+    p.expect("Nothing changed for gar.").exits_with(0);
+    let mut p = edit(rotated.to_str().unwrap());
+    p.expect("Save? [Y/n]")
+        .send(ENTER)
+        .expect("Updated integration gar and its password.")
+        .exits_with(0);
+    assert!(!p.transcript.contains("leave empty"), "{}", p.transcript);
+    let id = env.show("gar")["id"].as_str().unwrap().to_string();
+    assert_eq!(env.stored_secret(&id).as_deref(), Some(new_key.as_str()));
+}

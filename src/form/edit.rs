@@ -45,10 +45,7 @@ pub fn collect(
     updated.username = prompt::input(ui, "Username", Some(&current.username), false, |v| {
         super::fields::check_username(kind, v)
     })?;
-    let password = prompt::password(ui, "Password (leave empty to keep the current one)", true)?;
-    if let Some(p) = &password {
-        super::fields::check_secret(ui, kind, p, "the prompt")?;
-    }
+    let password = super::fields::ask_new(ui, kind)?;
     if kind.has_email {
         updated.email = ask_email(ui, current.email.as_deref())?;
     }

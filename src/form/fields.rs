@@ -124,14 +124,47 @@ fn secret_hint(kind: &IntegrationType) -> String {
     }
 }
 
+/// At an edit: a new secret, or `None` (Enter) to keep the current one.
+/// A key-file type asks for the file's path, as `add` does, never for
+/// the key itself at a hidden prompt.
+pub fn ask_new(ui: &Ui, kind: &IntegrationType) -> Result<Option<Secret>> {
+    if kind.secret.kind == SecretKind::JsonKeyFile {
+        let label = format!("{} (Enter keeps the current key)", kind.secret.prompt);
+        return ask_key_file(ui, kind, &label, true);
+    }
+    let password = prompt::password(ui, "Password (leave empty to keep the current one)", true)?;
+    if let Some(p) = &password {
+        check_secret(ui, kind, p, "the prompt")?;
+    }
+    Ok(password)
+}
+
+/// The path of a key file, checked as the type says, and the key it holds;
+/// `None` for an empty answer where that is allowed (`optional`).
+fn ask_key_file(
+    ui: &Ui,
+    kind: &IntegrationType,
+    label: &str,
+    optional: bool,
+) -> Result<Option<Secret>> {
+    let path = prompt::input(ui, label, None, optional, |v| {
+        if optional && v.is_empty() {
+            return Ok(());
+        }
+        let key = password::read_file(v.as_ref(), "key", limits::PASSWORD_INPUT)
+            .map_err(|e| e.to_string())?;
+        (kind.secret.check)(&key).map(drop)
+    })?;
+    if path.is_empty() {
+        return Ok(None);
+    }
+    password::read_file(path.as_ref(), "key", limits::PASSWORD_INPUT).map(Some)
+}
+
 fn ask(ui: &Ui, kind: &IntegrationType) -> Result<Secret> {
     if kind.secret.kind == SecretKind::JsonKeyFile {
-        let path = prompt::input(ui, kind.secret.prompt, None, false, |v| {
-            let key = password::read_file(v.as_ref(), "key", limits::PASSWORD_INPUT)
-                .map_err(|e| e.to_string())?;
-            (kind.secret.check)(&key).map(drop)
-        })?;
-        return password::read_file(path.as_ref(), "key", limits::PASSWORD_INPUT);
+        let key = ask_key_file(ui, kind, kind.secret.prompt, false)?;
+        return Ok(key.expect("a key-file prompt that cannot be skipped returns one"));
     }
     Ok(prompt::password(ui, kind.secret.prompt, false)?
         .expect("a password prompt that cannot be skipped returns one"))
