@@ -16,7 +16,8 @@
 //! `create-after-secret`, `update-after-secret`, `delete-after-commit`,
 //! `delete-after-secret`, `move-before-commit`, `move-before-old-delete`,
 //! `copy-after-create` (`team push|pull`),
-//! `before-strict-question`, `ecr-before-store-back`.
+//! `before-strict-question`, `ecr-before-store-back`,
+//! `link-before-read-back`.
 
 /// The environment variable naming the point to stop at.
 #[cfg(debug_assertions)]

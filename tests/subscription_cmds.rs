@@ -260,3 +260,33 @@ fn subscription_list_table_and_json() {
     ----- stderr -----
     "#);
 }
+
+/// Another process renames the subscription just after an attach: the
+/// attach stands (exit 0, the link follows the rename), with a note instead
+/// of its `--json` read-back.
+#[test]
+fn an_attach_stands_when_the_subscription_is_renamed_just_after() {
+    needs_keyring!();
+    let env = TestEnv::new();
+    env.add("moving", "pw", &[]);
+    let point = Some("link-before-read-back:pause");
+    let args = ["subscription", "attach", "Old", "moving", "--json"];
+    let mut attach = env.spawn(&args, "", point);
+    assert!(common::wait_for(
+        &mut attach,
+        "failpoint link-before-read-back: pausing"
+    ));
+    let rename = env.run(&["subscription", "rename", "Old", "New"], "");
+    assert!(rename.status.success(), "{}", common::stderr(&rename));
+    let out = attach.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("subscription Old was renamed or deleted meanwhile"),
+        "{err}"
+    );
+    assert_eq!(
+        env.show("moving")["subscriptions"],
+        serde_json::json!(["New"])
+    );
+}

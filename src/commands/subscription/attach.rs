@@ -25,5 +25,5 @@ pub fn run(ctx: &Ctx, args: &AttachArgs) -> Result<Output> {
     } else {
         format!("{name} is already attached to {sub_name}.")
     });
-    Ok(Output::SubscriptionChanged(service.subscription(sub_name)?))
+    super::detach::after_change(ctx, &service, sub_name)
 }
